@@ -1,0 +1,16 @@
+export * from './address.js';
+export * from './effects.js';
+export * from './event-queue.js';
+export * from './fault-generator.js';
+export * from './faults.js';
+export * from './hash.js';
+export * from './kernel-events.js';
+export * from './nemesis.js';
+export * from './network.js';
+export type { KernelPort, ProcessContext, ProcessStart } from './process.js';
+export * from './rng.js';
+export * from './scheduler.js';
+export * from './simulation.js';
+export * from './store.js';
+export * from './time.js';
+export * from './trace.js';

@@ -1,0 +1,26 @@
+import type { Pid } from './address.js';
+import type { Message } from './effects.js';
+import type { FaultAction } from './faults.js';
+import type { DropCause, NodeId } from './network.js';
+
+/** What the kernel itself records in the trace. The model adds its own event types. */
+export type KernelEvent =
+  | { readonly type: 'node-up'; readonly node: NodeId }
+  | { readonly type: 'node-down'; readonly node: NodeId }
+  | { readonly type: 'spawn'; readonly pid: Pid }
+  | { readonly type: 'process-down'; readonly pid: Pid; readonly reason: string }
+  | {
+      readonly type: 'send';
+      /** message number, shared by the matching deliver/drop */
+      readonly m: number;
+      readonly from: Pid;
+      readonly to: string;
+      readonly msg: Message;
+      readonly call?: number;
+      readonly reply?: number;
+    }
+  | { readonly type: 'deliver'; readonly m: number; readonly to: Pid; readonly dup?: true }
+  | { readonly type: 'drop'; readonly m: number; readonly cause: DropCause }
+  | { readonly type: 'fault'; readonly action: FaultAction };
+
+export const KERNEL_EVENT_TYPES = ['node-up', 'node-down', 'spawn', 'process-down', 'send', 'deliver', 'drop', 'fault'] as const;

@@ -1,0 +1,131 @@
+import { EventQueue, type QueuedEvent } from './event-queue.js';
+import type { Duration, VirtualTime } from './time.js';
+
+/** A handle on a scheduled callback; `cancel()` is idempotent. */
+export interface Timer {
+  readonly time: VirtualTime;
+  cancel(): void;
+  readonly cancelled: boolean;
+}
+
+class TimerEvent implements QueuedEvent, Timer {
+  cancelled = false;
+  constructor(
+    readonly time: VirtualTime,
+    readonly seq: number,
+    readonly run: () => void,
+    private readonly owner: Scheduler,
+  ) {}
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.owner.noteCancelled();
+  }
+}
+
+export interface RunLimits {
+  /** Run events whose time is at most this, then advance the clock to it. */
+  readonly until?: VirtualTime;
+  /** Stop as soon as this returns true (checked after each event). */
+  readonly stopWhen?: () => boolean;
+  /** Stop after this many events (a guard against runaway runs). */
+  readonly maxEvents?: number;
+}
+
+export type StopReason = 'until' | 'predicate' | 'max-events' | 'idle';
+
+/**
+ * The discrete-event scheduler: a clock and a queue of callbacks ordered by `(time, seq)`.
+ * Everything that happens in a simulation happens inside one of these callbacks.
+ */
+export class Scheduler {
+  private readonly queue = new EventQueue();
+  private clock: VirtualTime = 0;
+  private nextSeq = 0;
+  private cancelledInQueue = 0;
+  private executed = 0;
+
+  get now(): VirtualTime {
+    return this.clock;
+  }
+
+  /** Events run so far. */
+  get eventCount(): number {
+    return this.executed;
+  }
+
+  /** Events still waiting to run (cancelled ones excluded). */
+  get pending(): number {
+    return this.queue.size - this.cancelledInQueue;
+  }
+
+  /** Schedule `run` at absolute time `time` (clamped to now: the past cannot be scheduled). */
+  at(time: VirtualTime, run: () => void): Timer {
+    const event = new TimerEvent(time < this.clock ? this.clock : time, this.nextSeq++, run, this);
+    this.queue.push(event);
+    return event;
+  }
+
+  after(delay: Duration, run: () => void): Timer {
+    return this.at(this.clock + (delay > 0 ? delay : 0), run);
+  }
+
+  /** @internal called by a timer when it is cancelled while queued. */
+  noteCancelled(): void {
+    this.cancelledInQueue++;
+  }
+
+  /** Time of the next live event, if any. */
+  nextTime(): VirtualTime | undefined {
+    this.dropCancelledHead();
+    return this.queue.peek()?.time;
+  }
+
+  /** Run exactly one event; false when nothing is left. */
+  step(): boolean {
+    this.dropCancelledHead();
+    const event = this.queue.pop();
+    if (event === undefined) return false;
+    this.clock = event.time;
+    this.executed++;
+    event.run();
+    return true;
+  }
+
+  run(limits: RunLimits = {}): StopReason {
+    const { until, stopWhen, maxEvents } = limits;
+    const budget = maxEvents ?? Number.POSITIVE_INFINITY;
+    let ran = 0;
+    for (;;) {
+      if (ran >= budget) return 'max-events';
+      const head = this.queue.peek();
+      if (head === undefined) {
+        if (until !== undefined && until > this.clock) this.clock = until;
+        return until !== undefined ? 'until' : 'idle';
+      }
+      if (head.cancelled) {
+        this.queue.pop();
+        this.cancelledInQueue--;
+        continue;
+      }
+      if (until !== undefined && head.time > until) {
+        this.clock = until;
+        return 'until';
+      }
+      this.queue.pop();
+      this.clock = head.time;
+      this.executed++;
+      ran++;
+      head.run();
+      if (stopWhen !== undefined && stopWhen()) return 'predicate';
+    }
+  }
+
+  private dropCancelledHead(): void {
+    for (let head = this.queue.peek(); head?.cancelled; head = this.queue.peek()) {
+      this.queue.pop();
+      this.cancelledInQueue--;
+    }
+  }
+}

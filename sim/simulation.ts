@@ -1,0 +1,332 @@
+import { isPid, nameOf, nodeOf, pidOf, processAddress, type Pid, type ProcessAddress } from './address.js';
+import type { DownMessage, Incoming, Message } from './effects.js';
+import type { KernelEvent } from './kernel-events.js';
+import { Network, type DeliveryOutcome, type NetworkConfig, type NodeId } from './network.js';
+import { withoutGlobalRandom } from './random-guard.js';
+import { ProcessInstance, type KernelPort, type ProcessStart } from './process.js';
+import { Rng } from './rng.js';
+import { Scheduler, type RunLimits, type StopReason } from './scheduler.js';
+import { NamespacedStore, type DurableStore } from './store.js';
+import type { VirtualTime } from './time.js';
+import { Trace, type TraceEventBase, type TraceSink } from './trace.js';
+
+export interface SimulationOptions {
+  readonly seed: number | string;
+  readonly network?: Partial<NetworkConfig>;
+  /** Where trace records go besides the hash (none by default). */
+  readonly sink?: TraceSink;
+  /** Record every message send/deliver/drop (default true). Changes the trace hash. */
+  readonly traceMessages?: boolean;
+}
+
+/** What a node's boot routine gets: it (re)starts the node's permanent processes. */
+export interface NodeHandle<E extends TraceEventBase> {
+  readonly id: NodeId;
+  /** Node-wide durable storage (namespace `node/`). */
+  readonly store: DurableStore;
+  spawn(name: string, start: ProcessStart<E>): Pid;
+}
+
+export type NodeBoot<E extends TraceEventBase> = (node: NodeHandle<E>) => void;
+
+class NodeState<E extends TraceEventBase> {
+  up = false;
+  readonly disk = new Map<string, unknown>();
+  readonly running = new Map<string, ProcessInstance<E>>();
+  readonly incarnations = new Map<string, number>();
+  constructor(
+    readonly id: NodeId,
+    readonly boot: NodeBoot<E> | undefined,
+  ) {}
+}
+
+interface MonitorEntry {
+  readonly watcher: Pid;
+  readonly target: Pid;
+}
+
+/**
+ * A deterministic world: virtual nodes hosting processes that talk through a simulated
+ * network, driven by one scheduler and one seed. Knows nothing of what the processes model.
+ */
+export class Simulation<E extends TraceEventBase = never> implements KernelPort<E> {
+  readonly scheduler = new Scheduler();
+  readonly rng: Rng;
+  readonly network: Network;
+  readonly trace: Trace<KernelEvent | E>;
+  private readonly traceMessages: boolean;
+  private readonly nodes = new Map<NodeId, NodeState<E>>();
+  private readonly monitors = new Map<number, MonitorEntry>();
+  private readonly monitorsByTarget = new Map<Pid, number[]>();
+  private messageSeq = 0;
+  private callSeq = 0;
+  private monitorSeq = 0;
+
+  constructor(options: SimulationOptions) {
+    this.rng = Rng.fromSeed(options.seed);
+    this.network = new Network(this.scheduler, this.rng.fork('network'), options.network);
+    this.trace = new Trace<KernelEvent | E>(options.sink);
+    this.traceMessages = options.traceMessages ?? true;
+  }
+
+  get now(): VirtualTime {
+    return this.scheduler.now;
+  }
+
+  // ---- nodes ----
+
+  addNode(id: NodeId, boot?: NodeBoot<E>): void {
+    if (this.nodes.has(id)) throw new Error(`node ${id} already exists`);
+    const node = new NodeState<E>(id, boot);
+    this.nodes.set(id, node);
+    this.bootNode(node);
+  }
+
+  nodeIds(): NodeId[] {
+    return [...this.nodes.keys()];
+  }
+
+  hasNode(id: NodeId): boolean {
+    return this.nodes.has(id);
+  }
+
+  isNodeUp(id: NodeId): boolean {
+    return this.nodes.get(id)?.up ?? false;
+  }
+
+  /** Every process on the node dies; its durable store stays. */
+  crashNode(id: NodeId): void {
+    const node = this.requireNode(id);
+    if (!node.up) return;
+    for (const instance of [...node.running.values()]) this.stop(instance, 'node-crash');
+    node.up = false;
+    this.trace.emit(this.now, { type: 'node-down', node: id });
+  }
+
+  /** Bring a crashed node back; its boot routine runs again. */
+  restartNode(id: NodeId): void {
+    const node = this.requireNode(id);
+    if (node.up) return;
+    this.bootNode(node);
+  }
+
+  /** The node's whole durable store, for checkers and tests (read it, do not change it). */
+  disk(id: NodeId): ReadonlyMap<string, unknown> {
+    return this.requireNode(id).disk;
+  }
+
+  // ---- processes ----
+
+  spawn(node: NodeId, name: string, start: ProcessStart<E>): Pid {
+    return this.spawnOn(node, name, start);
+  }
+
+  /** The live instance at this pid or address, if any. */
+  lookup(target: Pid | ProcessAddress): ProcessInstance<E> | undefined {
+    const node = this.nodes.get(nodeOf(target));
+    if (node === undefined || !node.up) return undefined;
+    const instance = node.running.get(nameOf(target));
+    if (instance === undefined) return undefined;
+    if (isPid(target) && instance.pid !== target) return undefined;
+    return instance;
+  }
+
+  isAlive(target: Pid | ProcessAddress): boolean {
+    return this.lookup(target) !== undefined;
+  }
+
+  /** Names of the live processes on a node, sorted. */
+  processesOn(id: NodeId): string[] {
+    const node = this.nodes.get(id);
+    if (node === undefined || !node.up) return [];
+    return [...node.running.keys()].sort();
+  }
+
+  kill(target: Pid | ProcessAddress, reason = 'killed'): boolean {
+    const instance = this.lookup(target);
+    if (instance === undefined) return false;
+    this.stop(instance, reason);
+    return true;
+  }
+
+  // ---- running ----
+
+  run(limits: RunLimits = {}): StopReason {
+    return withoutGlobalRandom(() => this.scheduler.run(limits));
+  }
+
+  step(): boolean {
+    return withoutGlobalRandom(() => this.scheduler.step());
+  }
+
+  emit(event: E): void {
+    this.trace.emit(this.now, event);
+  }
+
+  // ---- KernelPort ----
+
+  nextCallId(): number {
+    return ++this.callSeq;
+  }
+
+  spawnOn(nodeId: NodeId, name: string, start: ProcessStart<E>): Pid {
+    const node = this.requireNode(nodeId);
+    if (!node.up) throw new Error(`cannot spawn ${name} on ${nodeId}: the node is down`);
+    if (node.running.has(name)) throw new Error(`a process named ${name} already runs on ${nodeId}`);
+    const incarnation = (node.incarnations.get(name) ?? 0) + 1;
+    node.incarnations.set(name, incarnation);
+    const address = processAddress(nodeId, name);
+    const pid = pidOf(address, incarnation);
+    const instance = new ProcessInstance<E>(
+      this,
+      pid,
+      address,
+      nodeId,
+      name,
+      incarnation,
+      this.rng.fork(`process/${pid}`),
+      new NamespacedStore(node.disk, `${name}/`),
+    );
+    node.running.set(name, instance);
+    this.trace.emit(this.now, { type: 'spawn', pid });
+    start(instance);
+    return pid;
+  }
+
+  stop(instance: ProcessInstance<E>, reason: string): void {
+    if (!instance.alive()) return;
+    instance.teardown();
+    const node = this.nodes.get(instance.node);
+    if (node !== undefined && node.running.get(instance.name) === instance) node.running.delete(instance.name);
+    this.trace.emit(this.now, { type: 'process-down', pid: instance.pid, reason });
+    const refs = this.monitorsByTarget.get(instance.pid);
+    if (refs === undefined) return;
+    this.monitorsByTarget.delete(instance.pid);
+    for (const ref of refs) {
+      const entry = this.monitors.get(ref);
+      if (entry === undefined) continue;
+      this.monitors.delete(ref);
+      this.sendDown(instance.pid, entry.watcher, reason, ref);
+    }
+  }
+
+  monitor(watcher: ProcessInstance<E>, target: Pid | ProcessAddress): number {
+    const ref = ++this.monitorSeq;
+    const instance = this.lookup(target);
+    if (instance === undefined) {
+      this.sendDown(target, watcher.pid, 'noproc', ref);
+      return ref;
+    }
+    this.monitors.set(ref, { watcher: watcher.pid, target: instance.pid });
+    const refs = this.monitorsByTarget.get(instance.pid);
+    if (refs === undefined) this.monitorsByTarget.set(instance.pid, [ref]);
+    else refs.push(ref);
+    return ref;
+  }
+
+  demonitor(ref: number): void {
+    const entry = this.monitors.get(ref);
+    if (entry === undefined) return;
+    this.monitors.delete(ref);
+    const refs = this.monitorsByTarget.get(entry.target);
+    if (refs === undefined) return;
+    const at = refs.indexOf(ref);
+    if (at >= 0) refs.splice(at, 1);
+    if (refs.length === 0) this.monitorsByTarget.delete(entry.target);
+  }
+
+  sendEnvelope(from: ProcessInstance<E>, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
+    this.transmit(from.pid, to, msg, call, replyTo);
+  }
+
+  // ---- internals ----
+
+  private bootNode(node: NodeState<E>): void {
+    node.up = true;
+    this.trace.emit(this.now, { type: 'node-up', node: node.id });
+    node.boot?.({
+      id: node.id,
+      store: new NamespacedStore(node.disk, 'node/'),
+      spawn: (name, start) => this.spawnOn(node.id, name, start),
+    });
+  }
+
+  private requireNode(id: NodeId): NodeState<E> {
+    const node = this.nodes.get(id);
+    if (node === undefined) throw new Error(`unknown node ${id}`);
+    return node;
+  }
+
+  /** Down notifications travel like messages: a partition can stop them. */
+  private sendDown(target: Pid | ProcessAddress, watcher: Pid, reason: string, ref: number): void {
+    const msg: DownMessage = { type: 'down', pid: target, reason, ref };
+    this.transmit(target, watcher, msg);
+  }
+
+  private transmit(from: Pid, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
+    const m = this.messageSeq++;
+    if (this.traceMessages) {
+      this.trace.emit(this.now, {
+        type: 'send',
+        m,
+        from,
+        to,
+        msg,
+        ...(call !== undefined ? { call } : {}),
+        ...(replyTo !== undefined ? { reply: replyTo } : {}),
+      });
+    }
+    this.network.send({
+      from: nodeOf(from),
+      to: nodeOf(to),
+      deliver: (duplicate) => this.deliver(m, from, to, msg, call, replyTo, duplicate),
+      dropped: (cause) => {
+        if (this.traceMessages) this.trace.emit(this.now, { type: 'drop', m, cause });
+      },
+    });
+  }
+
+  private deliver(
+    m: number,
+    from: Pid,
+    to: Pid | ProcessAddress,
+    msg: Message,
+    call: number | undefined,
+    replyTo: number | undefined,
+    duplicate: boolean,
+  ): DeliveryOutcome {
+    const node = this.nodes.get(nodeOf(to));
+    if (node === undefined || !node.up) return this.undeliverable(m, 'node-down');
+    const instance = this.lookup(to);
+    if (instance === undefined) return this.undeliverable(m, 'no-process');
+    if (this.traceMessages) {
+      this.trace.emit(this.now, { type: 'deliver', m, to: instance.pid, ...(duplicate ? { dup: true as const } : {}) });
+    }
+    if (replyTo !== undefined) {
+      instance.acceptReply(replyTo, from, msg);
+      return 'delivered';
+    }
+    instance.accept(this.incoming(instance, from, msg, call));
+    return 'delivered';
+  }
+
+  private incoming(receiver: ProcessInstance<E>, from: Pid, msg: Message, call: number | undefined): Incoming {
+    if (call === undefined) return { from, msg, reply: undefined };
+    let replied = false;
+    return {
+      from,
+      msg,
+      reply: (answer: Message) => {
+        if (replied || !receiver.alive()) return;
+        replied = true;
+        this.transmit(receiver.pid, from, answer, undefined, call);
+      },
+    };
+  }
+
+  private undeliverable(m: number, cause: 'node-down' | 'no-process'): DeliveryOutcome {
+    if (this.traceMessages) this.trace.emit(this.now, { type: 'drop', m, cause });
+    return cause;
+  }
+}
+

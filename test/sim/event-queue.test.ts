@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventQueue, type QueuedEvent } from '../../sim/event-queue.js';
+
+function event(time: number, seq: number): QueuedEvent {
+  return { time, seq, run: () => {}, cancelled: false };
+}
+
+describe('EventQueue', () => {
+  it('pops in (time, seq) order, like a sorted array', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }) }),
+      fc.record({ kind: fc.constant('pop' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const queue = new EventQueue();
+        const model: QueuedEvent[] = [];
+        let seq = 0;
+        for (const o of ops) {
+          if (o.kind === 'push') {
+            const e = event(o.time, seq++);
+            queue.push(e);
+            model.push(e);
+            model.sort((a, b) => a.time - b.time || a.seq - b.seq);
+          } else {
+            expect(queue.pop()).toBe(model.shift());
+          }
+          expect(queue.size).toBe(model.length);
+          expect(queue.peek()).toBe(model[0]);
+        }
+      }),
+    );
+  });
+
+  it('keeps FIFO order among equal times past 200k pending events', () => {
+    const queue = new EventQueue();
+    const n = 250_000;
+    for (let i = 0; i < n; i++) queue.push(event(7, i));
+    const popped: number[] = [];
+    for (let e = queue.pop(); e !== undefined; e = queue.pop()) popped.push(e.seq);
+    expect(popped.length).toBe(n);
+    expect(popped.every((seq, i) => seq === i)).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { Scheduler } from '../../sim/scheduler.js';
+
+describe('Scheduler', () => {
+  it('runs callbacks in time order, equal times in scheduling order', () => {
+    const s = new Scheduler();
+    const seen: string[] = [];
+    s.at(20, () => seen.push('b'));
+    s.at(10, () => seen.push('a'));
+    s.at(20, () => seen.push('c'));
+    s.run();
+    expect(seen).toEqual(['a', 'b', 'c']);
+    expect(s.now).toBe(20);
+    expect(s.eventCount).toBe(3);
+  });
+
+  it('cancelled timers never run and do not count as pending', () => {
+    const s = new Scheduler();
+    let ran = false;
+    const t = s.after(5, () => (ran = true));
+    expect(s.pending).toBe(1);
+    t.cancel();
+    t.cancel();
+    expect(s.pending).toBe(0);
+    expect(s.run()).toBe('idle');
+    expect(ran).toBe(false);
+    expect(s.eventCount).toBe(0);
+  });
+
+  it('run(until) stops at the bound and advances the clock to it', () => {
+    const s = new Scheduler();
+    const seen: number[] = [];
+    for (const t of [5, 10, 15]) s.at(t, () => seen.push(t));
+    expect(s.run({ until: 10 })).toBe('until');
+    expect(seen).toEqual([5, 10]);
+    expect(s.now).toBe(10);
+    expect(s.run({ until: 100 })).toBe('until');
+    expect(seen).toEqual([5, 10, 15]);
+    expect(s.now).toBe(100);
+  });
+
+  it('run(stopWhen) stops right after the event that satisfies the predicate', () => {
+    const s = new Scheduler();
+    let count = 0;
+    const tick = (): void => {
+      count++;
+      s.after(1, tick);
+    };
+    s.after(1, tick);
+    expect(s.run({ stopWhen: () => count === 42 })).toBe('predicate');
+    expect(count).toBe(42);
+    expect(s.run({ maxEvents: 8 })).toBe('max-events');
+    expect(count).toBe(50);
+  });
+
+  it('step() runs one event at a time', () => {
+    const s = new Scheduler();
+    const seen: number[] = [];
+    s.at(3, () => seen.push(3));
+    s.at(1, () => seen.push(1)).cancel();
+    s.at(2, () => seen.push(2));
+    expect(s.nextTime()).toBe(2);
+    expect(s.step()).toBe(true);
+    expect(seen).toEqual([2]);
+    expect(s.step()).toBe(true);
+    expect(s.step()).toBe(false);
+    expect(seen).toEqual([2, 3]);
+  });
+
+  it('never schedules into the past', () => {
+    const s = new Scheduler();
+    s.run({ until: 50 });
+    const t = s.at(10, () => {});
+    expect(t.time).toBe(50);
+  });
+});

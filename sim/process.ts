@@ -52,6 +52,10 @@ export interface ProcessContext<E extends TraceEventBase = TraceEventBase> {
   demonitor(ref: number): void;
   /** Start another process on this node. */
   spawnProcess(name: string, start: ProcessStart<E>): Pid;
+  /** The pid of the process running under `name` on this node, if any (Erlang's `whereis`). */
+  whereis(name: string): Pid | undefined;
+  /** Terminate a process on this node (as a supervisor would); false if it is not running here. */
+  killLocal(target: Pid, reason: string): boolean;
   /** Stop this process (its tasks, timers and pending calls go with it). */
   exit(reason: string): void;
   emit(event: E): void;
@@ -76,6 +80,8 @@ export interface KernelPort<E extends TraceEventBase> {
   monitor(watcher: ProcessInstance<E>, target: Pid | ProcessAddress): number;
   demonitor(ref: number): void;
   spawnOn(node: NodeId, name: string, start: ProcessStart<E>): Pid;
+  killOn(node: NodeId, target: Pid, reason: string): boolean;
+  whereisOn(node: NodeId, name: string): Pid | undefined;
   stop(instance: ProcessInstance<E>, reason: string): void;
   emit(event: E): void;
 }
@@ -202,6 +208,14 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
 
   spawnProcess(name: string, start: ProcessStart<E>): Pid {
     return this.kernel.spawnOn(this.node, name, start);
+  }
+
+  whereis(name: string): Pid | undefined {
+    return this.kernel.whereisOn(this.node, name);
+  }
+
+  killLocal(target: Pid, reason: string): boolean {
+    return this.live && this.kernel.killOn(this.node, target, reason);
   }
 
   exit(reason: string): void {

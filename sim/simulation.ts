@@ -7,7 +7,7 @@ import { ProcessInstance, type KernelPort, type ProcessStart } from './process.j
 import { Rng } from './rng.js';
 import { Scheduler, type RunLimits, type StopReason } from './scheduler.js';
 import { NamespacedStore, type DurableStore } from './store.js';
-import type { VirtualTime } from './time.js';
+import type { Duration, VirtualTime } from './time.js';
 import { Trace, type TraceEventBase, type TraceSink } from './trace.js';
 
 export interface SimulationOptions {
@@ -25,12 +25,20 @@ export interface NodeHandle<E extends TraceEventBase> {
   /** Node-wide durable storage (namespace `node/`). */
   readonly store: DurableStore;
   spawn(name: string, start: ProcessStart<E>): Pid;
+  /**
+   * Like `spawn`, but the node's init restarts the process `restartDelay` after it dies for any
+   * reason other than the node crashing (a node restart reboots it anyway).
+   */
+  spawnPermanent(name: string, start: ProcessStart<E>, restartDelay: Duration): Pid;
 }
 
 export type NodeBoot<E extends TraceEventBase> = (node: NodeHandle<E>) => void;
 
 class NodeState<E extends TraceEventBase> {
   up = false;
+  /** Bumped on every boot, so restarts scheduled before a crash are ignored after it. */
+  boots = 0;
+  readonly permanent = new Map<string, { start: ProcessStart<TraceEventBase>; delay: Duration }>();
   readonly disk = new Map<string, unknown>();
   readonly running = new Map<string, ProcessInstance<E>>();
   readonly incarnations = new Map<string, number>();
@@ -193,12 +201,30 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     return pid;
   }
 
+  whereisOn(node: NodeId, name: string): Pid | undefined {
+    return this.lookup(processAddress(node, name))?.pid;
+  }
+
+  killOn(node: NodeId, target: Pid, reason: string): boolean {
+    if (nodeOf(target) !== node) return false;
+    return this.kill(target, reason);
+  }
+
   stop(instance: ProcessInstance<E>, reason: string): void {
     if (!instance.alive()) return;
     instance.teardown();
     const node = this.nodes.get(instance.node);
     if (node !== undefined && node.running.get(instance.name) === instance) node.running.delete(instance.name);
     this.trace.emit(this.now, { type: 'process-down', pid: instance.pid, reason });
+    const permanent = node?.permanent.get(instance.name);
+    if (node !== undefined && permanent !== undefined && reason !== 'node-crash') {
+      const boot = node.boots;
+      this.scheduler.after(permanent.delay, () => {
+        if (node.up && node.boots === boot && !node.running.has(instance.name)) {
+          this.spawnOn(node.id, instance.name, permanent.start as ProcessStart<E>);
+        }
+      });
+    }
     const refs = this.monitorsByTarget.get(instance.pid);
     if (refs === undefined) return;
     this.monitorsByTarget.delete(instance.pid);
@@ -243,11 +269,17 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   private bootNode(node: NodeState<E>): void {
     node.up = true;
+    node.boots++;
+    node.permanent.clear();
     this.trace.emit(this.now, { type: 'node-up', node: node.id });
     node.boot?.({
       id: node.id,
       store: new NamespacedStore(node.disk, 'node/'),
       spawn: (name, start) => this.spawnOn(node.id, name, start),
+      spawnPermanent: (name, start, delay) => {
+        node.permanent.set(name, { start: start as ProcessStart<TraceEventBase>, delay });
+        return this.spawnOn(node.id, name, start);
+      },
     });
   }
 

@@ -1,0 +1,80 @@
+import type { Directors } from './directors.js';
+import type { Rec } from './types.js';
+
+/**
+ * Coverage probes ("sometimes" assertions): interesting situations a run reached. A sweep sums
+ * them, and the suite fails if one it relies on never fires, so a fault injector that silently
+ * does nothing cannot make the checks pass.
+ */
+export const PROBE_IDS = [
+  'concurrent-directors',
+  'newer-epoch-exists',
+  'director-stopped-by-newer-epoch',
+  'first-phase-lock-timeout',
+  'stall-insufficient-nodes',
+  'stall-log-quorum',
+  'stall-other',
+  'workers-created',
+  'term-change-under-partition',
+  'partition-dropped-messages',
+  'commit-refused-by-locked-log',
+  'recoveries-completed',
+] as const;
+
+export type ProbeId = (typeof PROBE_IDS)[number];
+
+export type ProbeCounts = Record<ProbeId, number>;
+
+export function emptyProbes(): ProbeCounts {
+  return Object.fromEntries(PROBE_IDS.map((id) => [id, 0])) as ProbeCounts;
+}
+
+export class Probes {
+  readonly counts = emptyProbes();
+  private partitions = 0;
+
+  constructor(private readonly directors: Directors) {}
+
+  /** Call after `directors` has seen the event. */
+  observe(r: Rec): void {
+    const c = this.counts;
+    switch (r.type) {
+      case 'director-started':
+        if (this.directors.alive().length > 1) c['concurrent-directors']++;
+        return;
+      case 'lock-refused':
+        c['newer-epoch-exists']++;
+        return;
+      case 'director-stopped':
+        if (r.reason === 'newer_epoch_exists') c['director-stopped-by-newer-epoch']++;
+        return;
+      case 'lock-result':
+        if (r.phase === 'first' && r.result === 'timeout') c['first-phase-lock-timeout']++;
+        return;
+      case 'stalled':
+        if (r.reason === 'insufficient_nodes') c['stall-insufficient-nodes']++;
+        else if (r.reason === 'unable_to_meet_log_quorum' || r.reason === 'insufficient_replication') c['stall-log-quorum']++;
+        else c['stall-other']++;
+        return;
+      case 'worker-created':
+        c['workers-created']++;
+        return;
+      case 'leader-elected':
+        if (this.partitions > 0) c['term-change-under-partition']++;
+        return;
+      case 'fault':
+        if (r.action.kind === 'partition') this.partitions++;
+        if (r.action.kind === 'heal') this.partitions = 0;
+        return;
+      case 'drop':
+        if (r.cause === 'partition') c['partition-dropped-messages']++;
+        return;
+      case 'log-push':
+        if (!r.accepted && r.reason === 'locked') c['commit-refused-by-locked-log']++;
+        return;
+      case 'director-running':
+        c['recoveries-completed']++;
+        return;
+    }
+  }
+}

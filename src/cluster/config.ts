@@ -1,0 +1,27 @@
+import type { ProcessContext } from '../../sim/index.js';
+import type { ClusterEvent } from './events.js';
+import type { MutationId, MutationSet } from './mutations.js';
+import type { ProtocolParams } from './params.js';
+import type { ProcessAddress } from './types.js';
+
+/** What every process of the modelled cluster shares: parameters, switches, where coordinators live. */
+export interface ClusterConfig {
+  readonly params: ProtocolParams;
+  readonly mutations: MutationSet;
+  /** Coordinator addresses in index order (a coordinator's index decides which terms it may take). */
+  readonly coordinators: readonly ProcessAddress[];
+}
+
+export type Ctx = ProcessContext<ClusterEvent>;
+
+export function mutated(config: ClusterConfig, id: MutationId): boolean {
+  return config.mutations.has(id);
+}
+
+/** Virtual milliseconds → kernel microseconds. */
+export function msToUs(ms: number): number {
+  return Math.round(ms * 1000);
+}
+
+/** A wait that never ends in practice (mutation: no timeout); far beyond any run. */
+export const FOREVER_MS = 1e12;

@@ -1,0 +1,116 @@
+import type { CallResult, DownMessage, ProcessStart } from '../../../sim/index.js';
+import { msToUs, mutated } from '../config.js';
+import type { ClusterEvent } from '../events.js';
+import type { CapabilitiesUpdatedMsg, ServicesRegisteredMsg } from '../messages.js';
+import { oldLayoutServiceIds } from '../decisions/first-phase.js';
+import { isVacancy } from '../types.js';
+import { runAttempt } from './pipeline.js';
+import { Attempt, DirectorState, type DirectorArgs, type Outcome, type Recovery } from './state.js';
+
+/**
+ * A director (§1.3, §5): runs recovery attempts until one completes, then watches the
+ * generation it built. A stalled attempt is retried on a timer (with jitter) or when services or
+ * capabilities are announced; `newer_epoch_exists` stops it for good; a failed publish, a failed
+ * replay or a monitored component going down makes it exit, and its coordinator starts a fresh
+ * epoch.
+ */
+export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> {
+  return (ctx) => {
+    const d = new DirectorState(ctx, args);
+    const retry = ctx.trigger();
+    let current: Attempt | null = null;
+
+    const stopProcesses = (attempt: Attempt | null, reason: string): void => {
+      for (const pid of attempt?.started ?? []) ctx.send(pid, { type: 'stop', reason });
+    };
+
+    const stop = (reason: string): void => {
+      if (d.state === 'stopped') return;
+      d.state = 'stopped';
+      stopProcesses(current, reason);
+      ctx.emit({ type: 'director-stopped', director: ctx.pid, epoch: d.epoch, reason });
+      ctx.exit(reason);
+    };
+
+    function* watchGeneration(a: Attempt) {
+      const watched = [a.sequencer, ...a.proxies];
+      for (const log of a.tsl?.logs ?? []) if (!isVacancy(log.id)) watched.push(a.locked.get(log.id)?.pid ?? null);
+      const pids = watched.filter((p): p is string => p !== null);
+      for (;;) {
+        yield* ctx.sleep(msToUs(d.params.monitorPingMs));
+        const results: CallResult[] = yield* ctx.callAll(
+          pids.map((to) => ({ to, msg: { type: 'ping' } })),
+          { timeout: msToUs(d.params.monitorPingTimeoutMs), until: (res) => !res.ok },
+        );
+        if (results.some((res) => !res.ok)) return stop('component_failure');
+      }
+    }
+
+    function* main() {
+      ctx.emit({
+        type: 'director-started',
+        director: ctx.pid,
+        epoch: d.epoch,
+        oldEpoch: d.oldTsl?.epoch ?? null,
+        oldLayoutIds: oldLayoutServiceIds(d.oldTsl),
+        coordinator: d.coordinator,
+      });
+      d.state = 'recovery';
+      for (;;) {
+        d.attempts++;
+        const a = new Attempt(d.attempts);
+        current = a;
+        ctx.emit({ type: 'attempt-started', director: ctx.pid, epoch: d.epoch, attempt: a.number });
+        const r: Recovery = { ctx, d, a };
+        const outcome: Outcome = yield* runAttempt(r);
+        if (outcome.kind === 'completed') {
+          d.state = 'running';
+          ctx.emit({ type: 'director-running', director: ctx.pid, epoch: d.epoch, published: a.published });
+          yield* watchGeneration(a);
+          return;
+        }
+        if (outcome.kind === 'exit') return stop(outcome.reason);
+        if (outcome.kind === 'fatal' && !mutated(d.config, 'keep-running-after-fatal')) return stop(outcome.reason);
+        // A stall (or, under F12, a fatal error that is only logged): clean up and wait for a trigger.
+        for (const ref of d.monitors) ctx.demonitor(ref);
+        d.monitors.clear();
+        stopProcesses(a, 'attempt stalled');
+        ctx.emit({
+          type: 'stalled',
+          director: ctx.pid,
+          epoch: d.epoch,
+          attempt: a.number,
+          reason: outcome.reason,
+          detail: outcome.detail,
+        });
+        const base = d.params.retryIntervalMs;
+        yield* ctx.wait(retry, msToUs(base + ctx.rng.int(0, Math.floor(base / 2) + 1)));
+      }
+    }
+
+    ctx.handle((incoming) => {
+      const msg = incoming.msg;
+      switch (msg.type) {
+        case 'services-registered':
+          for (const entry of (msg as ServicesRegisteredMsg).services) d.directory.set(entry.id, entry);
+          if (d.state === 'recovery') retry.notify();
+          return;
+        case 'capabilities-updated':
+          d.nodes = (msg as CapabilitiesUpdatedMsg).nodes;
+          if (d.state === 'recovery') retry.notify();
+          return;
+        case 'down':
+          if (d.monitors.has((msg as DownMessage).ref)) stop('component_failure');
+          return;
+        case 'ping':
+          incoming.reply?.({ type: 'pong' });
+          return;
+        case 'stop':
+          stop(String(msg['reason'] ?? 'stopped'));
+          return;
+      }
+    });
+
+    ctx.spawn(main(), 'recovery');
+  };
+}

@@ -1,0 +1,47 @@
+import { mutated } from '../../config.js';
+import { servicesToLockFirst } from '../../decisions/first-phase.js';
+import { initialLayout } from '../../decisions/layout-plan.js';
+import { determinePath } from '../../decisions/path.js';
+import { lockServices } from '../locks.js';
+import type { Phase, Recovery } from '../state.js';
+
+function chooseNewCluster(r: Recovery, why: string): void {
+  const { d, a } = r;
+  a.path = 'new-cluster';
+  a.layout = initialLayout(d.params.desiredLogs, d.params.replicationFactor);
+  a.versionVector = { first: 0, last: 0 };
+  a.durableVersion = 0;
+  a.oldLogIdsToCopy = [];
+  r.ctx.emit({ type: 'path-chosen', director: r.ctx.pid, epoch: d.epoch, path: 'new-cluster', why });
+}
+
+/** §4.0: the path depends on the old layout alone (S18). */
+export function pathDetermination(r: Recovery): undefined {
+  const path = determinePath(r.d.oldTsl);
+  if (path === 'new-cluster') {
+    chooseNewCluster(r, r.d.oldTsl === null ? 'no old layout' : 'old layout has no logs and no storage teams');
+    return undefined;
+  }
+  r.a.path = 'data';
+  r.ctx.emit({ type: 'path-chosen', director: r.ctx.pid, epoch: r.d.epoch, path: 'data', why: `old layout of epoch ${r.d.oldTsl?.epoch ?? '?'}` });
+  return undefined;
+}
+
+/**
+ * §3.3 phase 1, selective locking: lock only the old layout's logs and storage servers (the
+ * seed note's fix); services outside it are locked only once recruited. Timeouts are tolerated;
+ * `newer_epoch_exists` ends the director.
+ */
+export function* locking(r: Recovery): Phase {
+  const { d, a } = r;
+  const lockAll = mutated(d.config, 'lock-all-available');
+  if (a.path === 'new-cluster' && !lockAll) return undefined;
+  const targets = servicesToLockFirst(d.oldTsl, d.directoryEntries(), lockAll);
+  const round = yield* lockServices(r, targets, 'first', d.params.lockTimeoutMs);
+  if (round.superseded !== undefined) return round.superseded;
+  // F4: decide "new cluster" from lock results (nothing reachable), which throws data away.
+  if (a.path === 'data' && a.locked.size === 0 && mutated(d.config, 'new-cluster-if-nothing-locked')) {
+    chooseNewCluster(r, 'nothing could be locked');
+  }
+  return undefined;
+}

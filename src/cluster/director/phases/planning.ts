@@ -1,0 +1,33 @@
+import { determineDurableVersion } from '../../decisions/durable-version.js';
+import { planLogRecovery } from '../../decisions/log-planning.js';
+import { createVacancies } from '../../decisions/vacancies.js';
+import { stalled, type Outcome, type Recovery } from '../state.js';
+
+/** §4.3: which old logs to copy and the recovery version, from a quorum of each shard. */
+export function logRecoveryPlanning(r: Recovery): Outcome | undefined {
+  const { ctx, d, a } = r;
+  const plan = planLogRecovery(d.oldTsl?.logs ?? [], a.logInfo);
+  if (!plan.ok) return stalled('unable_to_meet_log_quorum', plan.tag === null ? 'old layout has no logs' : `shard ${plan.tag}`);
+  a.oldLogIdsToCopy = plan.oldLogIdsToCopy;
+  a.versionVector = plan.versionVector;
+  ctx.emit({ type: 'log-plan', director: ctx.pid, epoch: d.epoch, copyFrom: plan.oldLogIdsToCopy, versionVector: plan.versionVector });
+  return undefined;
+}
+
+/** §4.4: a fresh set of log vacancies; storage teams keep their members, short ones get vacancies. */
+export function vacancyCreation(r: Recovery): Outcome | undefined {
+  const { d, a } = r;
+  if (d.oldTsl === null) return stalled('corrupted_tsl', 'no old layout on the data path');
+  a.layout = createVacancies(d.oldTsl, d.params.desiredLogs, d.params.replicationFactor);
+  return undefined;
+}
+
+/** §4.5: the storage durable version from a majority of each old team. */
+export function versionDetermination(r: Recovery): Outcome | undefined {
+  const { ctx, d, a } = r;
+  const result = determineDurableVersion(d.oldTsl?.storageTeams ?? [], a.storageInfo, { replicationFactor: d.params.replicationFactor });
+  if (!result.ok) return stalled('insufficient_replication', `teams ${result.failedTags.join(',')}`);
+  a.durableVersion = result.durableVersion;
+  ctx.emit({ type: 'durable-version', director: ctx.pid, epoch: d.epoch, durableVersion: result.durableVersion });
+  return undefined;
+}

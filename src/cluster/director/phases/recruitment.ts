@@ -1,0 +1,109 @@
+import type { CallResult, TaskBody } from '../../../../sim/index.js';
+import { FOREVER_MS, msToUs, mutated } from '../../config.js';
+import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
+import { fillSlots, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
+import type { WorkerCreated } from '../../messages.js';
+import { foremanAddress } from '../../names.js';
+import { isVacancy, type LogDescriptor, type ServiceEntry, type ServiceId, type ServiceKind, type Slot, type StorageTeam } from '../../types.js';
+import { lockServices } from '../locks.js';
+import { stalled, type Outcome, type Phase, type Recovery } from '../state.js';
+
+type RecruitResult = { readonly assignments: readonly Assignment[] } | { readonly outcome: Outcome };
+
+/**
+ * §4.6/4.7 for one kind: (1) reuse existing services that are not in the old layout, (2) create
+ * the rest round-robin over capable nodes, (3) lock every recruited service at once, including
+ * the new workers (decision 6). Services and nodes that fail are left out for a while, so a retry
+ * does not pick the same unreachable candidate again (F18).
+ */
+function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoExcluded: readonly ServiceId[]): TaskBody<RecruitResult> {
+  const { ctx, d } = r;
+  const vacancies = vacanciesIn(slots);
+  if (vacancies.length === 0) return { assignments: [] };
+  const excluded = new Set<ServiceId>(alsoExcluded);
+  if (!mutated(d.config, 'recruit-old-layout')) for (const id of oldLayoutServiceIds(d.oldTsl)) excluded.add(id);
+  for (const e of d.directory.values()) if (d.isSuspect(e.id)) excluded.add(e.id);
+  const candidates = recruitmentCandidates(d.directoryEntries(), kind, excluded);
+  const nodes = d.capableNodes(kind).filter((n) => !d.isSuspect(n));
+  const plan = planRecruitment({
+    vacancies,
+    candidates,
+    nodes,
+    strictPlacement: d.params.strictPlacement,
+    freshId: () => ctx.rng.id(8),
+  });
+  if (!plan.ok) return { outcome: stalled('insufficient_nodes', `${kind}: need ${plan.need}, have ${plan.have}`) };
+
+  const created: { id: ServiceId; node: string }[] = [];
+  if (plan.newWorkers.length > 0) {
+    const results: CallResult[] = yield* ctx.callAll(
+      plan.newWorkers.map((w) => ({ to: foremanAddress(w.node), msg: { type: 'create-worker', id: w.id, kind } })),
+      { timeout: msToUs(d.params.createWorkerTimeoutMs) },
+    );
+    results.forEach((res, i) => {
+      const w = plan.newWorkers[i] as { id: ServiceId; node: string };
+      if (res.ok && res.reply.type === 'worker-created') {
+        const reply = res.reply as WorkerCreated;
+        d.directory.set(w.id, { id: w.id, kind, address: reply.address });
+        created.push(w);
+      } else {
+        d.suspect(w.node);
+      }
+    });
+    if (created.length === 0) return { outcome: stalled('all_workers_failed', `${kind}: ${plan.newWorkers.map((w) => w.node).join(',')}`) };
+  }
+
+  const recruited = [...new Set(plan.assignments.map((x) => x.id))];
+  const targets: ServiceEntry[] = [];
+  for (const id of recruited) {
+    const entry = d.directory.get(id);
+    if (entry === undefined) return { outcome: stalled('recruited_service_unavailable', id) };
+    targets.push(entry);
+  }
+  const timeoutMs = mutated(d.config, 'no-recruitment-lock-timeout') ? FOREVER_MS : d.params.recruitmentLockTimeoutMs;
+  const filled = new Map(plan.assignments.map((x) => [x.id, x.vacancy]));
+  const round = yield* lockServices(r, targets, 'recruitment', timeoutMs, filled);
+  if (round.superseded !== undefined) return { outcome: round.superseded };
+  if (round.failed.length > 0) {
+    return { outcome: stalled('failed_to_lock_recruited_service', round.failed.join(',')) };
+  }
+  const createdIds = new Set(created.map((c) => c.id));
+  ctx.emit({
+    type: 'recruited',
+    director: ctx.pid,
+    epoch: d.epoch,
+    kind,
+    reused: recruited.filter((id) => !createdIds.has(id)),
+    created,
+  });
+  return { assignments: plan.assignments };
+}
+
+/** §4.6: fill the log vacancies. */
+export function* logRecruitment(r: Recovery): Phase {
+  const { a } = r;
+  const result = yield* recruit(r, 'log', a.layout.logs.map((l) => l.id), []);
+  if ('outcome' in result) return result.outcome;
+  const ids = fillSlots(a.layout.logs.map((l) => l.id), result.assignments);
+  a.layout = {
+    ...a.layout,
+    logs: a.layout.logs.map((l, i) => ({ id: ids[i] as Slot, tags: l.tags }) satisfies LogDescriptor<Slot>),
+  };
+  return undefined;
+}
+
+/** §4.7: fill the storage vacancies; a vacancy shared by two teams is one server for both. */
+export function* storageRecruitment(r: Recovery): Phase {
+  const { a } = r;
+  const assigned = a.layout.storageTeams.flatMap((t) => t.storageIds);
+  const members = assigned.filter((s): s is ServiceId => !isVacancy(s));
+  const result = yield* recruit(r, 'storage', assigned, members);
+  if ('outcome' in result) return result.outcome;
+  a.layout = {
+    ...a.layout,
+    storageTeams: a.layout.storageTeams.map(
+      (t) => ({ ...t, storageIds: fillSlots(t.storageIds, result.assignments) }) satisfies StorageTeam<Slot>,
+    ),
+  };
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import type { CallResult } from '../../../../sim/index.js';
+import { msToUs } from '../../config.js';
+import { pairReplay } from '../../decisions/replay.js';
+import type { NewerEpochExists } from '../../messages.js';
+import { isVacancy, type ServiceId } from '../../types.js';
+import { supersededBy } from '../newer-epoch.js';
+import { stalled, type Phase, type Recovery } from '../state.js';
+
+/**
+ * §4.8: every new log copies (first, last] from an old log of the chosen quorum, cycling over
+ * them; a brand-new cluster's logs just start at version 0. A replay that times out ends the
+ * director (Bedrock's parallel-task crash), so the next epoch starts clean.
+ */
+export function* logReplay(r: Recovery): Phase {
+  const { ctx, d, a } = r;
+  const newIds = a.layout.logs.map((l) => l.id).filter((id): id is ServiceId => !isVacancy(id));
+  const pairs = pairReplay(newIds, a.oldLogIdsToCopy);
+  ctx.emit({ type: 'replay-planned', director: ctx.pid, epoch: d.epoch, pairs });
+  const requests = [];
+  for (const pair of pairs) {
+    const target = a.locked.get(pair.target);
+    const source = pair.source === null ? null : a.locked.get(pair.source);
+    if (target === undefined) return stalled('failed_to_copy_some_logs', `${pair.target} is not locked`);
+    if (source === undefined) return stalled('failed_to_copy_some_logs', `${pair.source ?? '?'} is not locked`);
+    requests.push({
+      to: target.pid,
+      msg: {
+        type: 'recover-from',
+        epoch: d.epoch,
+        director: ctx.pid,
+        source: source?.pid ?? null,
+        first: a.versionVector.first,
+        last: a.versionVector.last,
+      },
+    });
+  }
+  const results: CallResult[] = yield* ctx.callAll(requests, {
+    timeout: msToUs(d.params.parallelTaskTimeoutMs),
+    until: (res) => res.ok && res.reply.type === 'newer-epoch-exists',
+  });
+  const failures: string[] = [];
+  for (let i = 0; i < results.length; i++) {
+    const res = results[i] as CallResult;
+    const target = (pairs[i] as { target: ServiceId }).target;
+    if (res.ok && res.reply.type === 'newer-epoch-exists') return supersededBy(r, target, (res.reply as NewerEpochExists).epoch);
+    if (!res.ok && res.reason === 'timeout') return { kind: 'exit', reason: 'replay_timeout' };
+    if (!res.ok || res.reply.type !== 'recover-ok') failures.push(`${target}: ${res.ok ? String(res.reply['reason'] ?? res.reply.type) : res.reason}`);
+  }
+  if (failures.length > 0) return stalled('failed_to_copy_some_logs', failures.join('; '));
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import type { CallResult } from '../../../../sim/index.js';
+import { msToUs } from '../../config.js';
+import { placeProxies } from '../../decisions/placement.js';
+import type { ProxyStarted } from '../../messages.js';
+import { foremanAddress, proxyName, sequencerName } from '../../names.js';
+import { sequencer } from '../../services/sequencer.js';
+import { isVacancy } from '../../types.js';
+import { stalled, type Phase, type Recovery } from '../state.js';
+
+/** §4.9: one sequencer, on the director's node, counting up from the recovery version. */
+export function sequencerStartup(r: Recovery): undefined {
+  const { ctx, d, a } = r;
+  const pid = ctx.spawnProcess(sequencerName(d.epoch, ctx.incarnation, a.number), sequencer(d.epoch, a.versionVector.last));
+  a.sequencer = pid;
+  a.started.push(pid);
+  return undefined;
+}
+
+/** §4.10: commit proxies on cycle(coordination nodes), started locked with this director's token. */
+export function* proxyStartup(r: Recovery): Phase {
+  const { ctx, d, a } = r;
+  const capable = d.capableNodes('coordination');
+  const trusted = capable.filter((n) => !d.isSuspect(n));
+  const nodes = placeProxies(trusted.length > 0 ? trusted : capable, d.params.desiredCommitProxies);
+  if (nodes.length === 0) return stalled('insufficient_nodes', 'no coordination-capable nodes for commit proxies');
+  const results: CallResult[] = yield* ctx.callAll(
+    nodes.map((node, index) => ({
+      to: foremanAddress(node),
+      msg: {
+        type: 'start-proxy',
+        epoch: d.epoch,
+        director: ctx.pid,
+        lockToken: d.lockToken,
+        sequencer: a.sequencer,
+        name: proxyName(d.epoch, ctx.incarnation, a.number, index),
+      },
+    })),
+    { timeout: msToUs(d.params.parallelTaskTimeoutMs) },
+  );
+  const failed: string[] = [];
+  results.forEach((res, i) => {
+    if (res.ok && res.reply.type === 'proxy-started') {
+      const pid = (res.reply as ProxyStarted).pid;
+      a.proxies.push(pid);
+      a.started.push(pid);
+    } else {
+      failed.push(nodes[i] as string);
+      d.suspect(nodes[i] as string);
+    }
+  });
+  if (failed.length > 0) return stalled('failed_to_start', `commit_proxy on ${failed.join(',')}`);
+  return undefined;
+}
+
+/**
+ * §4.14 (after H 81a8d34, before persistence): watch the sequencer, the proxies and every log of
+ * the new layout. Storage servers are deliberately not monitored.
+ */
+export function monitoring(r: Recovery): undefined {
+  const { ctx, d, a } = r;
+  const watched = [a.sequencer, ...a.proxies];
+  for (const log of a.layout.logs) if (!isVacancy(log.id)) watched.push(a.locked.get(log.id)?.pid ?? null);
+  for (const pid of watched) if (pid !== null) d.monitors.add(ctx.monitor(pid));
+  return undefined;
+}

@@ -1,0 +1,136 @@
+import type { TaskBody, VirtualTime } from '../../../sim/index.js';
+import type { ClusterConfig, Ctx } from '../config.js';
+import type { PlannedLayout } from '../decisions/layout-plan.js';
+import type { RecoveryPath } from '../decisions/path.js';
+import type { NodeCapabilities } from '../messages.js';
+import type {
+  Capability,
+  Epoch,
+  LogRecoveryInfo,
+  NodeId,
+  Pid,
+  ServiceEntry,
+  ServiceId,
+  ServiceKind,
+  StorageRecoveryInfo,
+  TransactionSystemLayout,
+  Version,
+  VersionVector,
+} from '../types.js';
+import { compareNodeIds } from '../types.js';
+
+/** What a coordinator hands a director it starts (§1.2 "Director start rule" 4). */
+export interface DirectorArgs {
+  readonly epoch: Epoch;
+  readonly oldTsl: TransactionSystemLayout | null;
+  readonly directory: readonly ServiceEntry[];
+  readonly nodes: readonly NodeCapabilities[];
+  readonly coordinator: Pid;
+  readonly config: ClusterConfig;
+}
+
+/** A service locked by this director in the current attempt. */
+export interface LockedService {
+  readonly id: ServiceId;
+  readonly kind: ServiceKind;
+  readonly pid: Pid;
+  readonly address: string;
+}
+
+/** How long a service or node that failed us is left out of recruitment (avoids F18's fixed point). */
+const SUSPECT_MS = 5_000;
+
+/** The director's long-lived state: everything that survives from one attempt to the next. */
+export class DirectorState {
+  readonly epoch: Epoch;
+  readonly oldTsl: TransactionSystemLayout | null;
+  readonly config: ClusterConfig;
+  readonly coordinator: Pid;
+  readonly directory = new Map<ServiceId, ServiceEntry>();
+  nodes: readonly NodeCapabilities[];
+  state: 'starting' | 'recovery' | 'running' | 'stopped' = 'starting';
+  attempts = 0;
+  readonly lockToken: string;
+  /** Monitors of the sequencer, proxies and logs, from the monitoring phase on. */
+  readonly monitors = new Set<number>();
+  private readonly suspects = new Map<string, VirtualTime>();
+
+  constructor(
+    readonly ctx: Ctx,
+    args: DirectorArgs,
+  ) {
+    this.epoch = args.epoch;
+    this.oldTsl = args.oldTsl;
+    this.config = args.config;
+    this.coordinator = args.coordinator;
+    for (const entry of args.directory) this.directory.set(entry.id, entry);
+    this.nodes = args.nodes;
+    this.lockToken = ctx.rng.id(32);
+  }
+
+  get params() {
+    return this.config.params;
+  }
+
+  directoryEntries(): ServiceEntry[] {
+    return [...this.directory.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  capableNodes(capability: Capability): NodeId[] {
+    return this.nodes
+      .filter((n) => n.capabilities.includes(capability))
+      .map((n) => n.node)
+      .sort(compareNodeIds);
+  }
+
+  suspect(key: string): void {
+    this.suspects.set(key, this.ctx.now() + SUSPECT_MS * 1000);
+  }
+
+  isSuspect(key: string): boolean {
+    const until = this.suspects.get(key);
+    return until !== undefined && until > this.ctx.now();
+  }
+}
+
+/** One recovery attempt's working record. Every attempt starts from a fresh one (§1.3). */
+export class Attempt {
+  path: RecoveryPath = 'data';
+  readonly locked = new Map<ServiceId, LockedService>();
+  readonly logInfo = new Map<ServiceId, LogRecoveryInfo>();
+  readonly storageInfo = new Map<ServiceId, StorageRecoveryInfo>();
+  oldLogIdsToCopy: readonly ServiceId[] = [];
+  versionVector: VersionVector = { first: 0, last: 0 };
+  durableVersion: Version = 0;
+  layout: PlannedLayout = { logs: [], storageTeams: [] };
+  sequencer: Pid | null = null;
+  proxies: Pid[] = [];
+  /** Sequencers and proxies this attempt started, stopped if the attempt fails. */
+  readonly started: Pid[] = [];
+  tsl: TransactionSystemLayout | null = null;
+  published = false;
+
+  constructor(readonly number: number) {}
+}
+
+/** How an attempt (or a phase of it) ends. */
+export type Outcome =
+  | { readonly kind: 'completed' }
+  | { readonly kind: 'stalled'; readonly reason: string; readonly detail: string }
+  | { readonly kind: 'fatal'; readonly reason: string; readonly detail: string }
+  /** The director exits (a crash in Bedrock's terms); its coordinator starts a fresh epoch. */
+  | { readonly kind: 'exit'; readonly reason: string };
+
+export function stalled(reason: string, detail = ''): Outcome {
+  return { kind: 'stalled', reason, detail };
+}
+
+/** A phase: runs, maybe waits on the network, and ends the attempt (an Outcome) or lets it go on (undefined). */
+export type Phase = TaskBody<Outcome | undefined>;
+
+/** The context every phase gets. */
+export interface Recovery {
+  readonly ctx: Ctx;
+  readonly d: DirectorState;
+  readonly a: Attempt;
+}

@@ -1,0 +1,258 @@
+import type { Message } from '../../sim/index.js';
+import type {
+  Capability,
+  Epoch,
+  LogEntry,
+  NodeId,
+  Pid,
+  ProcessAddress,
+  RecoveryInfo,
+  ServiceEntry,
+  ServiceId,
+  ServiceKind,
+  TransactionSystemLayout,
+  Version,
+  Write,
+} from './types.js';
+
+/** The wire vocabulary of the modelled cluster. Every message is JSON-plain. */
+
+// ---- locking (director → log / storage) ----
+export interface LockMsg extends Message {
+  readonly type: 'lock';
+  readonly epoch: Epoch;
+  readonly director: Pid;
+}
+export interface LockOk extends Message {
+  readonly type: 'lock-ok';
+  readonly pid: Pid;
+  readonly info: RecoveryInfo;
+}
+/** The refusal that ends a superseded director. */
+export interface NewerEpochExists extends Message {
+  readonly type: 'newer-epoch-exists';
+  readonly epoch: Epoch;
+}
+
+// ---- logs ----
+export interface PushMsg extends Message {
+  readonly type: 'push';
+  readonly epoch: Epoch;
+  readonly prev: Version;
+  readonly version: Version;
+  readonly writes: readonly Write[];
+}
+export interface PushOk extends Message {
+  readonly type: 'push-ok';
+  readonly version: Version;
+}
+export interface PushError extends Message {
+  readonly type: 'push-error';
+  readonly reason: 'locked' | 'stale_epoch' | 'tx_out_of_order';
+}
+export interface PullMsg extends Message {
+  readonly type: 'pull';
+  readonly from: Version;
+  readonly limit: number;
+  /** Recovery pulls read a locked log; ordinary pulls need a running one. */
+  readonly recovery: boolean;
+  readonly last?: Version;
+}
+export interface PullOk extends Message {
+  readonly type: 'pull-ok';
+  readonly entries: readonly LogEntry[];
+}
+export interface PullError extends Message {
+  readonly type: 'pull-error';
+  readonly reason: 'not_ready' | 'not_locked' | 'version_too_old';
+}
+export interface RecoverFromMsg extends Message {
+  readonly type: 'recover-from';
+  readonly epoch: Epoch;
+  readonly director: Pid;
+  /** The old log to copy from, or null for a brand-new cluster. */
+  readonly source: Pid | null;
+  readonly first: Version;
+  readonly last: Version;
+}
+export interface RecoverOk extends Message {
+  readonly type: 'recover-ok';
+}
+export interface RecoverError extends Message {
+  readonly type: 'recover-error';
+  readonly reason: 'lock_required' | 'source_log_unavailable' | 'source_error';
+}
+
+// ---- storage ----
+export interface UnlockStorageMsg extends Message {
+  readonly type: 'unlock-storage';
+  readonly epoch: Epoch;
+  readonly director: Pid;
+  readonly durableVersion: Version;
+  readonly recoveryVersion: Version;
+  /** Logs of the new layout to pull from. */
+  readonly logs: readonly ProcessAddress[];
+}
+export interface UnlockOk extends Message {
+  readonly type: 'unlock-ok';
+}
+
+// ---- sequencer and proxy ----
+export interface GetVersionMsg extends Message {
+  readonly type: 'get-version';
+}
+export interface VersionReply extends Message {
+  readonly type: 'version';
+  readonly prev: Version;
+  readonly version: Version;
+}
+export interface UnlockProxyMsg extends Message {
+  readonly type: 'unlock-proxy';
+  readonly lockToken: string;
+  readonly tsl: TransactionSystemLayout;
+}
+export interface Txn {
+  readonly id: string;
+  readonly writes: readonly Write[];
+}
+export interface CommitMsg extends Message {
+  readonly type: 'commit';
+  readonly txn: Txn;
+  /** The director's persistence transaction (not a client commit). */
+  readonly system?: boolean;
+}
+export interface CommitOk extends Message {
+  readonly type: 'commit-ok';
+  readonly version: Version;
+  readonly epoch: Epoch;
+}
+export interface CommitError extends Message {
+  readonly type: 'commit-error';
+  readonly reason: string;
+}
+
+// ---- foreman ----
+export interface CreateWorkerMsg extends Message {
+  readonly type: 'create-worker';
+  readonly id: ServiceId;
+  readonly kind: ServiceKind;
+}
+export interface WorkerCreated extends Message {
+  readonly type: 'worker-created';
+  readonly id: ServiceId;
+  readonly address: ProcessAddress;
+  readonly pid: Pid;
+}
+export interface StartProxyMsg extends Message {
+  readonly type: 'start-proxy';
+  readonly epoch: Epoch;
+  readonly director: Pid;
+  readonly lockToken: string;
+  readonly sequencer: Pid;
+  /** Process name for the proxy, unique per director attempt. */
+  readonly name: string;
+}
+export interface ProxyStarted extends Message {
+  readonly type: 'proxy-started';
+  readonly pid: Pid;
+}
+export interface RegisterMsg extends Message {
+  readonly type: 'register';
+  readonly node: NodeId;
+  readonly capabilities: readonly Capability[];
+  readonly services: readonly ServiceEntry[];
+}
+
+// ---- coordinators ----
+export interface AcceptedValue {
+  readonly epoch: Epoch;
+  readonly tsl: TransactionSystemLayout;
+}
+export interface NodeCapabilities {
+  readonly node: NodeId;
+  readonly capabilities: readonly Capability[];
+}
+export interface PrepareMsg extends Message {
+  readonly type: 'prepare';
+  readonly term: Epoch;
+}
+export interface PromiseMsg extends Message {
+  readonly type: 'promise';
+  readonly term: Epoch;
+  readonly accepted: AcceptedValue | null;
+  readonly directory: readonly ServiceEntry[];
+  readonly nodes: readonly NodeCapabilities[];
+}
+export interface RejectMsg extends Message {
+  readonly type: 'reject';
+  readonly promised: Epoch;
+}
+export interface HeartbeatMsg extends Message {
+  readonly type: 'heartbeat';
+  readonly term: Epoch;
+  readonly leader: number;
+  /** The newest epoch the leader knows to be published (a majority accepted it). */
+  readonly publishedEpoch: Epoch | null;
+}
+export interface HeartbeatRejectMsg extends Message {
+  readonly type: 'heartbeat-reject';
+  readonly promised: Epoch;
+}
+export interface AcceptMsg extends Message {
+  readonly type: 'accept';
+  readonly epoch: Epoch;
+  readonly tsl: TransactionSystemLayout;
+}
+export interface AcceptedMsg extends Message {
+  readonly type: 'accepted';
+  readonly epoch: Epoch;
+}
+export interface PublishMsg extends Message {
+  readonly type: 'publish';
+  readonly epoch: Epoch;
+  readonly tsl: TransactionSystemLayout;
+}
+export interface PublishedMsg extends Message {
+  readonly type: 'published';
+  readonly epoch: Epoch;
+}
+export interface PublishFailedMsg extends Message {
+  readonly type: 'publish-failed';
+  readonly reason: string;
+}
+export interface GetLayoutMsg extends Message {
+  readonly type: 'get-layout';
+}
+export interface LayoutMsg extends Message {
+  readonly type: 'layout';
+  readonly tsl: TransactionSystemLayout | null;
+}
+export interface ServicesRegisteredMsg extends Message {
+  readonly type: 'services-registered';
+  readonly services: readonly ServiceEntry[];
+}
+export interface CapabilitiesUpdatedMsg extends Message {
+  readonly type: 'capabilities-updated';
+  readonly nodes: readonly NodeCapabilities[];
+}
+
+// ---- common ----
+export interface PingMsg extends Message {
+  readonly type: 'ping';
+}
+export interface PongMsg extends Message {
+  readonly type: 'pong';
+}
+export interface StopMsg extends Message {
+  readonly type: 'stop';
+  readonly reason: string;
+}
+export interface ErrorMsg extends Message {
+  readonly type: 'error';
+  readonly reason: string;
+}
+
+/** Narrow an untyped message by its `type`. */
+export function isMsg<M extends Message>(msg: Message, type: M['type']): msg is M {
+  return msg.type === type;
+}

@@ -1,0 +1,124 @@
+/**
+ * Mutation switches: deliberate protocol bugs from recovery-model.md §7. All are off by
+ * default (the REF protocol). Each names the invariant that must catch it.
+ */
+export interface MutationInfo {
+  readonly id: MutationId;
+  /** The pitfall in recovery-model.md §7 (or the project's own id). */
+  readonly source: string;
+  readonly summary: string;
+  /** The invariant(s) expected to report it. */
+  readonly caughtBy: readonly string[];
+}
+
+export const MUTATION_IDS = [
+  'lock-all-available',
+  'ignore-newer-epoch',
+  'new-cluster-if-nothing-locked',
+  'start-before-promise',
+  'majority-log-ack',
+  'no-fencing',
+  'unchecked-recover-from',
+  'reuse-epoch-on-restart',
+  'keep-running-after-fatal',
+  'ignore-publish-failure',
+  'accept-stale-layout',
+  'recruit-old-layout',
+  'accept-stale-lock',
+  'no-recruitment-lock-timeout',
+] as const;
+
+export type MutationId = (typeof MUTATION_IDS)[number];
+
+export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
+  'lock-all-available': {
+    id: 'lock-all-available',
+    source: 'F1',
+    summary: 'First phase locks every service in the directory, not only the old layout\'s.',
+    caughtBy: ['selective-locking'],
+  },
+  'ignore-newer-epoch': {
+    id: 'ignore-newer-epoch',
+    source: 'F2',
+    summary: 'A newer_epoch_exists reply is treated as a stall and the director keeps retrying.',
+    caughtBy: ['no-split-brain'],
+  },
+  'new-cluster-if-nothing-locked': {
+    id: 'new-cluster-if-nothing-locked',
+    source: 'F4',
+    summary: 'When no old service could be locked, the director re-initialises the cluster as new.',
+    caughtBy: ['no-acked-commit-lost'],
+  },
+  'start-before-promise': {
+    id: 'start-before-promise',
+    source: 'F7',
+    summary: 'A new leader starts its director from its own (maybe stale) layout before the promise round completes.',
+    caughtBy: ['no-acked-commit-lost'],
+  },
+  'majority-log-ack': {
+    id: 'majority-log-ack',
+    source: 'F8',
+    summary: 'The proxy acknowledges a commit once a majority of logs (not all) acknowledged the push.',
+    caughtBy: ['no-acked-commit-lost'],
+  },
+  'no-fencing': {
+    id: 'no-fencing',
+    source: 'F9',
+    summary: 'A locked log still accepts pushes, so an old generation can commit after a newer one locked it.',
+    caughtBy: ['fencing', 'no-acked-commit-lost'],
+  },
+  'unchecked-recover-from': {
+    id: 'unchecked-recover-from',
+    source: 'F10',
+    summary: 'recoverFrom and unlockAfterRecovery do not check the caller\'s epoch.',
+    caughtBy: ['fencing'],
+  },
+  'reuse-epoch-on-restart': {
+    id: 'reuse-epoch-on-restart',
+    source: 'F11',
+    summary: 'A leader restarts a failed director with the same epoch, and equal-epoch locks from another director are accepted.',
+    caughtBy: ['epoch-monotonic', 'no-split-brain'],
+  },
+  'keep-running-after-fatal': {
+    id: 'keep-running-after-fatal',
+    source: 'F12',
+    summary: 'A fatal error (newer_epoch_exists) does not stop the director: the next event re-runs recovery.',
+    caughtBy: ['no-split-brain'],
+  },
+  'ignore-publish-failure': {
+    id: 'ignore-publish-failure',
+    source: 'F13',
+    summary: 'The director runs even when the coordinators refused or lost its layout.',
+    caughtBy: ['no-split-brain'],
+  },
+  'accept-stale-layout': {
+    id: 'accept-stale-layout',
+    source: 'F14',
+    summary: 'Coordinators accept a layout from any epoch and take its epoch, which can go down.',
+    caughtBy: ['epoch-monotonic'],
+  },
+  'recruit-old-layout': {
+    id: 'recruit-old-layout',
+    source: 'S7',
+    summary: 'Recruitment may fill a vacancy with a service from the old layout.',
+    caughtBy: ['no-old-layout-reuse'],
+  },
+  'accept-stale-lock': {
+    id: 'accept-stale-lock',
+    source: 'S3',
+    summary: 'Services accept a lock from a lower epoch than the one they hold.',
+    caughtBy: ['layout-only-locked', 'epoch-monotonic'],
+  },
+  'no-recruitment-lock-timeout': {
+    id: 'no-recruitment-lock-timeout',
+    source: 'F19',
+    summary: 'Locks of recruited services wait for ever: one lost message blocks the director.',
+    caughtBy: ['recovery-completes'],
+  },
+};
+
+export type MutationSet = ReadonlySet<MutationId>;
+
+export function isMutationId(value: string): value is MutationId {
+  return (MUTATION_IDS as readonly string[]).includes(value);
+}

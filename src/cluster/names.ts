@@ -1,0 +1,37 @@
+import { processAddress } from '../../sim/index.js';
+import type { Epoch, NodeId, ProcessAddress, ServiceId, ServiceKind } from './types.js';
+
+/** Process names: one place decides how each role is named on its node. */
+export const COORDINATOR = 'coordinator';
+export const FOREMAN = 'foreman';
+export const CLIENT = 'client';
+export const CLIENT_NODE = 'client';
+
+export function workerName(kind: ServiceKind, id: ServiceId): string {
+  return `${kind}-${id}`;
+}
+
+export function workerAddress(node: NodeId, kind: ServiceKind, id: ServiceId): ProcessAddress {
+  return processAddress(node, workerName(kind, id));
+}
+
+export function directorName(epoch: Epoch): string {
+  return `director-e${epoch}`;
+}
+
+/** `e6` for a director's first incarnation, `e6r2` if its epoch was reused by a restart (F11). */
+function generation(epoch: Epoch, incarnation: number): string {
+  return incarnation <= 1 ? `e${epoch}` : `e${epoch}r${incarnation}`;
+}
+
+export function sequencerName(epoch: Epoch, incarnation: number, attempt: number): string {
+  return `sequencer-${generation(epoch, incarnation)}.${attempt}`;
+}
+
+export function proxyName(epoch: Epoch, incarnation: number, attempt: number, index: number): string {
+  return `proxy-${generation(epoch, incarnation)}.${attempt}.${index}`;
+}
+
+export function foremanAddress(node: NodeId): ProcessAddress {
+  return processAddress(node, FOREMAN);
+}

@@ -1,0 +1,217 @@
+import type { Incoming, ProcessStart } from '../../../sim/index.js';
+import { mutated, msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import { callerIsCurrent } from '../decisions/lock-rule.js';
+import type { ClusterEvent } from '../events.js';
+import type { LockMsg, PullMsg, PushMsg, RecoverFromMsg } from '../messages.js';
+import type { Epoch, LogEntry, Pid, ServiceId, Version } from '../types.js';
+import { handleLock } from './locking.js';
+
+/** A log's durable state: its lock and its contiguous chain of entries. */
+export interface LogDisk {
+  epoch: Epoch | null;
+  director: Pid | null;
+  /** Sorted by version; after a recovery the first entry is the empty sentinel at `oldest`. */
+  entries: LogEntry[];
+  oldest: Version;
+  last: Version;
+}
+
+export type LogMode = 'locked' | 'recovering' | 'running';
+
+const LONG_POLL_MS = 500;
+
+/** Index of the first entry with version > v (entries are sorted). */
+export function firstAfter(entries: readonly LogEntry[], v: Version): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((entries[mid] as LogEntry).version <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The log service (§1.4). Starts `locked`; a lock from a higher epoch re-locks it and fences
+ * pushes (REF); `recover-from` copies a range from an old log and makes it `running`.
+ */
+export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<ClusterEvent> {
+  return (ctx: Ctx) => {
+    const disk = ctx.store.get<LogDisk>('state') ?? { epoch: null, director: null, entries: [], oldest: 0, last: 0 };
+    ctx.store.set('state', disk);
+    // A (re)started log is locked: it serves a generation again only through recovery.
+    let mode: LogMode = 'locked';
+    let recoveryRun = 0;
+    const held = new Map<Version, { incoming: Incoming; msg: PushMsg }>();
+    let waitingPulls: { incoming: Incoming; msg: PullMsg }[] = [];
+    const noFencing = mutated(config, 'no-fencing');
+
+    const answerPull = (incoming: Incoming, msg: PullMsg): boolean => {
+      const start = firstAfter(disk.entries, msg.from);
+      let end = msg.last === undefined ? disk.entries.length : firstAfter(disk.entries, msg.last);
+      if (end - start > msg.limit) end = start + msg.limit;
+      if (start >= end && !msg.recovery) return false;
+      incoming.reply?.({ type: 'pull-ok', entries: disk.entries.slice(start, end) });
+      return true;
+    };
+
+    const releaseWaitingPulls = (error?: 'not_ready'): void => {
+      const waiting = waitingPulls;
+      waitingPulls = [];
+      for (const w of waiting) {
+        if (error !== undefined) w.incoming.reply?.({ type: 'pull-error', reason: error });
+        else if (!answerPull(w.incoming, w.msg)) waitingPulls.push(w);
+      }
+    };
+
+    const refuseHeld = (): void => {
+      for (const h of held.values()) h.incoming.reply?.({ type: 'push-error', reason: 'locked' });
+      held.clear();
+    };
+
+    const append = (msg: PushMsg): void => {
+      disk.entries.push({ version: msg.version, writes: msg.writes });
+      disk.last = msg.version;
+    };
+
+    const onPush = (incoming: Incoming, msg: PushMsg): void => {
+      const refuse = (reason: 'locked' | 'stale_epoch' | 'tx_out_of_order'): void => {
+        ctx.emit({ type: 'log-push', log: id, callerEpoch: msg.epoch, logEpoch: disk.epoch, version: msg.version, accepted: false, reason });
+        incoming.reply?.({ type: 'push-error', reason });
+      };
+      if (!noFencing && mode !== 'running') return refuse('locked');
+      if (!noFencing && !callerIsCurrent(disk.epoch, msg.epoch)) return refuse('stale_epoch');
+      if (msg.prev < disk.last) return refuse('tx_out_of_order');
+      if (msg.prev > disk.last) {
+        held.set(msg.prev, { incoming, msg });
+        return;
+      }
+      let next: { incoming: Incoming; msg: PushMsg } | undefined = { incoming, msg };
+      while (next !== undefined) {
+        append(next.msg);
+        ctx.emit({
+          type: 'log-push',
+          log: id,
+          callerEpoch: next.msg.epoch,
+          logEpoch: disk.epoch,
+          version: next.msg.version,
+          accepted: true,
+        });
+        next.incoming.reply?.({ type: 'push-ok', version: next.msg.version });
+        next = held.get(disk.last);
+        if (next !== undefined) held.delete(disk.last);
+      }
+      releaseWaitingPulls();
+    };
+
+    const onPull = (incoming: Incoming, msg: PullMsg): void => {
+      if (!msg.recovery && mode !== 'running') {
+        incoming.reply?.({ type: 'pull-error', reason: 'not_ready' });
+        return;
+      }
+      if (msg.recovery && mode !== 'locked') {
+        incoming.reply?.({ type: 'pull-error', reason: 'not_locked' });
+        return;
+      }
+      if (msg.from < disk.oldest) {
+        incoming.reply?.({ type: 'pull-error', reason: 'version_too_old' });
+        return;
+      }
+      if (answerPull(incoming, msg)) return;
+      // Long poll: answer when something arrives, or empty after a while.
+      const waiter = { incoming, msg };
+      waitingPulls.push(waiter);
+      ctx.timer(msToUs(LONG_POLL_MS), () => {
+        const at = waitingPulls.indexOf(waiter);
+        if (at < 0) return;
+        waitingPulls.splice(at, 1);
+        incoming.reply?.({ type: 'pull-ok', entries: [] });
+      });
+    };
+
+    const onRecoverFrom = (incoming: Incoming, msg: RecoverFromMsg): void => {
+      const unchecked = mutated(config, 'unchecked-recover-from');
+      if (!unchecked && !callerIsCurrent(disk.epoch, msg.epoch)) {
+        ctx.emit({ type: 'service-refused', service: id, request: 'recover-from', callerEpoch: msg.epoch, current: disk.epoch });
+        incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
+        return;
+      }
+      // Only the director holding the lock may rebuild the log.
+      if (mode !== 'locked' || (!unchecked && (msg.epoch !== disk.epoch || msg.director !== disk.director))) {
+        incoming.reply?.({ type: 'recover-error', reason: 'lock_required' });
+        return;
+      }
+      const run = ++recoveryRun;
+      const lockedBy = { epoch: disk.epoch, director: disk.director };
+      mode = 'recovering';
+      disk.entries = [{ version: msg.first, writes: [] }];
+      disk.oldest = msg.first;
+      disk.last = msg.first;
+      ctx.spawn(
+        (function* () {
+          let copied: LogEntry[] = [];
+          if (msg.source !== null) {
+            const result = yield* ctx.call(
+              msg.source,
+              { type: 'pull', from: msg.first, last: msg.last, limit: Number.MAX_SAFE_INTEGER, recovery: true },
+              { timeout: msToUs(config.params.parallelTaskTimeoutMs) },
+            );
+            if (run !== recoveryRun) return;
+            if (!result.ok || result.reply.type !== 'pull-ok') {
+              mode = 'locked';
+              incoming.reply?.({ type: 'recover-error', reason: result.ok ? 'source_error' : 'source_log_unavailable' });
+              return;
+            }
+            copied = (result.reply['entries'] as LogEntry[]).filter((e) => e.version > msg.first && e.version <= msg.last);
+          }
+          // A newer lock may have arrived while copying: then this recovery no longer counts.
+          if (run !== recoveryRun || disk.epoch !== lockedBy.epoch || disk.director !== lockedBy.director) {
+            incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
+            return;
+          }
+          disk.entries.push(...copied);
+          disk.last = msg.last;
+          mode = 'running';
+          ctx.emit({
+            type: 'log-recovered',
+            log: id,
+            callerEpoch: msg.epoch,
+            logEpoch: disk.epoch,
+            director: msg.director,
+            source: msg.source,
+            first: msg.first,
+            last: msg.last,
+            copied: copied.length,
+          });
+          incoming.reply?.({ type: 'recover-ok' });
+        })(),
+        'recover-from',
+      );
+    };
+
+    ctx.handle((incoming) => {
+      const msg = incoming.msg;
+      switch (msg.type) {
+        case 'lock':
+          handleLock(ctx, config, { id, kind: 'log' }, disk, incoming, msg as LockMsg, () => {
+            mode = 'locked';
+            recoveryRun++;
+            refuseHeld();
+            releaseWaitingPulls('not_ready');
+            return { kind: 'log', oldestVersion: disk.oldest, lastVersion: disk.last };
+          });
+          return;
+        case 'push':
+          return onPush(incoming, msg as PushMsg);
+        case 'pull':
+          return onPull(incoming, msg as PullMsg);
+        case 'recover-from':
+          return onRecoverFrom(incoming, msg as RecoverFromMsg);
+        case 'ping':
+          incoming.reply?.({ type: 'pong' });
+          return;
+      }
+    });
+  };
+}

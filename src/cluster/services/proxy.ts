@@ -1,0 +1,128 @@
+import type { CallResult, Incoming, ProcessStart } from '../../../sim/index.js';
+import { mutated, msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import type { ClusterEvent } from '../events.js';
+import type { CommitMsg, StartProxyMsg, Txn, UnlockProxyMsg } from '../messages.js';
+import type { Pid, TransactionSystemLayout, Write } from '../types.js';
+
+interface Pending {
+  readonly incoming: Incoming;
+  readonly txn: Txn;
+  readonly system: boolean;
+}
+
+/** The logs a layout's proxy pushes to: the pids the layout recorded for them. */
+export function logPids(tsl: TransactionSystemLayout): Pid[] {
+  const pids: Pid[] = [];
+  for (const log of tsl.logs) {
+    const service = tsl.services.find((s) => s.id === log.id);
+    if (service !== undefined && service.status !== 'down') pids.push(service.status.up);
+  }
+  return pids;
+}
+
+/** How many push acknowledgements make a commit durable: all logs (REF), a majority under F8. */
+export function acksNeeded(logCount: number, majorityOnly: boolean): number {
+  return majorityOnly ? Math.floor(logCount / 2) + 1 : logCount;
+}
+
+/**
+ * A commit proxy (§1.6). Starts locked; the director that started it unlocks it with its token
+ * and the new layout. Commits are batched; a batch takes one version from the sequencer, is pushed
+ * to every log, and is acknowledged only when all logs acknowledged. Any failure ends the proxy.
+ */
+export function commitProxy(start: StartProxyMsg, config: ClusterConfig): ProcessStart<ClusterEvent> {
+  return (ctx: Ctx) => {
+    const { epoch, lockToken, sequencer } = start;
+    let tsl: TransactionSystemLayout | null = null;
+    let queue: Pending[] = [];
+    const work = ctx.trigger();
+    const timeout = msToUs(config.params.pushTimeoutMs);
+    const majorityOnly = mutated(config, 'majority-log-ack');
+
+    const fail = (batch: readonly Pending[], version: number, reason: string): void => {
+      ctx.emit({ type: 'commit-failed', proxy: ctx.pid, epoch, version, reason });
+      for (const p of batch) p.incoming.reply?.({ type: 'commit-error', reason });
+      for (const p of queue) p.incoming.reply?.({ type: 'commit-error', reason });
+      queue = [];
+      ctx.exit(reason);
+    };
+
+    function* batcher(layout: TransactionSystemLayout) {
+      const logs = logPids(layout);
+      const needed = acksNeeded(logs.length, majorityOnly);
+      for (;;) {
+        if (queue.length === 0) {
+          const woke = yield* ctx.wait(work, msToUs(config.params.emptyTransactionTimeoutMs));
+          if (woke === 'notified' && queue.length === 0) continue;
+        }
+        const batch = queue;
+        queue = [];
+        const got = yield* ctx.call(sequencer, { type: 'get-version' }, { timeout });
+        if (!got.ok || got.reply.type !== 'version') return fail(batch, 0, 'sequencer_unavailable');
+        const prev = got.reply['prev'] as number;
+        const version = got.reply['version'] as number;
+        const writes: Write[] = batch.flatMap((p) => p.txn.writes);
+        let acks = 0;
+        const results: CallResult[] = yield* ctx.callAll(
+          logs.map((to) => ({ to, msg: { type: 'push', epoch, prev, version, writes } })),
+          {
+            timeout,
+            until: (r) => {
+              if (r.ok && r.reply.type === 'push-ok') acks++;
+              return acks >= needed && needed < logs.length;
+            },
+          },
+        );
+        const okCount = results.filter((r) => r.ok && r.reply.type === 'push-ok').length;
+        if (okCount < needed) return fail(batch, version, 'push_failed');
+        if (batch.length > 0) {
+          ctx.emit({
+            type: 'commit-acked',
+            proxy: ctx.pid,
+            epoch,
+            version,
+            txns: batch.map((p) => p.txn.id),
+            system: batch.some((p) => p.system),
+            writes,
+          });
+        }
+        for (const p of batch) p.incoming.reply?.({ type: 'commit-ok', version, epoch });
+      }
+    }
+
+    ctx.handle((incoming) => {
+      const msg = incoming.msg;
+      switch (msg.type) {
+        case 'unlock-proxy': {
+          const unlock = msg as UnlockProxyMsg;
+          if (unlock.lockToken !== lockToken) {
+            incoming.reply?.({ type: 'error', reason: 'unauthorized' });
+            return;
+          }
+          if (tsl === null) {
+            tsl = unlock.tsl;
+            ctx.spawn(batcher(unlock.tsl), 'batcher');
+          }
+          incoming.reply?.({ type: 'unlock-ok' });
+          return;
+        }
+        case 'commit': {
+          if (tsl === null) {
+            incoming.reply?.({ type: 'commit-error', reason: 'locked' });
+            return;
+          }
+          const commit = msg as CommitMsg;
+          queue.push({ incoming, txn: commit.txn, system: commit.system === true });
+          work.notify();
+          return;
+        }
+        case 'ping':
+          incoming.reply?.({ type: 'pong' });
+          return;
+        case 'stop':
+          ctx.exit(String(msg['reason'] ?? 'stopped'));
+          return;
+      }
+    });
+  };
+}

@@ -1,0 +1,30 @@
+import type { ProcessStart } from '../../../sim/index.js';
+import type { Ctx } from '../config.js';
+import type { ClusterEvent } from '../events.js';
+import type { Epoch, Version } from '../types.js';
+
+/**
+ * One sequencer per generation (§1.6): hands out commit versions strictly above the recovery
+ * version, each naming the version it follows so logs can chain them.
+ */
+export function sequencer(epoch: Epoch, lastCommittedVersion: Version): ProcessStart<ClusterEvent> {
+  return (ctx: Ctx) => {
+    let last = lastCommittedVersion;
+    ctx.handle((incoming) => {
+      switch (incoming.msg.type) {
+        case 'get-version': {
+          const prev = last;
+          last = prev + 1;
+          incoming.reply?.({ type: 'version', prev, version: last, epoch });
+          return;
+        }
+        case 'ping':
+          incoming.reply?.({ type: 'pong' });
+          return;
+        case 'stop':
+          ctx.exit(String(incoming.msg['reason'] ?? 'stopped'));
+          return;
+      }
+    });
+  };
+}

@@ -1,0 +1,132 @@
+import type { Incoming, ProcessStart } from '../../../sim/index.js';
+import { mutated, msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import { callerIsCurrent } from '../decisions/lock-rule.js';
+import type { ClusterEvent } from '../events.js';
+import type { LockMsg, UnlockStorageMsg } from '../messages.js';
+import type { Epoch, LogEntry, Pid, ProcessAddress, ServiceId, Version } from '../types.js';
+import { handleLock } from './locking.js';
+
+/** A storage server's durable state: its lock, the versions it applied, where it pulls from. */
+export interface StorageDisk {
+  epoch: Epoch | null;
+  director: Pid | null;
+  running: boolean;
+  durableVersion: Version;
+  oldestDurableVersion: Version;
+  /** Applied versions, ascending (a simple MVCC history). */
+  applied: LogEntry[];
+  logs: ProcessAddress[];
+}
+
+const PULL_LIMIT = 200;
+const PULL_TIMEOUT_MS = 1000;
+const PULL_BACKOFF_MS = 100;
+
+/** Where storage truncates on unlock: REF keeps nothing above min(durable, recovery version). */
+export function truncationPoint(durableVersion: Version, recoveryVersion: Version): Version {
+  return Math.min(durableVersion, recoveryVersion);
+}
+
+/**
+ * The storage service (§1.5): pulls from the logs of its layout and applies versions in order;
+ * a lock stops the puller; `unlock-storage` truncates what recovery discarded and resumes.
+ */
+export function storageService(id: ServiceId, config: ClusterConfig): ProcessStart<ClusterEvent> {
+  return (ctx: Ctx) => {
+    const disk = ctx.store.get<StorageDisk>('state') ?? {
+      epoch: null,
+      director: null,
+      running: false,
+      durableVersion: 0,
+      oldestDurableVersion: 0,
+      applied: [],
+      logs: [],
+    };
+    ctx.store.set('state', disk);
+    let pullerRun = 0;
+
+    const apply = (entries: readonly LogEntry[]): void => {
+      for (const entry of entries) {
+        if (entry.version <= disk.durableVersion) continue;
+        disk.applied.push(entry);
+        disk.durableVersion = entry.version;
+      }
+    };
+
+    const startPuller = (): void => {
+      const run = ++pullerRun;
+      ctx.spawn(
+        (function* () {
+          let next = ctx.rng.int(0, Math.max(1, disk.logs.length));
+          while (run === pullerRun && disk.running && disk.logs.length > 0) {
+            const log = disk.logs[next % disk.logs.length] as ProcessAddress;
+            const result = yield* ctx.call(
+              log,
+              { type: 'pull', from: disk.durableVersion, limit: PULL_LIMIT, recovery: false },
+              { timeout: msToUs(PULL_TIMEOUT_MS) },
+            );
+            if (run !== pullerRun) return;
+            if (result.ok && result.reply.type === 'pull-ok') {
+              apply(result.reply['entries'] as LogEntry[]);
+              continue;
+            }
+            next++;
+            yield* ctx.sleep(msToUs(PULL_BACKOFF_MS));
+          }
+        })(),
+        'puller',
+      );
+    };
+
+    const onUnlock = (incoming: Incoming, msg: UnlockStorageMsg): void => {
+      const unchecked = mutated(config, 'unchecked-recover-from');
+      if (!unchecked && !callerIsCurrent(disk.epoch, msg.epoch)) {
+        ctx.emit({ type: 'service-refused', service: id, request: 'unlock-storage', callerEpoch: msg.epoch, current: disk.epoch });
+        incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
+        return;
+      }
+      if (!unchecked && (msg.epoch !== disk.epoch || msg.director !== disk.director)) {
+        incoming.reply?.({ type: 'error', reason: 'lock_required' });
+        return;
+      }
+      const point = truncationPoint(msg.durableVersion, msg.recoveryVersion);
+      const keep = disk.applied.findIndex((e) => e.version > point);
+      if (keep >= 0) disk.applied.length = keep;
+      disk.durableVersion = Math.min(disk.durableVersion, point);
+      disk.logs = [...msg.logs];
+      disk.running = true;
+      ctx.emit({
+        type: 'storage-unlocked',
+        storage: id,
+        callerEpoch: msg.epoch,
+        storageEpoch: disk.epoch,
+        director: msg.director,
+        durableVersion: msg.durableVersion,
+        truncatedTo: disk.durableVersion,
+      });
+      startPuller();
+      incoming.reply?.({ type: 'unlock-ok' });
+    };
+
+    ctx.handle((incoming) => {
+      const msg = incoming.msg;
+      switch (msg.type) {
+        case 'lock':
+          handleLock(ctx, config, { id, kind: 'storage' }, disk, incoming, msg as LockMsg, () => {
+            disk.running = false;
+            pullerRun++;
+            return { kind: 'storage', durableVersion: disk.durableVersion, oldestDurableVersion: disk.oldestDurableVersion };
+          });
+          return;
+        case 'unlock-storage':
+          return onUnlock(incoming, msg as UnlockStorageMsg);
+        case 'ping':
+          incoming.reply?.({ type: 'pong' });
+          return;
+      }
+    });
+
+    // A storage server that was serving before a restart carries on pulling.
+    if (disk.running) startPuller();
+  };
+}

@@ -1,0 +1,131 @@
+import type { SwarmConfig } from '../../sim/index.js';
+import type { MutationId } from '../cluster/mutations.js';
+import type { Epoch, ServiceId, Tag } from '../cluster/types.js';
+import type { ProbeCounts } from '../check/probes.js';
+import type { CheckSuite } from '../check/suite.js';
+import type { InvariantId, Rec, Violation } from '../check/types.js';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+
+export type Verdict = 'pass' | 'violation';
+
+export interface PublishedSummary {
+  readonly epoch: Epoch;
+  readonly director: string;
+  readonly atMs: number;
+  readonly recoveryVersion: number;
+  readonly logs: readonly ServiceId[];
+  readonly storageTeams: readonly { readonly tag: Tag; readonly storageIds: readonly ServiceId[] }[];
+}
+
+/** The machine-readable outcome of one run (`run --json`, one line of `sweep --json`). */
+export interface RunResult {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly mutations: readonly MutationId[];
+  readonly verdict: Verdict;
+  /** Whether the scenario's `expect` was met (true when it has none). */
+  readonly expectationMet: boolean;
+  readonly expectation: string | null;
+  readonly traceHash: string;
+  readonly events: number;
+  readonly virtualMs: number;
+  readonly wallMs: number;
+  readonly violations: readonly Violation[];
+  readonly violated: readonly InvariantId[];
+  readonly livenessJudged: boolean;
+  readonly published: readonly PublishedSummary[];
+  readonly locks: { readonly firstPhase: Record<string, ServiceId[]>; readonly recruitment: Record<string, ServiceId[]> };
+  readonly commits: { readonly acknowledged: number; readonly lost: number; readonly attempted: number; readonly failed: number };
+  readonly probes: ProbeCounts;
+  readonly swarm: SwarmConfig | null;
+  readonly faults: number;
+  readonly replay: string;
+}
+
+/** Collects per-run counts from the events (locks by phase and epoch, commits). */
+export class RunStats {
+  readonly firstPhase: Record<string, ServiceId[]> = {};
+  readonly recruitment: Record<string, ServiceId[]> = {};
+  acknowledged = 0;
+  attempted = 0;
+  failed = 0;
+
+  observe(r: Rec): void {
+    switch (r.type) {
+      case 'lock-result':
+        if (r.result === 'ok') {
+          const table = r.phase === 'first' ? this.firstPhase : this.recruitment;
+          const list = (table[String(r.epoch)] ??= []);
+          if (!list.includes(r.service)) list.push(r.service);
+        }
+        return;
+      case 'commit-acked':
+        if (!r.system) this.acknowledged += r.txns.length;
+        return;
+      case 'client-summary':
+        this.attempted = r.attempted;
+        this.failed = r.failed;
+        return;
+    }
+  }
+}
+
+export function replayCommand(source: string | undefined, name: string, seed: number, mutations: readonly MutationId[], scenarioMutations: readonly MutationId[]): string {
+  const target = source ?? name;
+  const sameMutations = mutations.length === scenarioMutations.length && mutations.every((m) => scenarioMutations.includes(m));
+  const mutate = sameMutations ? '' : mutations.length === 0 ? ' --no-mutations' : ` --mutate ${mutations.join(' ')}`;
+  return `npx recovery-sim run ${target} --seed ${seed}${mutate}`;
+}
+
+export function summarize(
+  resolved: ResolvedScenario,
+  run: { traceHash: string; events: number; virtualMs: number; wallMs: number },
+  suite: CheckSuite,
+  stats: RunStats,
+  source: string | undefined,
+): RunResult {
+  const violations = suite.violations;
+  const violated = [...new Set(violations.map((v) => v.invariant))];
+  const verdict: Verdict = violations.length === 0 ? 'pass' : 'violation';
+  const expect = resolved.scenario.expect;
+  let expectationMet = true;
+  let expectation: string | null = null;
+  if (expect !== undefined) {
+    expectation = expect.invariant !== undefined ? `${expect.verdict} (${expect.invariant})` : expect.verdict;
+    expectationMet = expect.verdict === verdict && (expect.invariant === undefined || violated.includes(expect.invariant));
+  }
+  return {
+    scenario: resolved.scenario.name,
+    seed: resolved.seed,
+    mutations: resolved.mutations,
+    verdict,
+    expectationMet,
+    expectation,
+    traceHash: run.traceHash,
+    events: run.events,
+    virtualMs: run.virtualMs,
+    wallMs: Math.round(run.wallMs),
+    violations,
+    violated,
+    livenessJudged: suite.livenessJudged,
+    published: suite.shared.publications.all.map((p) => ({
+      epoch: p.epoch,
+      director: p.tsl.director,
+      atMs: Math.round(p.time / 1000),
+      recoveryVersion: p.tsl.versionVector.last,
+      logs: p.tsl.logs.map((l) => l.id),
+      storageTeams: p.tsl.storageTeams.map((t) => ({ tag: t.tag, storageIds: t.storageIds })),
+    })),
+    locks: { firstPhase: stats.firstPhase, recruitment: stats.recruitment },
+    commits: {
+      acknowledged: stats.acknowledged,
+      lost: violations.filter((v) => v.invariant === 'no-acked-commit-lost').length,
+      attempted: stats.attempted,
+      failed: stats.failed,
+    },
+    probes: { ...suite.probes.counts },
+    swarm: resolved.swarm ?? null,
+    faults: resolved.plan.actions.length,
+    replay: replayCommand(source, resolved.scenario.name, resolved.seed, resolved.mutations, resolved.scenario.mutations ?? []),
+  };
+}

@@ -1,0 +1,70 @@
+import { ms, scheduleFaultPlan, Simulation, type TraceSink } from '../../sim/index.js';
+import { buildCluster } from '../cluster/cluster.js';
+import type { ClusterEvent } from '../cluster/events.js';
+import { DiskGroundTruth } from '../cluster/ground-truth.js';
+import type { MutationId } from '../cluster/mutations.js';
+import { CLIENT_NODE, COORDINATOR } from '../cluster/names.js';
+import { CheckSuite } from '../check/suite.js';
+import type { InvariantId, Rec } from '../check/types.js';
+import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
+import type { Scenario } from '../scenario/types.js';
+import { RunStats, summarize, type RunResult } from './result.js';
+
+export interface RunOptions {
+  readonly seed: number;
+  /** Replaces the scenario's own mutation list. */
+  readonly mutations?: readonly MutationId[];
+  readonly sink?: TraceSink;
+  /** Called for every trace event, after the checkers (timelines, reports). */
+  readonly onEvent?: (record: Rec) => void;
+  /** How a person replays this run (`npx recovery-sim run <this> --seed N`). */
+  readonly source?: string;
+  /** Leave these checkers out (to show the suite notices). */
+  readonly disabledCheckers?: readonly InvariantId[];
+}
+
+/** One complete experiment: build the cluster, inject the faults, run, check. */
+export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
+  const resolved = resolveScenario(scenario, options.seed, options.mutations);
+  return runResolved(resolved, options);
+}
+
+export function runResolved(resolved: ResolvedScenario, options: RunOptions): RunResult {
+  const sim = new Simulation<ClusterEvent>({
+    seed: resolved.seed,
+    network: resolved.network,
+    ...(options.sink !== undefined ? { sink: options.sink } : {}),
+  });
+  const suite = new CheckSuite({
+    coordinatorCount: resolved.cluster.coordinators.length,
+    truth: new DiskGroundTruth(sim),
+    quietAtMs: resolved.quietAtMs,
+    livenessBoundMs: resolved.cluster.params.livenessBoundMs,
+    disabled: options.disabledCheckers ?? [],
+  });
+  const stats = new RunStats();
+  const onEvent = options.onEvent;
+  sim.trace.subscribe((record) => {
+    suite.observe(record as Rec);
+    stats.observe(record as Rec);
+    onEvent?.(record as Rec);
+  });
+
+  const wallStart = process.hrtime.bigint();
+  buildCluster(sim, resolved.cluster);
+  scheduleFaultPlan(sim, resolved.plan, sim.rng.fork('nemesis'));
+  for (const election of resolved.elections) {
+    sim.scheduler.at(ms(election.atMs), () => {
+      const operator = sim.lookup(`client@${CLIENT_NODE}`);
+      operator?.send(`${COORDINATOR}@${election.coordinator}`, { type: 'campaign' });
+    });
+  }
+  if (resolved.livenessAtMs <= resolved.durationMs) {
+    sim.scheduler.at(ms(resolved.livenessAtMs), () => suite.checkpoint(sim.now));
+  }
+  sim.run({ until: ms(resolved.durationMs) });
+  sim.trace.close();
+  const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
+  const run = { traceHash: sim.trace.hash, events: sim.trace.count, virtualMs: resolved.durationMs, wallMs };
+  return summarize(resolved, run, suite, stats, options.source);
+}

@@ -1,0 +1,67 @@
+import type { FaultAction, FaultFamily } from '../../sim/index.js';
+import type { NodeSpec, WorkerSpec } from '../cluster/cluster.js';
+import type { MutationId } from '../cluster/mutations.js';
+import type { ProtocolParams } from '../cluster/params.js';
+import type { WorkloadSpec } from '../cluster/services/client.js';
+import type { NodeId } from '../cluster/types.js';
+import type { InvariantId } from '../check/types.js';
+
+/** Random faults drawn from the run's seed (swarm testing). */
+export interface RandomFaults {
+  /** No fault before this (ms); default 2000, after the cluster has bootstrapped. */
+  readonly startMs?: number;
+  readonly families?: readonly FaultFamily[];
+  /** Nodes faults may hit; default every cluster node. */
+  readonly nodes?: readonly NodeId[];
+  /** Process name patterns `kill` may target. */
+  readonly processPatterns?: readonly string[];
+  readonly maxCrashedNodes?: number;
+  readonly meanGapMs?: number;
+}
+
+export interface FaultSpec {
+  /** Scripted fault actions. */
+  readonly script?: readonly FaultAction[];
+  readonly random?: RandomFaults;
+  /** When faults stop and everything heals (ms). Default: after the last scripted action, or 60% of the run with random faults. */
+  readonly quietAtMs?: number;
+}
+
+/** A scripted election: the coordinator on `coordinator` campaigns for a new term at `atMs`. */
+export interface ScriptedElection {
+  readonly atMs: number;
+  readonly coordinator: NodeId;
+}
+
+export interface Expectation {
+  readonly verdict: 'pass' | 'violation';
+  /** With `violation`: this invariant must be among those violated. */
+  readonly invariant?: InvariantId;
+}
+
+/** A scenario is data: with a seed it is a complete, replayable experiment. */
+export interface Scenario {
+  readonly name: string;
+  readonly description?: string;
+  /** What to watch for, for people (demos print it). */
+  readonly watch?: readonly string[];
+  readonly cluster: {
+    readonly nodes: readonly NodeSpec[];
+    /** Nodes running a coordinator; default the first three coordination-capable nodes. */
+    readonly coordinators?: readonly NodeId[];
+    readonly workers?: readonly WorkerSpec[];
+  };
+  readonly params?: Partial<ProtocolParams>;
+  readonly network?: {
+    readonly baseLatencyMs?: number;
+    readonly jitterMs?: number;
+    readonly lossRate?: number;
+    readonly duplicateRate?: number;
+  };
+  readonly workload?: Partial<WorkloadSpec>;
+  readonly faults?: FaultSpec;
+  readonly elections?: readonly ScriptedElection[];
+  readonly mutations?: readonly MutationId[];
+  readonly durationMs?: number;
+  readonly expect?: Expectation;
+}

@@ -116,7 +116,10 @@ export function generateFaultPlan(seed: number | string | Rng, space: FaultSpace
         const shuffled = draw.shuffle(nodes);
         const size = draw.intInclusive(1, Math.max(1, Math.floor(nodes.length / 2)));
         const side = shuffled.slice(0, size).sort();
-        const rest = shuffled.slice(size).sort();
+        let rest = shuffled.slice(size);
+        // Half the time a partial partition: the side loses only some of the others (the rest still reach both).
+        if (draw.chance(0.5) && rest.length > 1) rest = rest.slice(0, draw.intInclusive(1, rest.length - 1));
+        rest = rest.sort();
         const oneWay = family === 'one-way';
         const [from, to] = oneWay && draw.chance(0.5) ? [rest, side] : [side, rest];
         actions.push({ at, kind: 'partition', from, to, ...(oneWay ? { oneWay: true } : {}) });

@@ -9,6 +9,8 @@ export interface MutationInfo {
   readonly summary: string;
   /** The invariant(s) expected to report it. */
   readonly caughtBy: readonly string[];
+  /** A scenario (in scenarios/) where it shows, and within how many seeds (1, 2, …) it must be caught. */
+  readonly shownIn: { readonly scenario: string; readonly seeds: number };
 }
 
 export const MUTATION_IDS = [
@@ -36,84 +38,98 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'F1',
     summary: 'First phase locks every service in the directory, not only the old layout\'s.',
     caughtBy: ['selective-locking'],
+    shownIn: { scenario: 'spare-workers', seeds: 3 },
   },
   'ignore-newer-epoch': {
     id: 'ignore-newer-epoch',
     source: 'F2',
     summary: 'A newer_epoch_exists reply is treated as a stall and the director keeps retrying.',
     caughtBy: ['no-split-brain'],
+    shownIn: { scenario: 'newer-epoch-race', seeds: 3 },
   },
   'new-cluster-if-nothing-locked': {
     id: 'new-cluster-if-nothing-locked',
     source: 'F4',
     summary: 'When no old service could be locked, the director re-initialises the cluster as new.',
     caughtBy: ['no-acked-commit-lost'],
+    shownIn: { scenario: 'workers-all-killed', seeds: 3 },
   },
   'start-before-promise': {
     id: 'start-before-promise',
     source: 'F7',
     summary: 'A new leader starts its director from its own (maybe stale) layout before the promise round completes.',
     caughtBy: ['no-acked-commit-lost'],
+    shownIn: { scenario: 'missed-accept', seeds: 3 },
   },
   'majority-log-ack': {
     id: 'majority-log-ack',
     source: 'F8',
     summary: 'The proxy acknowledges a commit once a majority of logs (not all) acknowledged the push.',
     caughtBy: ['no-acked-commit-lost'],
+    shownIn: { scenario: 'lagging-log', seeds: 3 },
   },
   'no-fencing': {
     id: 'no-fencing',
     source: 'F9',
     summary: 'A locked log still accepts pushes, so an old generation can commit after a newer one locked it.',
     caughtBy: ['fencing', 'no-acked-commit-lost'],
+    shownIn: { scenario: 'random-faults', seeds: 10 },
   },
   'unchecked-recover-from': {
     id: 'unchecked-recover-from',
     source: 'F10',
     summary: 'recoverFrom and unlockAfterRecovery do not check the caller\'s epoch.',
     caughtBy: ['fencing'],
+    shownIn: { scenario: 'stale-unlock', seeds: 3 },
   },
   'reuse-epoch-on-restart': {
     id: 'reuse-epoch-on-restart',
     source: 'F11',
     summary: 'A leader restarts a failed director with the same epoch, and equal-epoch locks from another director are accepted.',
     caughtBy: ['epoch-monotonic', 'no-split-brain'],
+    shownIn: { scenario: 'log-crash', seeds: 3 },
   },
   'keep-running-after-fatal': {
     id: 'keep-running-after-fatal',
     source: 'F12',
     summary: 'A fatal error (newer_epoch_exists) does not stop the director: the next event re-runs recovery.',
     caughtBy: ['no-split-brain'],
+    shownIn: { scenario: 'newer-epoch-race', seeds: 3 },
   },
   'ignore-publish-failure': {
     id: 'ignore-publish-failure',
     source: 'F13',
     summary: 'The director runs even when the coordinators refused or lost its layout.',
     caughtBy: ['no-split-brain'],
+    shownIn: { scenario: 'publish-without-majority', seeds: 3 },
   },
   'accept-stale-layout': {
     id: 'accept-stale-layout',
     source: 'F14',
     summary: 'Coordinators accept a layout from any epoch and take its epoch, which can go down.',
     caughtBy: ['epoch-monotonic'],
+    shownIn: { scenario: 'stale-leader-publish', seeds: 3 },
   },
   'recruit-old-layout': {
     id: 'recruit-old-layout',
     source: 'S7',
     summary: 'Recruitment may fill a vacancy with a service from the old layout.',
     caughtBy: ['no-old-layout-reuse'],
+    shownIn: { scenario: 'log-crash', seeds: 3 },
   },
   'accept-stale-lock': {
     id: 'accept-stale-lock',
     source: 'S3',
     summary: 'Services accept a lock from a lower epoch than the one they hold.',
     caughtBy: ['layout-only-locked', 'epoch-monotonic'],
+    shownIn: { scenario: 'newer-epoch-race', seeds: 3 },
   },
   'no-recruitment-lock-timeout': {
     id: 'no-recruitment-lock-timeout',
     source: 'F19',
     summary: 'Locks of recruited services wait for ever: one lost message blocks the director.',
     caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'random-faults', seeds: 40 },
   },
 };
 

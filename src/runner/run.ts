@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly source?: string;
   /** Leave these checkers out (to show the suite notices). */
   readonly disabledCheckers?: readonly InvariantId[];
+  /** Read the services' durable state once the run has ended (tests, reports). */
+  readonly inspect?: (truth: DiskGroundTruth) => void;
 }
 
 /** One complete experiment: build the cluster, inject the faults, run, check. */
@@ -35,9 +37,10 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
     network: resolved.network,
     ...(options.sink !== undefined ? { sink: options.sink } : {}),
   });
+  const truth = new DiskGroundTruth(sim);
   const suite = new CheckSuite({
     coordinatorCount: resolved.cluster.coordinators.length,
-    truth: new DiskGroundTruth(sim),
+    truth,
     quietAtMs: resolved.quietAtMs,
     livenessBoundMs: resolved.cluster.params.livenessBoundMs,
     disabled: options.disabledCheckers ?? [],
@@ -64,6 +67,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   }
   sim.run({ until: ms(resolved.durationMs) });
   sim.trace.close();
+  options.inspect?.(truth);
   const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
   const run = { traceHash: sim.trace.hash, events: sim.trace.count, virtualMs: resolved.durationMs, wallMs };
   return summarize(resolved, run, suite, stats, options.source);

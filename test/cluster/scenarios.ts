@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { MemorySink, type TraceRecord } from '../../sim/index.js';
+import type { RunEvent } from '../../src/cluster/events.js';
+import type { DiskGroundTruth } from '../../src/cluster/ground-truth.js';
+import type { MutationId } from '../../src/cluster/mutations.js';
+import type { LogEntry } from '../../src/cluster/types.js';
+import { runScenario } from '../../src/runner/run.js';
+import type { RunResult } from '../../src/runner/result.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
+export function loadScenario(name: string): Scenario {
+  return JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')) as Scenario;
+}
+
+export interface RecordedRun {
+  readonly result: RunResult;
+  readonly records: readonly TraceRecord<RunEvent>[];
+  /** Each log's entries as the run left them. */
+  logEntries(id: string): readonly LogEntry[] | undefined;
+}
+
+/** Run a scenario keeping every trace record and the final disks. */
+export function record(scenario: Scenario, seed: number, mutations?: readonly MutationId[]): RecordedRun {
+  const sink = new MemorySink();
+  let truth: DiskGroundTruth | undefined;
+  const result = runScenario(scenario, {
+    seed,
+    sink,
+    inspect: (t) => (truth = t),
+    ...(mutations !== undefined ? { mutations } : {}),
+  });
+  return {
+    result,
+    records: sink.records as unknown as TraceRecord<RunEvent>[],
+    logEntries: (id) => truth?.logEntries(id),
+  };
+}
+
+export function ofType<T extends RunEvent['type']>(records: readonly TraceRecord<RunEvent>[], type: T) {
+  return records.filter((r): r is TraceRecord<Extract<RunEvent, { type: T }>> => r.type === type);
+}
+
+/** The default cluster: a log node crashes and, while the new director recovers, its leader is cut off from the other coordinators. */
+export function raceScenario(): Scenario {
+  const base = loadScenario('log-crash');
+  return {
+    ...base,
+    name: 'race',
+    faults: {
+      script: [
+        { at: 8000, kind: 'crash-node', node: 'n5' },
+        { at: 8500, kind: 'partition', from: ['n1'], to: ['n2', 'n3'] },
+        { at: 16000, kind: 'heal' },
+        { at: 16000, kind: 'restart-node', node: 'n5' },
+      ],
+    },
+  };
+}
+
+/**
+ * Coordinators on their own nodes. A log node crashes; the leader n1 starts a director whose first
+ * phase waits for the dead node's lock, while n1 is cut off from the other coordinators, which elect
+ * a higher epoch that recovers quickly. n1's director then tries to recruit the newer epoch's logs
+ * and is told a newer epoch exists.
+ */
+export function newerEpochRaceScenario(): Scenario {
+  return {
+    name: 'newer-epoch-race',
+    cluster: {
+      nodes: [
+        { id: 'n1', capabilities: ['coordination'] },
+        { id: 'n2', capabilities: ['coordination'] },
+        { id: 'n3', capabilities: ['coordination'] },
+        { id: 'n4', capabilities: ['log', 'storage'] },
+        { id: 'n5', capabilities: ['log', 'storage'] },
+        { id: 'n6', capabilities: ['log', 'storage'] },
+      ],
+    },
+    workload: { ratePerSec: 20 },
+    faults: {
+      script: [
+        { at: 8000, kind: 'crash-node', node: 'n5' },
+        { at: 8200, kind: 'restart-node', node: 'n5' },
+        { at: 8300, kind: 'partition', from: ['n1'], to: ['n2', 'n3'] },
+        { at: 16000, kind: 'heal' },
+      ],
+    },
+    durationMs: 40000,
+  };
+}

@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { MUTATION_IDS, MUTATIONS, type MutationId } from '../../src/cluster/mutations.js';
+import { isInvariantId, type InvariantId } from '../../src/check/types.js';
+import { runScenario } from '../../src/runner/run.js';
+import { loadScenario } from '../cluster/scenarios.js';
+
+/** The three bugs the project exists to show: each must be caught on every seed of its scenario. */
+const ALWAYS_CAUGHT: readonly MutationId[] = ['lock-all-available', 'recruit-old-layout', 'accept-stale-lock', 'ignore-newer-epoch'];
+
+// A scratch run can leave a checker out (MUTATION_SUITE_DISABLE=selective-locking) to see the suite fail.
+const disabled = (process.env.MUTATION_SUITE_DISABLE ?? '').split(',').filter(isInvariantId) as InvariantId[];
+
+interface Row {
+  readonly mutation: MutationId;
+  readonly scenario: string;
+  readonly invariant: string;
+  readonly runsNeeded: number | null;
+  readonly caughtIn: number;
+  readonly budget: number;
+}
+const rows: Row[] = [];
+
+describe('every mutation is caught by the invariant meant to catch it', () => {
+  for (const id of MUTATION_IDS) {
+    const m = MUTATIONS[id];
+    const always = ALWAYS_CAUGHT.includes(id);
+    it(`${id} (${m.source}) → ${m.caughtBy.join(' or ')}, in ${m.shownIn.scenario} within ${m.shownIn.seeds} seeds${always ? ', on every seed' : ''}`, () => {
+      const scenario = loadScenario(m.shownIn.scenario);
+      let runsNeeded: number | null = null;
+      let caughtIn = 0;
+      let invariant = '';
+      const misses: number[] = [];
+      for (let seed = 1; seed <= m.shownIn.seeds; seed++) {
+        const result = runScenario(scenario, { seed, mutations: [id], disabledCheckers: disabled });
+        const hit = m.caughtBy.find((inv) => result.violated.includes(inv as InvariantId));
+        if (hit !== undefined) {
+          caughtIn++;
+          runsNeeded ??= seed;
+          invariant ||= hit;
+          if (!always) break;
+        } else misses.push(seed);
+      }
+      rows.push({ mutation: id, scenario: m.shownIn.scenario, invariant: invariant || m.caughtBy.join('|'), runsNeeded, caughtIn, budget: m.shownIn.seeds });
+      expect(runsNeeded, `${id} was not caught in ${m.shownIn.seeds} seeds of ${m.shownIn.scenario}`).not.toBeNull();
+      if (always) expect(misses, `${id} escaped on seeds ${misses.join(', ')}`).toEqual([]);
+    });
+  }
+});
+
+describe('without mutations, the scenarios that show them are clean', () => {
+  const scenarios = [...new Set(MUTATION_IDS.map((id) => MUTATIONS[id].shownIn.scenario))].filter((s) => s !== 'random-faults');
+  for (const name of scenarios) {
+    it(`${name}: no violation on seeds 1–3`, () => {
+      const scenario = loadScenario(name);
+      for (let seed = 1; seed <= 3; seed++) {
+        const result = runScenario(scenario, { seed, mutations: [] });
+        expect(result.violations.map((v) => `seed ${seed} ${v.invariant}: ${v.message}`)).toEqual([]);
+      }
+    });
+  }
+});
+
+afterAll(() => {
+  if (rows.length === 0) return;
+  const lines = [
+    'mutation                       caught by              scenario                  runs needed  caught/tried',
+    ...rows.map(
+      (r) =>
+        `${r.mutation.padEnd(30)} ${r.invariant.padEnd(22)} ${r.scenario.padEnd(25)} ${String(r.runsNeeded ?? 'NOT CAUGHT').padStart(11)}  ${r.caughtIn}/${ALWAYS_CAUGHT.includes(r.mutation) ? r.budget : (r.runsNeeded ?? r.budget)}`,
+    ),
+  ];
+  console.log(`\n${lines.join('\n')}\n`);
+});

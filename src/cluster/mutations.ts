@@ -28,6 +28,7 @@ export const MUTATION_IDS = [
   'recruit-old-layout',
   'accept-stale-lock',
   'no-recruitment-lock-timeout',
+  'skip-new-log-replay',
 ] as const;
 
 export type MutationId = (typeof MUTATION_IDS)[number];
@@ -130,6 +131,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Locks of recruited services wait for ever: one lost message blocks the director.',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'random-faults', seeds: 40 },
+  },
+  'skip-new-log-replay': {
+    id: 'skip-new-log-replay',
+    source: 'F25',
+    summary: 'A brand-new cluster skips recoverFrom on its new logs, which stay locked and refuse every push.',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'log-crash', seeds: 3 },
   },
 };
 

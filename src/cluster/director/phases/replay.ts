@@ -1,5 +1,5 @@
 import type { CallResult } from '../../../../sim/index.js';
-import { msToUs } from '../../config.js';
+import { msToUs, mutated } from '../../config.js';
 import { pairReplay } from '../../decisions/replay.js';
 import type { NewerEpochExists } from '../../messages.js';
 import { isVacancy, type ServiceId } from '../../types.js';
@@ -14,6 +14,8 @@ import { stalled, type Phase, type Recovery } from '../state.js';
 export function* logReplay(r: Recovery): Phase {
   const { ctx, d, a } = r;
   const newIds = a.layout.logs.map((l) => l.id).filter((id): id is ServiceId => !isVacancy(id));
+  // F25: with nothing to copy, the new logs are never told to start (they stay locked).
+  if (a.oldLogIdsToCopy.length === 0 && mutated(d.config, 'skip-new-log-replay')) return undefined;
   const pairs = pairReplay(newIds, a.oldLogIdsToCopy);
   ctx.emit({ type: 'replay-planned', director: ctx.pid, epoch: d.epoch, pairs });
   const requests = [];

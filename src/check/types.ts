@@ -36,6 +36,8 @@ export type Rec = TraceRecord<RunEvent>;
 export interface GroundTruth {
   /** The entries a log holds right now, or undefined if no such log exists. */
   logEntries(id: ServiceId): readonly LogEntry[] | undefined;
+  /** The versions a storage server has applied right now, or undefined if no such server exists. */
+  storageApplied(id: ServiceId): readonly LogEntry[] | undefined;
 }
 
 /** Everything a checker may read besides events. */

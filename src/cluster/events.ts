@@ -133,6 +133,7 @@ export type ClusterEvent =
       readonly storageEpoch: Epoch | null;
       readonly director: Pid;
       readonly durableVersion: Version;
+      readonly recoveryVersion: Version;
       readonly truncatedTo: Version;
     }
   | { readonly type: 'service-refused'; readonly service: ServiceId; readonly request: string; readonly callerEpoch: Epoch; readonly current: Epoch | null }

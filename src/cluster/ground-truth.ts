@@ -19,6 +19,10 @@ export class DiskGroundTruth {
     return this.read<StorageDisk>('storage', id);
   }
 
+  storageApplied(id: ServiceId): readonly LogEntry[] | undefined {
+    return this.storage(id)?.applied;
+  }
+
   private read<T>(kind: ServiceKind, id: ServiceId): T | undefined {
     const key = `${workerName(kind, id)}/state`;
     const known = this.where.get(key);

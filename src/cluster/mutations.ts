@@ -29,6 +29,7 @@ export const MUTATION_IDS = [
   'accept-stale-lock',
   'no-recruitment-lock-timeout',
   'skip-new-log-replay',
+  'truncate-at-durable-version',
 ] as const;
 
 export type MutationId = (typeof MUTATION_IDS)[number];
@@ -138,6 +139,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'A brand-new cluster skips recoverFrom on its new logs, which stay locked and refuse every push.',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'log-crash', seeds: 3 },
+  },
+  'truncate-at-durable-version': {
+    id: 'truncate-at-durable-version',
+    source: 'F28',
+    summary: 'Storage truncates above its durable version, not above min(durable, recovery version): an unacknowledged write survives.',
+    caughtBy: ['no-acked-commit-lost'],
+    shownIn: { scenario: 'lagging-log', seeds: 3 },
   },
 };
 

@@ -1,11 +1,13 @@
 /**
- * no-acked-commit-lost (S12, S13): every acknowledged commit survives into every later published
- * generation. When TSL_e is published, each commit acknowledged by an earlier generation must be
+ * no-acked-commit-lost (S12, S13, S14): every acknowledged commit survives into every later published
+ * generation, and recovery keeps nothing above its recovery version: right after replay a new log
+ * holds exactly (first, rv], and right after unlock a storage server holds nothing above rv. When TSL_e is published, each commit acknowledged by an earlier generation must be
  * at or below e's recovery version, and every log of TSL_e must hold that version with the same
  * writes. A commit acknowledged by an old generation after a newer one was published must also be
  * within the newer one's recovered history. Persistence (system) transactions count only for
  * generations that were published. Proven able to fail by `no-fencing` (F9),
- * `majority-log-ack` (F8), `new-cluster-if-nothing-locked` (F4) and `start-before-promise` (F7).
+ * `majority-log-ack` (F8), `new-cluster-if-nothing-locked` (F4), `start-before-promise` (F7) and
+ * `truncate-at-durable-version` (F28).
  */
 import type { Epoch, Version, Write } from '../../cluster/types.js';
 import type { Publication } from '../publications.js';
@@ -59,6 +61,26 @@ export const noAckedCommitLost: CheckerFactory = (ctx, { publications }) => {
   return {
     observe(r) {
       if (publications.justPublished !== undefined) checkPublication(r, publications.justPublished);
+      if (r.type === 'log-recovered') {
+        const versions = (ctx.truth.logEntries(r.log) ?? []).map((e) => e.version);
+        const top = versions[versions.length - 1];
+        if (versions[0] !== r.first || top !== r.last) {
+          ctx.report({ event: r.i, time: r.t, message: `log ${r.log} holds versions ${versions[0]}..${top} after replaying (${r.first}, ${r.last}]`, witnesses: [] });
+        }
+        return;
+      }
+      if (r.type === 'storage-unlocked') {
+        const above = (ctx.truth.storageApplied(r.storage) ?? []).find((e) => e.version > r.recoveryVersion);
+        if (above !== undefined) {
+          ctx.report({
+            event: r.i,
+            time: r.t,
+            message: `storage ${r.storage} kept version ${above.version}, above the recovery version ${r.recoveryVersion}: a write that was never committed survived recovery`,
+            witnesses: [],
+          });
+        }
+        return;
+      }
       if (r.type !== 'commit-acked') return;
       const a: Acked = { system: r.system, epoch: r.epoch, version: r.version, writes: encode(r.writes), event: r.i };
       acked.push(a);

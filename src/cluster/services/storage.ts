@@ -22,9 +22,13 @@ const PULL_LIMIT = 200;
 const PULL_TIMEOUT_MS = 1000;
 const PULL_BACKOFF_MS = 100;
 
-/** Where storage truncates on unlock: REF keeps nothing above min(durable, recovery version). */
-export function truncationPoint(durableVersion: Version, recoveryVersion: Version): Version {
-  return Math.min(durableVersion, recoveryVersion);
+/**
+ * Where storage truncates on unlock: REF keeps nothing above min(durable, recovery version).
+ * F28 (`truncate-at-durable-version`) truncates above the durable version only, so a write that
+ * reached storage but was never acknowledged everywhere can survive recovery.
+ */
+export function truncationPoint(durableVersion: Version, recoveryVersion: Version, asIs = false): Version {
+  return asIs ? durableVersion : Math.min(durableVersion, recoveryVersion);
 }
 
 /**
@@ -89,7 +93,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         incoming.reply?.({ type: 'error', reason: 'lock_required' });
         return;
       }
-      const point = truncationPoint(msg.durableVersion, msg.recoveryVersion);
+      const point = truncationPoint(msg.durableVersion, msg.recoveryVersion, mutated(config, 'truncate-at-durable-version'));
       const keep = disk.applied.findIndex((e) => e.version > point);
       if (keep >= 0) disk.applied.length = keep;
       disk.durableVersion = Math.min(disk.durableVersion, point);
@@ -102,6 +106,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         storageEpoch: disk.epoch,
         director: msg.director,
         durableVersion: msg.durableVersion,
+        recoveryVersion: msg.recoveryVersion,
         truncatedTo: disk.durableVersion,
       });
       startPuller();

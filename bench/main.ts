@@ -1,6 +1,7 @@
 import { bareHeapLoop, kernelLoop } from './kernel.js';
 import { bestOf, format, mib } from './measure.js';
 import { longRunMemory, networkScenario } from './network.js';
+import { sweepSection } from './sweep.js';
 
 /**
  * `npm run bench`: speed and memory figures with their targets. Prints, never asserts:
@@ -44,6 +45,6 @@ function memorySection(): void {
   line('wall time', `${(m.wallMs / 1000).toFixed(1)} s`);
 }
 
-const sections: Record<string, () => void> = { kernel: kernelSection, network: networkSection, memory: memorySection };
+const sections: Record<string, () => void> = { kernel: kernelSection, network: networkSection, memory: memorySection, sweep: sweepSection };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(sections)) if (wanted.length === 0 || wanted.includes(name)) run();

@@ -74,7 +74,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     id: 'no-fencing',
     source: 'F9',
     summary: 'A locked log still accepts pushes, so an old generation can commit after a newer one locked it.',
-    caughtBy: ['fencing', 'no-acked-commit-lost'],
+    caughtBy: ['fencing', 'no-acked-commit-lost', 'no-split-brain'],
     shownIn: { scenario: 'random-faults', seeds: 10 },
   },
   'unchecked-recover-from': {

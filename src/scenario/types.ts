@@ -33,6 +33,31 @@ export interface ScriptedElection {
   readonly coordinator: NodeId;
 }
 
+/**
+ * A line a teaching demo prints when an event of type `on` happens (the first match only, unless
+ * `repeat`; after `skip` matches when given). `when` narrows it: every listed field of the event (a dotted path reaches into
+ * nested objects, e.g. `action.kind`) must equal the given value.
+ */
+export interface NarrationRule {
+  readonly on: string;
+  readonly when?: Readonly<Record<string, string | number | boolean | null>>;
+  readonly say: string;
+  /** Let this many matching events pass before speaking (e.g. 1: the second publication). */
+  readonly skip?: number;
+  readonly repeat?: boolean;
+}
+
+/** Makes a scenario a teaching demo (`recovery-sim demo <name>`). */
+export interface DemoSpec {
+  /** Position in the demo list. */
+  readonly order: number;
+  /** One line: what the demo shows. */
+  readonly title: string;
+  readonly narration?: readonly NarrationRule[];
+  /** Printed after the run, with what the invariants concluded. */
+  readonly conclusion?: string;
+}
+
 export interface Expectation {
   readonly verdict: 'pass' | 'violation';
   /** With `violation`: this invariant must be among those violated. */
@@ -64,4 +89,5 @@ export interface Scenario {
   readonly mutations?: readonly MutationId[];
   readonly durationMs?: number;
   readonly expect?: Expectation;
+  readonly demo?: DemoSpec;
 }

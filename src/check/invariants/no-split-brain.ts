@@ -6,9 +6,11 @@
  *   generation whose layout is not yet published;
  * - once told `newer_epoch_exists`, a director sends no further lock, create, start, replay,
  *   unlock, commit or publish request;
- * - no version is acknowledged twice with different client transactions.
+ * - no version is acknowledged twice with different client transactions, and no generation keeps
+ *   acknowledging commits beyond the recovered history of a newer published generation (two
+ *   generations serving writes at once).
  * Proven able to fail by `ignore-newer-epoch`, `keep-running-after-fatal`, `ignore-publish-failure`
- * and `reuse-epoch-on-restart`.
+ * `reuse-epoch-on-restart` and `no-fencing`.
  */
 import type { Epoch, Pid } from '../../cluster/types.js';
 import type { CheckerFactory } from '../types.js';
@@ -20,6 +22,8 @@ export const noSplitBrain: CheckerFactory = (ctx, { publications, directors }) =
   const runningBy = new Map<Epoch, { pid: Pid; event: number }>();
   const publishedBy = new Map<Epoch, { key: string; event: number }>();
   const acked = new Map<number, { txns: string; event: number }>();
+  /** Generations already reported for serving beside a newer one (one report each is enough). */
+  const staleReported = new Set<Epoch>();
   return {
     observe(r) {
       const p = publications.justPublished;
@@ -65,6 +69,16 @@ export const noSplitBrain: CheckerFactory = (ctx, { publications, directors }) =
           }
           // A never-published generation's persistence transaction may be superseded: not a client commit.
           if (r.system) return;
+          const newer = publications.all.find((p) => p.epoch > r.epoch && r.version > p.tsl.versionVector.last);
+          if (newer !== undefined && !staleReported.has(r.epoch)) {
+            staleReported.add(r.epoch);
+            ctx.report({
+              event: r.i,
+              time: r.t,
+              message: `generation ${r.epoch} acknowledged version ${r.version} after epoch ${newer.epoch} was published with recovery version ${newer.tsl.versionVector.last}: two generations serving writes`,
+              witnesses: [newer.event],
+            });
+          }
           const txns = r.txns.join(',');
           const prior = acked.get(r.version);
           if (prior !== undefined && prior.txns !== txns) {

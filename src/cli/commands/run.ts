@@ -1,0 +1,71 @@
+import { Command } from '@commander-js/extra-typings';
+import { JsonLinesSink } from '../../../sim/index.js';
+import { bundledScenarioNames, loadScenario } from '../../scenario/load.js';
+import { replayLines, verdictLine } from '../../report/summary.js';
+import { DEFAULT_SCENARIO, type Cli } from '../context.js';
+import { UsageError } from '../errors.js';
+import { parseMutations, parseSeed } from '../options.js';
+import { executeRun, exitCodeFor } from '../single-run.js';
+
+export interface RunFlags {
+  readonly seed?: string;
+  readonly mutate?: string[];
+  readonly mutations: boolean;
+  readonly trace?: string;
+  readonly json?: true;
+  readonly quiet?: true;
+  readonly verbose?: true;
+}
+
+function openTrace(file: string): JsonLinesSink {
+  try {
+    return new JsonLinesSink(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+    throw new UsageError(`--trace ${file}: cannot write the trace file (${why}). Give a writable file path, e.g. --trace run.jsonl.`);
+  }
+}
+
+/** `run`: one run, explained as a timeline (or one JSON object, or three lines with --quiet). */
+export function runAction(cli: Cli, name: string, flags: RunFlags): void {
+  if (flags.verbose === true && (flags.json === true || flags.quiet === true)) {
+    throw new UsageError(`--verbose prints the timeline, which ${flags.json === true ? '--json' : '--quiet'} leaves out: give one of them.`);
+  }
+  const seed = parseSeed(flags.seed);
+  const mutations = parseMutations(flags.mutate, flags.mutations, bundledScenarioNames());
+  const loaded = loadScenario(name);
+  const sink = flags.trace !== undefined ? openTrace(flags.trace) : undefined;
+  const quiet = flags.json === true || flags.quiet === true;
+  const run = executeRun({
+    loaded,
+    seed,
+    mutations,
+    chalk: cli.io.chalk,
+    timeline: !quiet,
+    verbose: flags.verbose === true,
+    ...(sink !== undefined ? { sink } : {}),
+  });
+  const { io } = cli;
+  if (flags.json === true) io.out(JSON.stringify(run.result));
+  else if (flags.quiet === true) io.out([verdictLine(run.result, io.chalk), ...replayLines(run.result, io.chalk)].join('\n'));
+  else io.out([...run.config, '', ...run.timeline, '', ...run.summary].join('\n'));
+  if (flags.trace !== undefined && flags.json !== true) io.err(`trace: ${run.result.events} events written to ${flags.trace}`);
+  cli.exitCode = exitCodeFor(run.result);
+}
+
+export function runCommand(cli: Cli) {
+  return new Command('run')
+    .description('run one scenario with one seed and explain it as a timeline')
+    .argument('[scenario]', 'a bundled scenario name or a scenario file (.json, .yaml)', DEFAULT_SCENARIO)
+    .option('--seed <n>', 'the seed (a non-negative integer)', '1')
+    .option('--mutate <id...>', 'switch on these mutations (deliberate bugs) instead of the scenario\'s own')
+    .option('--no-mutations', 'switch off the scenario\'s mutations')
+    .option('--trace <file>', 'also write every trace event to this file as JSON lines')
+    .option('--json', 'print one JSON object with the outcome, nothing else')
+    .option('--quiet', 'print only the verdict, the trace hash and the replay command')
+    .option('--verbose', 'print every event, including every message sent, delivered or dropped')
+    .option('--no-color', 'no colours (also: the NO_COLOR environment variable)')
+    .addHelpText('after', '\nExit codes: 0 pass (or the scenario\'s expectation met), 1 violation (or expectation not met), 2 bad input.\nExamples:\n  recovery-sim run\n  recovery-sim run director-race --seed 7\n  recovery-sim run log-crash --mutate recruit-old-layout --json')
+    .action((scenario, flags) => runAction(cli, scenario, flags));
+}

@@ -1,0 +1,103 @@
+import { isMutationId, MUTATION_IDS, type MutationId } from '../cluster/mutations.js';
+import { closest } from '../scenario/suggest.js';
+import { UsageError } from './errors.js';
+
+/**
+ * Flag parsing and validation shared by the commands. commander hands options over as strings;
+ * every check here fails with a UsageError that names the flag, what it got and an example.
+ */
+
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+function integer(value: string): number | undefined {
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
+export function parseSeed(value: string | undefined, flag = '--seed', fallback = 1): number {
+  if (value === undefined) return fallback;
+  const n = integer(value);
+  if (n === undefined || n > MAX_SEED) throw new UsageError(`${flag} must be a non-negative integer (at most ${MAX_SEED}), got "${value}". Example: ${flag} 42.`);
+  return n;
+}
+
+export interface SeedRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** `A..B` (both included) or a single seed `A`. */
+export function parseSeedRange(value: string | undefined): SeedRange {
+  const example = 'Example: --seeds 1..100 (both ends included).';
+  if (value === undefined) throw new UsageError(`sweep needs --seeds A..B, the range of seeds to run. ${example}`);
+  const m = /^\s*(\S+?)\s*(?:\.\.\s*(\S+))?\s*$/.exec(value);
+  const first = m?.[1] !== undefined ? integer(m[1]) : undefined;
+  const last = m?.[2] !== undefined ? integer(m[2]) : m?.[1] !== undefined && m[2] === undefined ? first : undefined;
+  if (first === undefined || last === undefined || first > MAX_SEED || last > MAX_SEED) {
+    throw new UsageError(`--seeds must be A..B with non-negative integer seeds, got "${value}". ${example}`);
+  }
+  if (first > last) throw new UsageError(`--seeds ${value} is empty: the first seed (${first}) is above the last (${last}). Write the smaller first, e.g. --seeds ${last}..${first}.`);
+  return { first, last };
+}
+
+export function parsePositive(value: string | undefined, flag: string, what: string, fallback: number, max = 1_000_000): number {
+  if (value === undefined) return fallback;
+  const n = integer(value);
+  if (n === undefined || n < 1) throw new UsageError(`${flag} must be a positive integer (${what}), got "${value}". Example: ${flag} 4.`);
+  if (n > max) throw new UsageError(`${flag} ${value} is too many ${what}: at most ${max}. Example: ${flag} 4.`);
+  return n;
+}
+
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** `I/N`, 1-based: this machine takes every seed whose position in the range is ≡ I-1 (mod N). */
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = m?.[1] !== undefined ? Number(m[1]) : NaN;
+  const count = m?.[2] !== undefined ? Number(m[2]) : NaN;
+  if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1) {
+    throw new UsageError(`--shard must be I/N with 1 <= I <= N (this machine's part I of N), got "${value}". Example: --shard 2/4.`);
+  }
+  if (index < 1 || index > count) throw new UsageError(`--shard ${value}: the part I must be between 1 and N=${count}, got ${index}. Example: --shard 1/${count} … --shard ${count}/${count}.`);
+  return { index, count };
+}
+
+/** The seeds of a range that one shard runs, in order, without listing them: ranges can be huge. */
+export interface SeedList {
+  readonly count: number;
+  readonly seedAt: (k: number) => number;
+}
+
+export function shardSeeds(range: SeedRange, shard: Shard | undefined): SeedList {
+  const size = range.last - range.first + 1;
+  const step = shard?.count ?? 1;
+  const offset = (shard?.index ?? 1) - 1;
+  return { count: Math.max(0, Math.ceil((size - offset) / step)), seedAt: (k) => range.first + offset + k * step };
+}
+
+export function seedArray(list: SeedList): number[] {
+  return Array.from({ length: list.count }, (_, k) => list.seedAt(k));
+}
+
+/**
+ * `--mutate a b` / `--mutate a,b` and `--no-mutations`: the mutation list that replaces the
+ * scenario's own, or undefined to keep the scenario's.
+ */
+export function parseMutations(values: readonly string[] | undefined, keepScenarioMutations: boolean, scenarioNames: readonly string[] = []): MutationId[] | undefined {
+  const ids = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  if (!keepScenarioMutations && ids.length > 0) throw new UsageError('--mutate and --no-mutations contradict each other: give one of them.');
+  if (!keepScenarioMutations) return [];
+  if (values === undefined) return undefined;
+  if (ids.length === 0) throw new UsageError(`--mutate needs at least one mutation id. Allowed: ${MUTATION_IDS.join(', ')}.`);
+  const unknown = ids.filter((id) => !isMutationId(id));
+  if (unknown.length > 0) {
+    const first = unknown[0] as string;
+    const near = closest(first, MUTATION_IDS);
+    const hint = near !== undefined ? ` Did you mean "${near}"?` : scenarioNames.includes(first) ? ` ("${first}" is a scenario: name the scenario before --mutate.)` : '';
+    throw new UsageError(`--mutate: unknown mutation${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}.${hint} Allowed: ${MUTATION_IDS.join(', ')} (see \`recovery-sim list mutations\`).`);
+  }
+  return [...new Set(ids)] as MutationId[];
+}

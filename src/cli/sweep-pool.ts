@@ -1,0 +1,65 @@
+import { Piscina } from 'piscina';
+import type { MutationId } from '../cluster/mutations.js';
+import type { RunResult } from '../runner/result.js';
+import type { Scenario } from '../scenario/types.js';
+import type { SeedTask } from './sweep-worker.js';
+
+export interface SweepOptions {
+  readonly scenario: Scenario;
+  /** How the replay command names the scenario. */
+  readonly source: string;
+  /** How many seeds, and the k-th of them: seeds are produced lazily, so a range can be huge. */
+  readonly count: number;
+  readonly seedAt: (k: number) => number;
+  readonly jobs: number;
+  readonly mutations?: readonly MutationId[];
+  /** Called once per seed, in seed order (k = 0, 1, …), whatever order the runs complete in. */
+  readonly onResult: (result: RunResult, k: number) => void;
+  /** Called as each run completes, in completion order (progress lines). */
+  readonly onDone?: (result: RunResult) => void;
+}
+
+/** The worker module, next to this one in the compiled `dist/` tree. */
+const WORKER = new URL('./sweep-worker.js', import.meta.url).href;
+
+/**
+ * Run every seed in worker threads. A few tasks per thread are in flight at once (enough to keep
+ * every thread busy, few enough that memory does not grow with the range), and results are
+ * handed on in seed order: a sweep's output must not depend on thread scheduling.
+ */
+export async function sweepSeeds(o: SweepOptions): Promise<void> {
+  const threads = Math.max(1, Math.min(o.jobs, o.count));
+  const pool = new Piscina<SeedTask, RunResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const ordered = new InOrder<RunResult>(o.onResult);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let k = next++; k < o.count; k = next++) {
+      const task: SeedTask = { scenario: o.scenario, seed: o.seedAt(k), source: o.source, ...(o.mutations !== undefined ? { mutations: o.mutations } : {}) };
+      const result = await pool.run(task);
+      o.onDone?.(result);
+      ordered.add(k, result);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(o.count, threads * 2) }, lane));
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Hands items on in index order as soon as every earlier index has arrived. */
+export class InOrder<T> {
+  private readonly held = new Map<number, T>();
+  private next = 0;
+
+  constructor(private readonly emit: (item: T, index: number) => void) {}
+
+  add(index: number, item: T): void {
+    this.held.set(index, item);
+    while (this.held.has(this.next)) {
+      const ready = this.held.get(this.next) as T;
+      this.held.delete(this.next);
+      this.emit(ready, this.next++);
+    }
+  }
+}

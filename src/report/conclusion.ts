@@ -1,0 +1,43 @@
+import type { ChalkInstance } from 'chalk';
+import { formatTime } from '../../sim/index.js';
+import { MUTATIONS } from '../cluster/mutations.js';
+import { INVARIANTS } from '../check/invariants/index.js';
+import type { RunResult } from '../runner/result.js';
+import { violationsByInvariant } from './violations.js';
+
+/**
+ * What the invariants concluded, in words for a learner: which held, which caught a bug and
+ * what that means, and whether the switched-on mutations were caught by the checkers meant for them.
+ */
+export function conclusionLines(result: RunResult, chalk: ChalkInstance): string[] {
+  const lines: string[] = [];
+  if (result.violations.length === 0) {
+    const checked = INVARIANTS.filter((i) => i.kind === 'safety').map((i) => i.id);
+    lines.push(chalk.green(`All ${checked.length} safety invariants held over ${result.events} events: ${checked.join(', ')}.`));
+    lines.push(
+      result.livenessJudged
+        ? chalk.green(`Liveness (recovery-completes) was judged after faults stopped and held: a director published and ran the newest layout within the bound.`)
+        : chalk.dim('Liveness was not judged: the run ends before quiet time + bound.'),
+    );
+  } else {
+    for (const [id, list] of violationsByInvariant(result.violations)) {
+      const info = INVARIANTS.find((i) => i.id === id);
+      const first = list[0];
+      lines.push(chalk.red.bold(`✗ ${id} (${info?.spec ?? ''}) caught it, ${list.length} time${list.length === 1 ? '' : 's'}.`));
+      lines.push(`  It means: ${info?.meaning ?? ''}`);
+      if (first !== undefined) lines.push(`  First at event #${first.event} (${formatTime(first.time).trim()}): ${first.message}`);
+    }
+  }
+  for (const m of result.mutations) {
+    const info = MUTATIONS[m];
+    const caught = info.caughtBy.filter((id) => (result.violated as readonly string[]).includes(id));
+    const verdict =
+      caught.length > 0
+        ? chalk.green(`Caught by ${caught.join(' and ')}, as designed.`)
+        : result.verdict === 'violation'
+          ? chalk.yellow(`Meant for ${info.caughtBy.join('/')}, but here ${result.violated.join(', ')} noticed it instead.`)
+          : chalk.yellow(`Not caught with this seed (meant for ${info.caughtBy.join('/')}): the run never reached the situation it breaks.`);
+    lines.push(`Mutation ${chalk.bold(m)} (${info.source}): ${info.summary} ${verdict}`);
+  }
+  return lines;
+}

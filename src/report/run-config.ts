@@ -1,0 +1,41 @@
+import type { ChalkInstance } from 'chalk';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+
+const label = (chalk: ChalkInstance, name: string): string => chalk.bold(name.padEnd(12));
+const indent = ' '.repeat(12);
+
+/**
+ * The configuration a run uses, printed before its timeline: what was asked for and what the
+ * seed drew (the swarm settings when faults are random), so a reader can judge the run.
+ */
+export function runConfigLines(resolved: ResolvedScenario, file: string, chalk: ChalkInstance): string[] {
+  const s = resolved.scenario;
+  const cluster = resolved.cluster;
+  const lines: string[] = [];
+  lines.push(`${label(chalk, 'scenario')}${chalk.bold(s.name)} ${chalk.dim(`(${file})`)}`);
+  lines.push(`${label(chalk, 'seed')}${resolved.seed}`);
+  lines.push(`${label(chalk, 'mutations')}${resolved.mutations.length > 0 ? chalk.red.bold(resolved.mutations.join(' ')) : 'none (the reference protocol)'}`);
+  const nodes = cluster.nodes.map((n) => `${n.id}[${n.capabilities.map((c) => c.slice(0, 1)).join('')}]${n.joinAtMs !== undefined ? `+${n.joinAtMs}ms` : ''}`);
+  lines.push(`${label(chalk, 'cluster')}${nodes.join(' ')} ${chalk.dim('(c=coordination l=log s=storage)')}`);
+  lines.push(`${indent}coordinators ${cluster.coordinators.join(' ')} · desired logs ${cluster.params.desiredLogs} · replication ${cluster.params.replicationFactor}${cluster.params.strictPlacement ? ' · strict placement' : ''}`);
+  if (cluster.workers.length > 0) lines.push(`${indent}pre-created workers: ${cluster.workers.map((w) => `${w.count} ${w.kind} on ${w.node}`).join(', ')}`);
+  const w = cluster.workload;
+  lines.push(`${label(chalk, 'workload')}${w.ratePerSec} commits/s from ${w.startMs} ms to ${w.stopMs} ms over ${w.keys} keys`);
+  const scripted = s.faults?.script?.length ?? 0;
+  const drawn = resolved.plan.actions.length - scripted;
+  const faultText = [`${resolved.plan.actions.length} fault action${resolved.plan.actions.length === 1 ? '' : 's'}`];
+  if (scripted > 0) faultText.push(`${scripted} scripted`);
+  if (resolved.swarm !== undefined) faultText.push(`${drawn} drawn from the seed`);
+  lines.push(`${label(chalk, 'faults')}${faultText.join(', ')}; quiet from ${resolved.quietAtMs} ms`);
+  if (resolved.swarm !== undefined) {
+    const sw = resolved.swarm;
+    const weights = sw.families.map((f) => `${f}×${sw.weights[f] ?? 0}`).join(' ');
+    lines.push(`${indent}swarm: ${weights || 'no families'} · mean gap ${sw.meanGapMs} ms · max loss ${sw.maxLossRate} · max clog ${sw.maxClogMs} ms · max outage ${sw.maxOutageMs} ms`);
+  }
+  if (resolved.elections.length > 0) lines.push(`${label(chalk, 'elections')}${resolved.elections.map((e) => `${e.coordinator} at ${e.atMs} ms`).join(', ')}`);
+  const judged = resolved.livenessAtMs <= resolved.durationMs ? `liveness judged at ${resolved.livenessAtMs} ms` : 'liveness not judged (run ends first)';
+  lines.push(`${label(chalk, 'duration')}${resolved.durationMs} ms · ${judged}`);
+  const e = s.expect;
+  if (e !== undefined) lines.push(`${label(chalk, 'expect')}${e.verdict}${e.invariant !== undefined ? ` (${e.invariant})` : ''}`);
+  return lines;
+}

@@ -1,0 +1,87 @@
+import type { ChalkInstance } from 'chalk';
+import { PROBE_IDS, type ProbeId } from '../check/probes.js';
+import type { InvariantId } from '../check/types.js';
+import type { RunResult } from '../runner/result.js';
+
+interface Failing {
+  readonly seed: number;
+  readonly replay: string;
+  readonly why: string;
+}
+
+/**
+ * What a sweep adds up to, kept as running totals so a sweep of any length holds only counts
+ * and the failing seeds (the first `keepFailing` of them) in memory.
+ */
+export class SweepTally {
+  runs = 0;
+  passed = 0;
+  violating = 0;
+  events = 0;
+  expecting = 0;
+  expectationMet = 0;
+  expectation: string | null = null;
+  readonly byInvariant = new Map<InvariantId, number>();
+  readonly probeTotals = new Map<ProbeId, number>();
+  readonly probeRuns = new Map<ProbeId, number>();
+  readonly failing: Failing[] = [];
+  failingCount = 0;
+
+  constructor(private readonly keepFailing = 1000) {}
+
+  add(r: RunResult, passed: boolean): void {
+    this.runs++;
+    this.events += r.events;
+    if (passed) this.passed++;
+    if (r.verdict === 'violation') this.violating++;
+    for (const id of r.violated) this.byInvariant.set(id, (this.byInvariant.get(id) ?? 0) + 1);
+    if (r.expectation !== null) {
+      this.expecting++;
+      this.expectation = r.expectation;
+      if (r.expectationMet) this.expectationMet++;
+    }
+    for (const id of PROBE_IDS) {
+      if (r.probes[id] === 0) continue;
+      this.probeTotals.set(id, (this.probeTotals.get(id) ?? 0) + r.probes[id]);
+      this.probeRuns.set(id, (this.probeRuns.get(id) ?? 0) + 1);
+    }
+    if (!passed) {
+      this.failingCount++;
+      const why = r.verdict === 'violation' ? r.violated.join(',') : `expected ${r.expectation ?? 'pass'}, got pass`;
+      if (this.failing.length < this.keepFailing) this.failing.push({ seed: r.seed, replay: r.replay, why });
+    }
+  }
+}
+
+const label = (chalk: ChalkInstance, name: string): string => chalk.bold(name.padEnd(14));
+
+function rate(n: number, ms: number): string {
+  const perSecond = ms > 0 ? (n * 1000) / ms : 0;
+  return perSecond >= 1000 ? `${(perSecond / 1000).toFixed(1)} k` : perSecond.toFixed(1);
+}
+
+/** The sweep's table: runs, passes, violations by invariant, probe totals, speed, failing seeds. */
+export function sweepSummaryLines(t: SweepTally, o: { label: string; jobs: number; wallMs: number; listAtMost?: number }, chalk: ChalkInstance): string[] {
+  const lines = [chalk.bold(`── sweep: ${o.label} ──`)];
+  const failed = t.runs - t.passed;
+  lines.push(`${label(chalk, 'runs')}${t.runs} · ${o.jobs} job${o.jobs === 1 ? '' : 's'} · ${(o.wallMs / 1000).toFixed(1)} s wall`);
+  lines.push(`${label(chalk, 'passed')}${t.passed}${failed > 0 ? chalk.red.bold(` · ${failed} failed`) : ''}`);
+  const invariants = [...t.byInvariant.entries()].map(([id, n]) => `${id} ${n}`).join(' · ');
+  lines.push(`${label(chalk, 'violations')}${t.violating === 0 ? 'none' : chalk.red(`${t.violating} run${t.violating === 1 ? '' : 's'}: ${invariants}`)}`);
+  if (t.expecting > 0) lines.push(`${label(chalk, 'expectation')}${t.expectation ?? ''}: met in ${t.expectationMet}, missed in ${t.expecting - t.expectationMet}`);
+
+  const reached = PROBE_IDS.filter((id) => t.probeTotals.has(id));
+  const runs = (id: ProbeId): number => t.probeRuns.get(id) ?? 0;
+  lines.push(`${label(chalk, 'probes')}${reached.map((id) => `${id} ${t.probeTotals.get(id) ?? 0} (${runs(id)} run${runs(id) === 1 ? '' : 's'})`).join(' · ') || 'none reached'}`);
+  const never = PROBE_IDS.filter((id) => !t.probeTotals.has(id));
+  if (never.length > 0) lines.push(`${label(chalk, 'never reached')}${chalk.yellow(never.join(', '))}`);
+  lines.push(`${label(chalk, 'speed')}${rate(t.runs, o.wallMs)} seeds/s · ${rate(t.events, o.wallMs)} events/s · ${t.events} events`);
+
+  if (t.failingCount > 0) {
+    const most = o.listAtMost ?? 50;
+    lines.push(chalk.bold('failing seeds'));
+    for (const f of t.failing.slice(0, most)) lines.push(`${String(f.seed).padStart(12)}  ${f.replay}  ${chalk.red(`(${f.why})`)}`);
+    if (t.failingCount > most) lines.push(`${' '.repeat(14)}… and ${t.failingCount - most} more (use --json for all)`);
+  }
+  return lines;
+}

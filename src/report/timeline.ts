@@ -1,0 +1,300 @@
+import type { ChalkInstance } from 'chalk';
+import { addressOf, describeFault, formatTime } from '../../sim/index.js';
+import type { TransactionSystemLayout } from '../cluster/types.js';
+import type { Rec } from '../check/types.js';
+import { ProcessColours } from './colours.js';
+import { epochOf, genericLine, verboseLine, type Line } from './timeline-lines.js';
+
+/** One printed line and the trace event it belongs to (violations are merged in by event). */
+export interface TimelineEntry {
+  readonly event: number;
+  readonly text: string;
+}
+
+export interface TimelineOptions {
+  readonly chalk: ChalkInstance;
+  /** Every event on its own line, including every message sent, delivered or dropped. */
+  readonly verbose?: boolean;
+  /** Demo narration for an event, printed right after it. */
+  readonly narrate?: (record: Rec) => string | undefined;
+  /** Virtual milliseconds between commit summary lines. */
+  readonly commitEveryMs?: number;
+}
+
+
+/** Events of one kind that read better as one line (a phase's lock results, a crash's casualties). */
+interface Group {
+  readonly key: string;
+  readonly event: number;
+  readonly t: number;
+  readonly items: string[];
+  readonly render: (items: readonly string[]) => Line;
+}
+
+const PROC_WIDTH = 22;
+const HIDDEN = new Set(['spawn', 'send', 'deliver', 'drop', 'promised', 'coordinator-epoch', 'tsl-accepted', 'lock-requested', 'lock-accepted', 'worker-created', 'log-recovered', 'storage-unlocked', 'client-summary', 'commit-acked', 'commit-failed']);
+
+
+function layoutSummary(tsl: TransactionSystemLayout): string {
+  const teams = tsl.storageTeams.map((t) => `team ${t.tag}: ${t.storageIds.join(' ')}`).join(' · ');
+  return `logs ${tsl.logs.map((l) => l.id).join(' ')} · ${teams} · recovery version ${tsl.versionVector.last}`;
+}
+
+/**
+ * The text timeline: an observer of trace events that keeps one line per significant event, in
+ * fixed columns (time, process, epoch, what happened). Commits are summarised, not listed; lock
+ * results of one phase, processes that die together and phases that pass without anything else
+ * to say are folded into one line each.
+ */
+export class Timeline {
+  private readonly chalk: ChalkInstance;
+  private readonly verbose: boolean;
+  private readonly narrate: ((record: Rec) => string | undefined) | undefined;
+  private readonly commitEveryUs: number;
+  private readonly colours: ProcessColours;
+  private readonly entries: TimelineEntry[] = [];
+  private group: Group | undefined;
+  private afterGroup: TimelineEntry[] = [];
+
+  private nextCommitLine: number;
+  private windowAcked = new Map<number, number>();
+  private windowFailed = 0;
+  private totalAcked = 0;
+  private lastEvent = 0;
+  private lastTime = 0;
+  private readonly generationsSeen = new Set<number>();
+  private readonly failedGenerations = new Set<number>();
+
+  constructor(options: TimelineOptions) {
+    this.chalk = options.chalk;
+    this.verbose = options.verbose ?? false;
+    this.narrate = options.narrate;
+    this.commitEveryUs = Math.round((options.commitEveryMs ?? 5000) * 1000);
+    this.nextCommitLine = this.commitEveryUs;
+    this.colours = new ProcessColours(this.chalk);
+  }
+
+  /** Feed every trace event, in order (a `runScenario` `onEvent`). */
+  observe(r: Rec): void {
+    this.lastEvent = r.i;
+    this.lastTime = r.t;
+    if (r.t >= this.nextCommitLine) this.commitLine(r.i, r.t);
+    this.countCommits(r);
+    const line = this.describe(r);
+    if (line !== undefined) this.push(r, line);
+    else if (this.verbose) this.push(r, genericLine(r));
+    const said = this.narrate?.(r);
+    if (said === undefined) return;
+    // Said after the line that shows the event: a folded line is still open, so wait for it.
+    const entry = { event: r.i, text: this.narration(said) };
+    if (this.group !== undefined) this.afterGroup.push(entry);
+    else this.entries.push(entry);
+  }
+
+  /** The lines so far, with any pending group and commit counts written out. */
+  finish(): TimelineEntry[] {
+    this.flush();
+    if (this.hasWindow()) this.commitLine(this.lastEvent, null);
+    return this.entries;
+  }
+
+  /** A narration line, indented under the time column so it reads as a comment on the line above. */
+  private narration(text: string): string {
+    return `${' '.repeat(10)}${this.chalk.cyan('▸')} ${this.chalk.cyan.italic(text)}`;
+  }
+
+  private push(r: Rec, line: Line | Group): void {
+    if ('key' in line) {
+      if (this.group?.key !== line.key) {
+        this.flush();
+        this.group = line;
+      } else {
+        this.group.items.push(...line.items);
+      }
+      if (this.verbose) this.flush();
+      return;
+    }
+    this.flush();
+    this.entries.push({ event: r.i, text: this.format(r.t, line) });
+  }
+
+  private flush(): void {
+    const g = this.group;
+    if (g === undefined) return;
+    this.group = undefined;
+    this.entries.push({ event: g.event, text: this.format(g.t, g.render(g.items)) }, ...this.afterGroup);
+    this.afterGroup = [];
+  }
+
+  private format(t: number, line: Line): string {
+    const c = this.chalk;
+    const proc = this.colours.paint(line.proc, line.proc.slice(0, PROC_WIDTH).padEnd(PROC_WIDTH));
+    const epoch = c.dim(epochOf(line.epoch).padEnd(5));
+    const text =
+      line.style === 'bad'
+        ? c.red.bold(line.text)
+        : line.style === 'warn'
+          ? c.yellow(line.text)
+          : line.style === 'good'
+            ? c.green(line.text)
+            : line.style === 'fault'
+              ? c.magenta.bold(line.text)
+              : line.style === 'dim'
+                ? c.dim(line.text)
+                : line.text;
+    return `${c.dim(formatTime(t))} ${proc} ${epoch}${text}`;
+  }
+
+  private groupOf(r: Rec, key: string, item: string, render: (items: readonly string[]) => Line): Group {
+    return { key, event: r.i, t: r.t, items: [item], render };
+  }
+
+  // ---- commits: counted per generation, printed as periodic summary lines ----
+
+  private countCommits(r: Rec): void {
+    if (r.type === 'commit-acked' && !r.system) {
+      this.windowAcked.set(r.epoch, (this.windowAcked.get(r.epoch) ?? 0) + r.txns.length);
+      this.totalAcked += r.txns.length;
+      if (!this.generationsSeen.has(r.epoch)) {
+        this.generationsSeen.add(r.epoch);
+        this.push(r, { proc: addressOf(r.proxy), epoch: r.epoch, text: `first commit acknowledged by generation e${r.epoch} (version ${r.version})`, style: 'good' });
+      }
+    } else if (r.type === 'commit-failed') {
+      this.windowFailed++;
+      if (!this.failedGenerations.has(r.epoch)) {
+        this.failedGenerations.add(r.epoch);
+        this.push(r, { proc: addressOf(r.proxy), epoch: r.epoch, text: `commit at version ${r.version} failed: ${r.reason}`, style: 'warn' });
+      }
+    }
+  }
+
+  private hasWindow(): boolean {
+    return this.windowAcked.size > 0 || this.windowFailed > 0;
+  }
+
+  private commitLine(event: number, t: number | null): void {
+    const at = t === null ? this.lastTime : Math.floor(t / this.commitEveryUs) * this.commitEveryUs;
+    if (t !== null) this.nextCommitLine = at + this.commitEveryUs;
+    if (!this.hasWindow()) return;
+    const parts = [...this.windowAcked.entries()].map(([epoch, n]) => `${n} by e${epoch}`);
+    const acked = parts.length > 0 ? parts.join(', ') : 'none';
+    const failed = this.windowFailed > 0 ? `, ${this.windowFailed} failed` : '';
+    this.flush();
+    const stamp = t === null ? 'by the end' : `by ${formatTime(at).trim()}`;
+    this.entries.push({
+      event,
+      text: this.format(at, { proc: 'client', text: `commits acknowledged ${stamp}: ${acked}${failed} (total ${this.totalAcked})`, style: 'dim' }),
+    });
+    this.windowAcked = new Map();
+    this.windowFailed = 0;
+  }
+
+  // ---- one description per significant event ----
+
+  private describe(r: Rec): Line | Group | undefined {
+    if (HIDDEN.has(r.type)) return this.verbose ? verboseLine(r) : undefined;
+    switch (r.type) {
+      case 'node-up':
+        return this.groupOf(r, `node-up:${r.t}`, r.node, (items) => ({ proc: 'nodes', text: `up: ${items.join(' ')}`, style: 'dim' }));
+      case 'node-down':
+        return { proc: 'nodes', text: `node ${r.node} down`, style: 'bad' };
+      case 'process-down':
+        return this.groupOf(r, `down:${r.t}:${r.reason}`, addressOf(r.pid), (items) => ({ proc: 'processes', text: `down (${r.reason}): ${items.join(', ')}`, style: 'warn' }));
+      case 'fault':
+        return { proc: 'nemesis', text: `⚡ ${describeFault(r.action)}`, style: 'fault' };
+      case 'election-started':
+        // A coordinator cut off from the majority campaigns again and again: one line for the streak.
+        return this.groupOf(r, `campaign:${r.coordinator}`, String(r.term), (terms) => ({
+          proc: addressOf(r.coordinator),
+          epoch: r.term,
+          text: terms.length === 1 ? `campaigns for term ${terms[0]}` : `campaigns for term ${terms[0]}, then ${terms.slice(1).join(' ')} (${terms.length} elections in a row)`,
+        }));
+      case 'leader-elected':
+        return { proc: addressOf(r.coordinator), epoch: r.term, text: `leads term ${r.term}; newest accepted layout: ${r.oldEpoch === null ? 'none (a new cluster)' : `e${r.oldEpoch}`}`, style: 'good' };
+      case 'leader-deposed':
+        return { proc: addressOf(r.coordinator), epoch: r.term, text: `no longer leads term ${r.term}: ${r.reason}${r.newer !== null ? ` (term ${r.newer})` : ''}`, style: 'warn' };
+      case 'tsl-refused':
+        return { proc: addressOf(r.coordinator), epoch: r.epoch, text: `refuses the layout of e${r.epoch}: promised term ${r.promised}`, style: 'warn' };
+      case 'layout-published':
+        return { proc: addressOf(r.coordinator), epoch: r.epoch, text: `layout e${r.epoch} published (accepted by ${r.accepts} coordinators)`, style: 'good' };
+      case 'publish-failed':
+        return { proc: addressOf(r.coordinator), epoch: r.epoch, text: `publishing e${r.epoch} failed: ${r.reason}`, style: 'warn' };
+      case 'director-started': {
+        const old = r.oldEpoch === null ? 'no old layout (new cluster)' : `old layout e${r.oldEpoch}: ${r.oldLayoutIds.join(' ')}`;
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `director starts with epoch ${r.epoch}; ${old}`, style: 'good' };
+      }
+      case 'attempt-started':
+        return r.attempt > 1 ? { proc: addressOf(r.director), epoch: r.epoch, text: `attempt ${r.attempt}` } : undefined;
+      case 'phase':
+        return this.groupOf(r, `phase:${r.director}:${r.attempt}`, r.phase, (items) => ({ proc: addressOf(r.director), epoch: r.epoch, text: `phase ${items.join(' → ')}`, style: 'dim' }));
+      case 'path-chosen':
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `path: ${r.path} (${r.why})` };
+      case 'lock-result':
+        return this.groupOf(r, `lock:${r.director}:${r.phase}:${r.t}`, `${r.result}\u0000${r.service}`, (items) => ({
+          proc: addressOf(r.director),
+          epoch: r.epoch,
+          text: `${r.phase === 'first' ? 'first-phase' : 'recruitment'} locks: ${groupByResult(items)}`,
+          style: items.every((i) => i.startsWith('ok\u0000')) ? 'plain' : 'warn',
+        }));
+      case 'lock-refused':
+        return this.groupOf(r, `refused:${r.director}:${r.epoch}`, `${r.kind} ${r.service} (at e${r.current ?? '?'})`, (items) => ({
+          proc: addressOf(r.director),
+          epoch: r.epoch,
+          text: `lock refused, newer epoch exists: ${items.join(', ')}`,
+          style: 'bad',
+        }));
+      case 'log-plan':
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `log plan: copy versions (${r.versionVector.first}, ${r.versionVector.last}] from ${r.copyFrom.join(' ') || 'nothing'}` };
+      case 'durable-version':
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `durable version ${r.durableVersion}` };
+      case 'recruited': {
+        const parts = [];
+        if (r.created.length > 0) parts.push(`created ${r.created.map((c) => `${c.id}@${c.node}`).join(' ')}`);
+        if (r.reused.length > 0) parts.push(`reused ${r.reused.join(' ')}`);
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `recruited ${r.kind === 'log' ? 'logs' : 'storage'}: ${parts.join('; ') || 'none needed'}` };
+      }
+      case 'replay-planned': {
+        const copying = r.pairs.filter((p) => p.source !== null);
+        const text =
+          copying.length === 0
+            ? `replay: nothing to copy; ${r.pairs.map((p) => p.target).join(' ')} start empty`
+            : `replay: ${r.pairs.map((p) => `${p.target} ← ${p.source ?? 'empty'}`).join(', ')}`;
+        return { proc: addressOf(r.director), epoch: r.epoch, text };
+      }
+      case 'stalled':
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `stalled (attempt ${r.attempt}): ${r.reason}${r.detail !== '' ? ` (${r.detail})` : ''}; retrying`, style: 'warn' };
+      case 'layout-built':
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `layout built: ${layoutSummary(r.tsl)}` };
+      case 'director-running':
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `running: generation e${r.epoch} ${r.published ? 'published' : 'NOT published'}`, style: r.published ? 'good' : 'warn' };
+      case 'newer-epoch-seen':
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `learns epoch ${r.newer} exists (from ${r.from})`, style: 'bad' };
+      case 'director-stopped':
+        return { proc: addressOf(r.director), epoch: r.epoch, text: `director stops: ${r.reason}`, style: r.reason === 'newer_epoch_exists' ? 'bad' : 'warn' };
+      case 'service-refused':
+        return { proc: r.service, epoch: r.current, text: `refuses ${r.request} from e${r.callerEpoch} (holds e${r.current ?? '?'})`, style: 'warn' };
+      case 'log-push':
+        if (r.accepted) return this.verbose ? verboseLine(r) : undefined;
+        return this.groupOf(r, `push:${r.callerEpoch}:${r.version}:${r.reason ?? ''}`, `${r.log} (at e${r.logEpoch ?? '?'})`, (items) => ({
+          proc: 'logs',
+          epoch: r.callerEpoch,
+          text: `refuse the push of version ${r.version} from generation e${r.callerEpoch}: ${r.reason ?? 'refused'}: ${items.join(', ')}`,
+          style: 'warn',
+        }));
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** `ok a b c · timeout d` from `result\0service` items. */
+function groupByResult(items: readonly string[]): string {
+  const by = new Map<string, string[]>();
+  for (const item of items) {
+    const [result = '', service = ''] = item.split('\u0000');
+    const list = by.get(result) ?? [];
+    list.push(service);
+    by.set(result, list);
+  }
+  return [...by.entries()].map(([result, services]) => `${result} ${services.join(' ')}`).join(' · ');
+}

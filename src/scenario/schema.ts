@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { FAULT_FAMILIES, FAULT_KINDS } from '../../sim/index.js';
+import { MUTATION_IDS } from '../cluster/mutations.js';
+import type { ProtocolParams } from '../cluster/params.js';
+import { CAPABILITIES } from '../cluster/types.js';
+import { INVARIANT_IDS } from '../check/types.js';
+import { crossCheck } from './cross-check.js';
+import { RUN_EVENT_TYPES } from './event-types.js';
+import type { Scenario } from './types.js';
+import { closest } from './suggest.js';
+
+/**
+ * The scenario file format. It validates JSON (or YAML) into exactly the `Scenario` type; field
+ * checks live here, checks that relate fields to each other (nodes that must exist, times that
+ * must fit the run) in `cross-check.ts`. Objects are strict so a misspelt field is an error, not
+ * a silently ignored setting.
+ */
+
+/** A strict object whose unknown-field error names the allowed fields (and the likely one). */
+function obj<T extends z.core.$ZodLooseShape>(shape: T) {
+  const allowed = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      const keys = issue.keys.map((k) => {
+        const near = closest(k, allowed);
+        return near === undefined ? `"${k}"` : `"${k}" (did you mean "${near}"?)`;
+      });
+      return `unknown field ${keys.join(', ')}; allowed: ${allowed.join('|')}`;
+    },
+  });
+}
+
+const ms = (what: string) => z.number().nonnegative().describe(`${what} (virtual milliseconds)`);
+const positiveMs = (what: string) => z.number().positive().describe(`${what} (virtual milliseconds)`);
+const rate = (what: string) => z.number().min(0).max(1).describe(`${what} (0..1)`);
+const nodeId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]+$/, { error: 'a node id uses letters, digits, "_", "-" or "." only' })
+  .describe('a node id, as in cluster.nodes[].id');
+
+const nodeSpec = obj({
+  id: nodeId,
+  capabilities: z.array(z.enum(CAPABILITIES)).min(1).describe('what the node can run'),
+  joinAtMs: ms('when the node joins the cluster; absent = from the start').optional(),
+});
+
+const workerSpec = obj({
+  node: nodeId,
+  kind: z.enum(['log', 'storage']),
+  count: z.number().int().positive(),
+}).describe('workers that exist before the first director runs (spares a recovery may recruit)');
+
+const paramsShape = {
+  desiredLogs: z.number().int().positive(),
+  replicationFactor: z.number().int().positive(),
+  desiredCommitProxies: z.number().int().positive(),
+  strictPlacement: z.boolean(),
+  lockTimeoutMs: positiveMs('first-phase lock timeout'),
+  recruitmentLockTimeoutMs: positiveMs('lock timeout of recruited services'),
+  createWorkerTimeoutMs: positiveMs('worker creation timeout'),
+  storageUnlockTimeoutMs: positiveMs('storage unlock timeout'),
+  parallelTaskTimeoutMs: positiveMs('replay and proxy start-up timeout'),
+  coordinatorCallTimeoutMs: positiveMs('coordinator call timeout'),
+  pushTimeoutMs: positiveMs('commit push timeout'),
+  heartbeatMs: positiveMs('coordinator heartbeat interval'),
+  electionTimeoutMinMs: positiveMs('shortest election timeout'),
+  electionTimeoutMaxMs: positiveMs('longest election timeout'),
+  retryIntervalMs: positiveMs('retry interval of a stalled recovery'),
+  monitorPingMs: positiveMs('director monitoring ping interval'),
+  monitorPingTimeoutMs: positiveMs('director monitoring ping timeout'),
+  emptyTransactionTimeoutMs: positiveMs('empty transaction interval'),
+  registerIntervalMs: positiveMs('foreman registration interval'),
+  workerRestartDelayMs: ms('delay before a foreman restarts a dead worker'),
+  livenessBoundMs: positiveMs('after faults stop, some director must publish within this'),
+} satisfies { [K in keyof ProtocolParams]-?: z.ZodType<ProtocolParams[K]> };
+
+const at = ms('when the action happens');
+const link = z.tuple([nodeId, nodeId]).describe('two nodes: the link between them');
+
+const faultAction = z.discriminatedUnion('kind', [
+  obj({ at, kind: z.literal('crash-node'), node: nodeId }),
+  obj({ at, kind: z.literal('restart-node'), node: nodeId }),
+  obj({
+    at,
+    kind: z.literal('kill-process'),
+    node: nodeId,
+    process: z.string().min(1).describe('a process name, or a prefix ending in * (the seed picks one match)'),
+  }),
+  obj({
+    at,
+    kind: z.literal('partition'),
+    from: z.array(nodeId).min(1),
+    to: z.array(nodeId).min(1),
+    oneWay: z.boolean().describe('only from -> to is cut').optional(),
+  }),
+  obj({ at, kind: z.literal('heal') }),
+  obj({ at, kind: z.literal('clog'), node: nodeId.optional(), link: link.optional(), delayMs: positiveMs('extra delay') }),
+  obj({ at, kind: z.literal('unclog'), node: nodeId.optional(), link: link.optional() }),
+  obj({ at, kind: z.literal('set-loss'), rate: rate('probability that a message is lost') }),
+]);
+
+// A new FaultAction kind must be added above; this fails to compile until it is.
+const everyFaultKind: Exclude<(typeof FAULT_KINDS)[number], z.infer<typeof faultAction>['kind']> extends never ? true : false = true;
+void everyFaultKind;
+
+const randomFaults = obj({
+  startMs: ms('no fault before this; default 2000').optional(),
+  families: z.array(z.enum(FAULT_FAMILIES)).min(1).describe('fault families a seed may switch on').optional(),
+  nodes: z.array(nodeId).min(1).describe('nodes faults may hit; default every node').optional(),
+  processPatterns: z.array(z.string().min(1)).describe('process names (or prefixes ending in *) kill may target').optional(),
+  maxCrashedNodes: z.number().int().nonnegative().optional(),
+  meanGapMs: positiveMs('mean gap between faults').optional(),
+}).describe('random faults drawn from the seed (swarm testing)');
+
+const narrationRule = obj({
+  on: z.enum(RUN_EVENT_TYPES as [string, ...string[]]).describe('the trace event type that triggers the line'),
+  when: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .describe('fields the event must have (dotted paths reach nested fields)')
+    .optional(),
+  say: z.string().min(1),
+  skip: z.number().int().nonnegative().describe('let this many matching events pass first').optional(),
+  repeat: z.boolean().describe('say it every time, not only the first').optional(),
+});
+
+const scenarioShape = {
+  $schema: z.string().describe('path of this JSON Schema, for editors').optional(),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'a scenario name uses letters, digits, "_", "-" or "." only' })
+    .describe('the scenario name (also its file name)'),
+  description: z.string().optional(),
+  watch: z.array(z.string()).describe('what to watch for, for people').optional(),
+  cluster: obj({
+    nodes: z.array(nodeSpec).min(1),
+    coordinators: z.array(nodeId).min(1).describe('nodes running a coordinator; default the first three coordination-capable nodes').optional(),
+    workers: z.array(workerSpec).optional(),
+  }),
+  params: obj(paramsShape).partial().describe('protocol parameters; unset ones take their defaults').optional(),
+  network: obj({
+    baseLatencyMs: ms('fixed part of every cross-node delay').optional(),
+    jitterMs: ms('uniform extra delay per message').optional(),
+    lossRate: rate('probability that a message is lost').optional(),
+    duplicateRate: rate('probability that a message arrives twice').optional(),
+  }).optional(),
+  workload: obj({
+    ratePerSec: z.number().nonnegative().describe('mean commits per second; 0 disables the workload'),
+    startMs: ms('first commit'),
+    stopMs: positiveMs('last commit; default the end of the run'),
+    keys: z.number().int().positive().describe('number of distinct keys'),
+  })
+    .partial()
+    .optional(),
+  faults: obj({
+    script: z.array(faultAction).describe('scripted fault actions').optional(),
+    random: randomFaults.optional(),
+    quietAtMs: ms('when faults stop and everything heals').optional(),
+  }).optional(),
+  elections: z
+    .array(obj({ atMs: ms('when the coordinator campaigns'), coordinator: nodeId }))
+    .describe('scripted elections: a coordinator campaigns for a new term')
+    .optional(),
+  mutations: z.array(z.enum(MUTATION_IDS)).describe('deliberate protocol bugs to switch on').optional(),
+  durationMs: positiveMs('length of the run').optional(),
+  expect: obj({
+    verdict: z.enum(['pass', 'violation']),
+    invariant: z.enum(INVARIANT_IDS).describe('with verdict violation: this invariant must be among those violated').optional(),
+  }).optional(),
+  demo: obj({
+    order: z.number().int().nonnegative().describe('position in the demo list'),
+    title: z.string().min(1),
+    narration: z.array(narrationRule).optional(),
+    conclusion: z.string().optional(),
+  })
+    .describe('makes the scenario a narrated teaching demo')
+    .optional(),
+};
+
+/** Field-level shape only: the JSON Schema for editors is generated from this. */
+export const scenarioShapeSchema = obj(scenarioShape).meta({
+  title: 'recovery-sim scenario',
+  description: 'A cluster, its workload, faults and expectations: with a seed, a complete replayable experiment.',
+});
+
+/** The full validator: the shape plus the checks that relate fields to each other. */
+export const scenarioSchema = scenarioShapeSchema.superRefine((scenario, ctx) => {
+  for (const problem of crossCheck(scenario)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, input: undefined });
+});
+
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+
+// The validated value is a Scenario, and the schema names every field a Scenario has.
+const validatesToScenario = (s: ScenarioFile): Scenario => s;
+void validatesToScenario;
+const coversScenario: Exclude<keyof Scenario, keyof ScenarioFile> extends never ? true : false = true;
+void coversScenario;

@@ -40,14 +40,14 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'F1',
     summary: 'First phase locks every service in the directory, not only the old layout\'s.',
     caughtBy: ['selective-locking'],
-    shownIn: { scenario: 'spare-workers', seeds: 3 },
+    shownIn: { scenario: 'bug-lock-all-available', seeds: 3 },
   },
   'ignore-newer-epoch': {
     id: 'ignore-newer-epoch',
     source: 'F2',
     summary: 'A newer_epoch_exists reply is treated as a stall and the director keeps retrying.',
     caughtBy: ['no-split-brain'],
-    shownIn: { scenario: 'newer-epoch-race', seeds: 3 },
+    shownIn: { scenario: 'director-race', seeds: 3 },
   },
   'new-cluster-if-nothing-locked': {
     id: 'new-cluster-if-nothing-locked',
@@ -96,7 +96,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'F12',
     summary: 'A fatal error (newer_epoch_exists) does not stop the director: the next event re-runs recovery.',
     caughtBy: ['no-split-brain'],
-    shownIn: { scenario: 'newer-epoch-race', seeds: 3 },
+    shownIn: { scenario: 'director-race', seeds: 3 },
   },
   'ignore-publish-failure': {
     id: 'ignore-publish-failure',
@@ -124,7 +124,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'S3',
     summary: 'Services accept a lock from a lower epoch than the one they hold.',
     caughtBy: ['layout-only-locked', 'epoch-monotonic'],
-    shownIn: { scenario: 'newer-epoch-race', seeds: 3 },
+    shownIn: { scenario: 'director-race', seeds: 3 },
   },
   'no-recruitment-lock-timeout': {
     id: 'no-recruitment-lock-timeout',

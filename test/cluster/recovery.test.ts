@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, newerEpochRaceScenario, ofType, raceScenario, record } from './scenarios.js';
+import { loadScenario, ofType, raceScenario, record } from './scenarios.js';
 
 const PROTOCOL_REQUESTS = ['lock', 'create-worker', 'start-proxy', 'recover-from', 'unlock-storage', 'unlock-proxy', 'commit', 'publish'];
 
@@ -79,7 +79,7 @@ describe('a leader cut off from the other coordinators', () => {
 });
 
 describe('a director told newer_epoch_exists', () => {
-  const run = record(newerEpochRaceScenario(), 1);
+  const run = record(loadScenario('director-race'), 1);
   const seen = ofType(run.records, 'newer-epoch-seen');
 
   it('stops for good and sends no further protocol request', () => {
@@ -94,7 +94,7 @@ describe('a director told newer_epoch_exists', () => {
   });
 
   it('under mutation ignore-newer-epoch it keeps sending, and no-split-brain reports it', () => {
-    const mutant = record(newerEpochRaceScenario(), 1, ['ignore-newer-epoch']);
+    const mutant = record(loadScenario('director-race'), 1, ['ignore-newer-epoch']);
     expect(mutant.result.violated).toContain('no-split-brain');
     expect(mutant.result.violations.find((v) => v.invariant === 'no-split-brain')?.message).toMatch(/after learning that a newer epoch exists/);
   });

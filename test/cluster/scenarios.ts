@@ -56,35 +56,3 @@ export function raceScenario(): Scenario {
     },
   };
 }
-
-/**
- * Coordinators on their own nodes. A log node crashes; the leader n1 starts a director whose first
- * phase waits for the dead node's lock, while n1 is cut off from the other coordinators, which elect
- * a higher epoch that recovers quickly. n1's director then tries to recruit the newer epoch's logs
- * and is told a newer epoch exists.
- */
-export function newerEpochRaceScenario(): Scenario {
-  return {
-    name: 'newer-epoch-race',
-    cluster: {
-      nodes: [
-        { id: 'n1', capabilities: ['coordination'] },
-        { id: 'n2', capabilities: ['coordination'] },
-        { id: 'n3', capabilities: ['coordination'] },
-        { id: 'n4', capabilities: ['log', 'storage'] },
-        { id: 'n5', capabilities: ['log', 'storage'] },
-        { id: 'n6', capabilities: ['log', 'storage'] },
-      ],
-    },
-    workload: { ratePerSec: 20 },
-    faults: {
-      script: [
-        { at: 8000, kind: 'crash-node', node: 'n5' },
-        { at: 8200, kind: 'restart-node', node: 'n5' },
-        { at: 8300, kind: 'partition', from: ['n1'], to: ['n2', 'n3'] },
-        { at: 16000, kind: 'heal' },
-      ],
-    },
-    durationMs: 40000,
-  };
-}

@@ -1,6 +1,6 @@
 import type { Incoming } from '../../../sim/index.js';
 import { mutated, type ClusterConfig, type Ctx } from '../config.js';
-import { decideLock } from '../decisions/lock-rule.js';
+import { callerIsCurrent, decideLock } from '../decisions/lock-rule.js';
 import type { LockMsg } from '../messages.js';
 import type { Epoch, Pid, RecoveryInfo, ServiceId, ServiceKind } from '../types.js';
 
@@ -39,4 +39,27 @@ export function handleLock(
   const info = onAccept();
   ctx.emit({ type: 'lock-accepted', service: service.id, kind: service.kind, pid: ctx.pid, epoch: msg.epoch, director: msg.director, previous });
   incoming.reply?.({ type: 'lock-ok', pid: ctx.pid, info });
+}
+
+/**
+ * S5 for the calls that rebuild a service (recover-from, unlock-storage): a caller below the
+ * service's epoch is told `newer-epoch-exists` ('stale'); a caller that is not the director holding
+ * the lock may not proceed ('not-holder'). F10 (`unchecked-recover-from`) skips both checks.
+ */
+export function admitRecoveryCall(
+  ctx: Ctx,
+  config: ClusterConfig,
+  service: ServiceId,
+  state: LockState,
+  incoming: Incoming,
+  request: string,
+  caller: { readonly epoch: Epoch; readonly director: Pid },
+): 'ok' | 'stale' | 'not-holder' {
+  if (mutated(config, 'unchecked-recover-from')) return 'ok';
+  if (!callerIsCurrent(state.epoch, caller.epoch)) {
+    ctx.emit({ type: 'service-refused', service, request, callerEpoch: caller.epoch, current: state.epoch });
+    incoming.reply?.({ type: 'newer-epoch-exists', epoch: state.epoch ?? 0 });
+    return 'stale';
+  }
+  return caller.epoch === state.epoch && caller.director === state.director ? 'ok' : 'not-holder';
 }

@@ -4,7 +4,7 @@ import { callerIsCurrent } from '../decisions/lock-rule.js';
 import type { ClusterEvent } from '../events.js';
 import type { LockMsg, PullMsg, PushMsg, RecoverFromMsg } from '../messages.js';
 import type { Epoch, LogEntry, Pid, ServiceId, Version } from '../types.js';
-import { handleLock } from './locking.js';
+import { admitRecoveryCall, handleLock } from './locking.js';
 
 /** A log's durable state: its lock and its contiguous chain of entries. */
 export interface LogDisk {
@@ -131,14 +131,10 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
     };
 
     const onRecoverFrom = (incoming: Incoming, msg: RecoverFromMsg): void => {
-      const unchecked = mutated(config, 'unchecked-recover-from');
-      if (!unchecked && !callerIsCurrent(disk.epoch, msg.epoch)) {
-        ctx.emit({ type: 'service-refused', service: id, request: 'recover-from', callerEpoch: msg.epoch, current: disk.epoch });
-        incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
-        return;
-      }
-      // Only the director holding the lock may rebuild the log.
-      if (mode !== 'locked' || (!unchecked && (msg.epoch !== disk.epoch || msg.director !== disk.director))) {
+      const admitted = admitRecoveryCall(ctx, config, id, disk, incoming, 'recover-from', msg);
+      if (admitted === 'stale') return;
+      // Only the director holding the lock may rebuild the log, and only while it is locked.
+      if (admitted === 'not-holder' || mode !== 'locked') {
         incoming.reply?.({ type: 'recover-error', reason: 'lock_required' });
         return;
       }

@@ -1,10 +1,9 @@
 import type { Incoming, ProcessStart } from '../../../sim/index.js';
 import { mutated, msToUs, type ClusterConfig, type Ctx } from '../config.js';
-import { callerIsCurrent } from '../decisions/lock-rule.js';
 import type { ClusterEvent } from '../events.js';
 import type { LockMsg, UnlockStorageMsg } from '../messages.js';
 import type { Epoch, LogEntry, Pid, ProcessAddress, ServiceId, Version } from '../types.js';
-import { handleLock } from './locking.js';
+import { admitRecoveryCall, handleLock } from './locking.js';
 
 /** A storage server's durable state: its lock, the versions it applied, where it pulls from. */
 export interface StorageDisk {
@@ -83,13 +82,9 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
     };
 
     const onUnlock = (incoming: Incoming, msg: UnlockStorageMsg): void => {
-      const unchecked = mutated(config, 'unchecked-recover-from');
-      if (!unchecked && !callerIsCurrent(disk.epoch, msg.epoch)) {
-        ctx.emit({ type: 'service-refused', service: id, request: 'unlock-storage', callerEpoch: msg.epoch, current: disk.epoch });
-        incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
-        return;
-      }
-      if (!unchecked && (msg.epoch !== disk.epoch || msg.director !== disk.director)) {
+      const admitted = admitRecoveryCall(ctx, config, id, disk, incoming, 'unlock-storage', msg);
+      if (admitted === 'stale') return;
+      if (admitted === 'not-holder') {
         incoming.reply?.({ type: 'error', reason: 'lock_required' });
         return;
       }

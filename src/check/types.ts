@@ -1,6 +1,8 @@
 import type { TraceRecord, VirtualTime } from '../../sim/index.js';
 import type { RunEvent } from '../cluster/events.js';
 import type { LogEntry, ServiceId } from '../cluster/types.js';
+import type { Directors } from './directors.js';
+import type { Publications } from './publications.js';
 
 export const INVARIANT_IDS = [
   'no-split-brain',
@@ -61,6 +63,6 @@ export type CheckerFactory = (ctx: CheckContext, shared: SharedFacts) => Checker
 
 /** Facts several checkers need, computed once per event before the checkers see it. */
 export interface SharedFacts {
-  readonly publications: import('./publications.js').Publications;
-  readonly directors: import('./directors.js').Directors;
+  readonly publications: Publications;
+  readonly directors: Directors;
 }

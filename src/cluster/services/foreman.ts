@@ -53,16 +53,17 @@ export function foreman(
     const runningPid = new Map<ServiceId, string>();
     for (const w of known) runningPid.set(w.id, startWorker(w));
 
-    const onCreate = (msg: CreateWorkerMsg): { pid: string; created: boolean } => {
+    /** Create the worker (or find it: a retried request must not make a second one); its pid. */
+    const onCreate = (msg: CreateWorkerMsg): string => {
       const existing = runningPid.get(msg.id);
-      if (existing !== undefined) return { pid: existing, created: false };
+      if (existing !== undefined) return existing;
       const w = { id: msg.id, kind: msg.kind };
       known.push(w);
       const pid = startWorker(w);
       runningPid.set(w.id, pid);
       ctx.emit({ type: 'worker-created', node, id: w.id, kind: w.kind });
       register();
-      return { pid, created: true };
+      return pid;
     };
 
     ctx.handle((incoming) => {
@@ -70,7 +71,7 @@ export function foreman(
       switch (msg.type) {
         case 'create-worker': {
           const create = msg as CreateWorkerMsg;
-          const { pid } = onCreate(create);
+          const pid = onCreate(create);
           incoming.reply?.({ type: 'worker-created', id: create.id, address: processAddress(node, workerName(create.kind, create.id)), pid });
           return;
         }

@@ -1,0 +1,356 @@
+import type { Pid, ProcessAddress } from './address.js';
+import type { CallRequest, CallResult, Effect, Incoming, Message, TaskBody, TaskHandle, Trigger, WaitOutcome, CallOptions, CallAllOptions } from './effects.js';
+import type { NodeId } from './network.js';
+import type { KernelPort, ProcessContext, ProcessStart } from './process.js';
+import type { Rng } from './rng.js';
+import type { Timer } from './scheduler.js';
+import type { DurableStore } from './store.js';
+import { AutoResetTrigger, Task } from './task.js';
+import type { Duration, VirtualTime } from './time.js';
+import type { TraceEventBase } from './trace.js';
+
+const PENDING: unique symbol = Symbol('pending');
+type Immediate = unknown | typeof PENDING;
+
+interface PendingCall {
+  readonly complete: (result: CallResult) => void;
+  readonly timer: Timer;
+}
+
+interface Receiver {
+  readonly match: ((incoming: Incoming) => boolean) | undefined;
+  readonly resume: (incoming: Incoming | undefined) => void;
+}
+
+/** One incarnation of a process. Implements the context its start routine is given. */
+export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implements ProcessContext<E> {
+  private live = true;
+  private handler: ((incoming: Incoming) => void) | undefined;
+  private readonly mailbox: Incoming[] = [];
+  private readonly receivers: Receiver[] = [];
+  private readonly pendingCalls = new Map<number, PendingCall>();
+  private readonly timers = new Set<Timer>();
+  private readonly tasks = new Set<Task<unknown>>();
+
+  constructor(
+    private readonly kernel: KernelPort<E>,
+    readonly pid: Pid,
+    readonly address: ProcessAddress,
+    readonly node: NodeId,
+    readonly name: string,
+    readonly incarnation: number,
+    readonly rng: Rng,
+    readonly store: DurableStore,
+  ) {}
+
+  now(): VirtualTime {
+    return this.kernel.scheduler.now;
+  }
+
+  alive(): boolean {
+    return this.live;
+  }
+
+  send(to: Pid | ProcessAddress, msg: Message): void {
+    if (!this.live) return;
+    this.kernel.sendEnvelope(this, to, msg);
+  }
+
+  handle(handler: (incoming: Incoming) => void): void {
+    this.handler = handler;
+  }
+
+  spawn<R>(body: TaskBody<R>, name = 'task'): TaskHandle {
+    const task = new Task<R>(name, body);
+    if (!this.live) {
+      task.done = true;
+      return task;
+    }
+    this.tasks.add(task as Task<unknown>);
+    this.advance(task as Task<unknown>, undefined);
+    return task;
+  }
+
+  timer(delay: Duration, fn: () => void): Timer {
+    const timer = this.kernel.scheduler.after(delay, () => {
+      this.timers.delete(timer);
+      if (this.live) fn();
+    });
+    this.timers.add(timer);
+    return timer;
+  }
+
+  trigger(): Trigger {
+    return new AutoResetTrigger();
+  }
+
+  monitor(target: Pid | ProcessAddress): number {
+    return this.kernel.monitor(this, target);
+  }
+
+  demonitor(ref: number): void {
+    this.kernel.demonitor(ref);
+  }
+
+  spawnProcess(name: string, start: ProcessStart<E>): Pid {
+    return this.kernel.spawnOn(this.node, name, start);
+  }
+
+  whereis(name: string): Pid | undefined {
+    return this.kernel.whereisOn(this.node, name);
+  }
+
+  killLocal(target: Pid, reason: string): boolean {
+    return this.live && this.kernel.killOn(this.node, target, reason);
+  }
+
+  exit(reason: string): void {
+    if (this.live) this.kernel.stop(this, reason);
+  }
+
+  emit(event: E): void {
+    this.kernel.emit(event);
+  }
+
+  *call<R extends Message = Message>(to: Pid | ProcessAddress, msg: Message, options: CallOptions): TaskBody<CallResult<R>> {
+    return (yield { kind: 'call', request: { to, msg }, timeout: options.timeout }) as CallResult<R>;
+  }
+
+  *callAll(requests: readonly CallRequest[], options: CallAllOptions): TaskBody<CallResult[]> {
+    return (yield { kind: 'call-all', requests, timeout: options.timeout, until: options.until }) as CallResult[];
+  }
+
+  *sleep(duration: Duration): TaskBody<void> {
+    yield { kind: 'sleep', duration };
+  }
+
+  *receive<M extends Message = Message>(
+    options: { match?: (incoming: Incoming) => boolean; timeout?: Duration } = {},
+  ): TaskBody<Incoming<M> | undefined> {
+    return (yield { kind: 'receive', match: options.match, timeout: options.timeout }) as Incoming<M> | undefined;
+  }
+
+  *wait(trigger: Trigger, timeout?: Duration): TaskBody<WaitOutcome> {
+    return (yield { kind: 'wait', trigger, timeout }) as WaitOutcome;
+  }
+
+  *join<R>(task: TaskHandle): TaskBody<R> {
+    return (yield { kind: 'join', task }) as R;
+  }
+
+  // ---- kernel side ----
+
+  /** @internal a message (not a reply) arrived. */
+  accept(incoming: Incoming): void {
+    if (this.handler !== undefined) {
+      this.handler(incoming);
+      return;
+    }
+    const index = this.receivers.findIndex((r) => r.match === undefined || r.match(incoming));
+    if (index >= 0) {
+      const [receiver] = this.receivers.splice(index, 1);
+      receiver?.resume(incoming);
+      return;
+    }
+    this.mailbox.push(incoming);
+  }
+
+  /** @internal a reply arrived for call `callId`; late replies (after a timeout) are ignored. */
+  acceptReply(callId: number, from: Pid, reply: Message): void {
+    const pending = this.pendingCalls.get(callId);
+    if (pending === undefined) return;
+    this.pendingCalls.delete(callId);
+    pending.timer.cancel();
+    this.timers.delete(pending.timer);
+    pending.complete({ ok: true, reply, from });
+  }
+
+  /** @internal the process is going down: drop everything volatile. */
+  teardown(): void {
+    this.live = false;
+    this.handler = undefined;
+    for (const timer of this.timers) timer.cancel();
+    this.timers.clear();
+    for (const call of this.pendingCalls.values()) call.timer.cancel();
+    this.pendingCalls.clear();
+    for (const task of this.tasks) task.cancel();
+    this.tasks.clear();
+    this.mailbox.length = 0;
+    this.receivers.length = 0;
+  }
+
+  /** Run `task` until it blocks on an effect that does not complete at once. */
+  private advance(task: Task<unknown>, input: unknown): void {
+    let value = input;
+    for (;;) {
+      if (!this.live || task.done) return;
+      const step = task.body.next(value);
+      if (step.done === true) {
+        task.done = true;
+        task.result = step.value;
+        this.tasks.delete(task);
+        for (const joiner of task.joiners.splice(0)) joiner(step.value);
+        return;
+      }
+      const immediate = this.perform(task, step.value);
+      if (immediate === PENDING) return;
+      value = immediate;
+    }
+  }
+
+  private resumeLater(task: Task<unknown>): (value: unknown) => void {
+    return (value) => {
+      task.cleanup = undefined;
+      this.advance(task, value);
+    };
+  }
+
+  private perform(task: Task<unknown>, effect: Effect): Immediate {
+    switch (effect.kind) {
+      case 'call': {
+        const resume = this.resumeLater(task);
+        const callId = this.issueCall(effect.request, effect.timeout, resume);
+        task.cleanup = () => this.cancelCall(callId);
+        return PENDING;
+      }
+      case 'call-all':
+        return this.performCallAll(task, effect.requests, effect.timeout, effect.until);
+      case 'sleep': {
+        const resume = this.resumeLater(task);
+        const timer = this.timer(effect.duration, () => resume(undefined));
+        task.cleanup = () => {
+          timer.cancel();
+          this.timers.delete(timer);
+        };
+        return PENDING;
+      }
+      case 'receive':
+        return this.performReceive(task, effect.match, effect.timeout);
+      case 'wait':
+        return this.performWait(task, effect.trigger, effect.timeout);
+      case 'join': {
+        const target = effect.task as Task<unknown>;
+        if (target.done) return target.result;
+        target.joiners.push(this.resumeLater(task));
+        return PENDING;
+      }
+    }
+  }
+
+  private issueCall(request: CallRequest, timeout: Duration, complete: (result: CallResult) => void): number {
+    const callId = this.kernel.nextCallId();
+    const timer = this.kernel.scheduler.after(timeout, () => {
+      this.timers.delete(timer);
+      if (!this.pendingCalls.delete(callId)) return;
+      complete({ ok: false, reason: 'timeout' });
+    });
+    this.timers.add(timer);
+    this.pendingCalls.set(callId, { complete, timer });
+    this.kernel.sendEnvelope(this, request.to, request.msg, callId);
+    return callId;
+  }
+
+  private cancelCall(callId: number): void {
+    const pending = this.pendingCalls.get(callId);
+    if (pending === undefined) return;
+    this.pendingCalls.delete(callId);
+    pending.timer.cancel();
+    this.timers.delete(pending.timer);
+  }
+
+  private performCallAll(
+    task: Task<unknown>,
+    requests: readonly CallRequest[],
+    timeout: Duration,
+    until: ((result: CallResult, index: number) => boolean) | undefined,
+  ): Immediate {
+    if (requests.length === 0) return [];
+    const results: (CallResult | undefined)[] = new Array<CallResult | undefined>(requests.length).fill(undefined);
+    const callIds: number[] = [];
+    let remaining = requests.length;
+    let finished = false;
+    const resume = this.resumeLater(task);
+    const finish = (): void => {
+      finished = true;
+      for (const id of callIds) this.cancelCall(id);
+      resume(results.map((r) => r ?? { ok: false, reason: 'cancelled' }));
+    };
+    requests.forEach((request, index) => {
+      const id = this.issueCall(request, timeout, (result) => {
+        if (finished) return;
+        results[index] = result;
+        remaining--;
+        if (remaining === 0 || (until !== undefined && until(result, index))) finish();
+      });
+      callIds.push(id);
+    });
+    task.cleanup = () => {
+      finished = true;
+      for (const id of callIds) this.cancelCall(id);
+    };
+    return PENDING;
+  }
+
+  private performReceive(
+    task: Task<unknown>,
+    match: ((incoming: Incoming) => boolean) | undefined,
+    timeout: Duration | undefined,
+  ): Immediate {
+    const index = this.mailbox.findIndex((m) => match === undefined || match(m));
+    if (index >= 0) return this.mailbox.splice(index, 1)[0];
+    const resume = this.resumeLater(task);
+    let timer: Timer | undefined;
+    const receiver: Receiver = {
+      match,
+      resume: (incoming) => {
+        if (timer !== undefined) {
+          timer.cancel();
+          this.timers.delete(timer);
+        }
+        resume(incoming);
+      },
+    };
+    this.receivers.push(receiver);
+    if (timeout !== undefined) {
+      timer = this.timer(timeout, () => {
+        const at = this.receivers.indexOf(receiver);
+        if (at >= 0) this.receivers.splice(at, 1);
+        resume(undefined);
+      });
+    }
+    task.cleanup = () => {
+      const at = this.receivers.indexOf(receiver);
+      if (at >= 0) this.receivers.splice(at, 1);
+      if (timer !== undefined) timer.cancel();
+    };
+    return PENDING;
+  }
+
+  private performWait(task: Task<unknown>, trigger: Trigger, timeout: Duration | undefined): Immediate {
+    const t = trigger as AutoResetTrigger;
+    if (t.pending) {
+      t.pending = false;
+      return 'notified';
+    }
+    const resume = this.resumeLater(task);
+    let timer: Timer | undefined;
+    t.waiter = (outcome) => {
+      if (timer !== undefined) {
+        timer.cancel();
+        this.timers.delete(timer);
+      }
+      resume(outcome);
+    };
+    if (timeout !== undefined) {
+      timer = this.timer(timeout, () => {
+        t.waiter = undefined;
+        resume('timeout');
+      });
+    }
+    task.cleanup = () => {
+      t.waiter = undefined;
+      if (timer !== undefined) timer.cancel();
+    };
+    return PENDING;
+  }
+}

@@ -2,7 +2,6 @@ import { isPid, nameOf, nodeOf, pidOf, processAddress, type Pid, type ProcessAdd
 import type { DownMessage, Incoming, Message } from './effects.js';
 import type { KernelEvent } from './kernel-events.js';
 import { Network, type DeliveryOutcome, type NetworkConfig, type NodeId } from './network.js';
-import { withoutGlobalRandom } from './random-guard.js';
 import { ProcessInstance } from './process-instance.js';
 import type { KernelPort, ProcessStart } from './process.js';
 import { Rng } from './rng.js';
@@ -161,11 +160,11 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   // ---- running ----
 
   run(limits: RunLimits = {}): StopReason {
-    return withoutGlobalRandom(() => this.scheduler.run(limits));
+    return this.scheduler.run(limits);
   }
 
   step(): boolean {
-    return withoutGlobalRandom(() => this.scheduler.step());
+    return this.scheduler.step();
   }
 
   emit(event: E): void {

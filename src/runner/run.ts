@@ -8,6 +8,7 @@ import { CheckSuite } from '../check/suite.js';
 import type { InvariantId, Rec } from '../check/types.js';
 import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/types.js';
+import { withoutGlobalRandom } from './random-guard.js';
 import { RunStats, summarize, type RunResult } from './result.js';
 
 export interface RunOptions {
@@ -65,7 +66,8 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   if (resolved.livenessAtMs <= resolved.durationMs) {
     sim.scheduler.at(ms(resolved.livenessAtMs), () => suite.checkpoint(sim.now));
   }
-  sim.run({ until: ms(resolved.durationMs) });
+  // Simulated code draws from the kernel's streams; a stray Math.random fails the run loudly.
+  withoutGlobalRandom(() => sim.run({ until: ms(resolved.durationMs) }));
   sim.trace.close();
   options.inspect?.(truth);
   const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;

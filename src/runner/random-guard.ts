@@ -1,5 +1,3 @@
-/* eslint-disable no-restricted-properties -- the one place that touches Math.random, to forbid it */
-
 function throwingRandom(): number {
   throw new Error('Math.random was called during a simulation; simulated code must draw from ctx.rng');
 }

@@ -1,4 +1,4 @@
-import { processAddress, type Simulation } from '../../sim/index.js';
+import { ms, processAddress, type Simulation } from '../../sim/index.js';
 import type { ClusterConfig } from './config.js';
 import type { ClusterEvent } from './events.js';
 import type { MutationSet } from './mutations.js';
@@ -60,7 +60,7 @@ export function buildCluster(sim: Simulation<ClusterEvent>, spec: ClusterSpec): 
   const addNode = (node: NodeSpec): void => {
     const runsCoordinator = spec.coordinators.includes(node.id);
     // The node's init keeps its foreman and coordinator running, as an OS service manager would.
-    const restartDelay = Math.round(spec.params.workerRestartDelayMs * 1000);
+    const restartDelay = ms(spec.params.workerRestartDelayMs);
     sim.addNode(node.id, (handle) => {
       handle.spawnPermanent(FOREMAN, foreman(node.id, node.capabilities, config, initial.get(node.id) ?? []), restartDelay);
       if (runsCoordinator) handle.spawnPermanent(COORDINATOR, coordinator(config), restartDelay);
@@ -68,7 +68,7 @@ export function buildCluster(sim: Simulation<ClusterEvent>, spec: ClusterSpec): 
   };
   for (const node of spec.nodes) {
     if (node.joinAtMs === undefined || node.joinAtMs <= 0) addNode(node);
-    else sim.scheduler.at(Math.round(node.joinAtMs * 1000), () => addNode(node));
+    else sim.scheduler.at(ms(node.joinAtMs), () => addNode(node));
   }
   sim.addNode(CLIENT_NODE, (handle) => handle.spawn(CLIENT, client(config, spec.workload)));
   return { spec, config };

@@ -18,10 +18,5 @@ export function mutated(config: ClusterConfig, id: MutationId): boolean {
   return config.mutations.has(id);
 }
 
-/** Virtual milliseconds → kernel microseconds. */
-export function msToUs(ms: number): number {
-  return Math.round(ms * 1000);
-}
-
 /** A wait that never ends in practice (mutation: no timeout); far beyond any run. */
 export const FOREVER_MS = 1e12;

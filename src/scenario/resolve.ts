@@ -1,4 +1,4 @@
-import { generateFaultPlan, Rng, sortedActions, type FaultAction, type FaultPlan, type NetworkConfig, type SwarmConfig } from '../../sim/index.js';
+import { generateFaultPlan, ms, Rng, sortedActions, type FaultAction, type FaultPlan, type NetworkConfig, type SwarmConfig } from '../../sim/index.js';
 import type { ClusterSpec } from '../cluster/cluster.js';
 import type { MutationId } from '../cluster/mutations.js';
 import { DEFAULT_PARAMS, type ProtocolParams } from '../cluster/params.js';
@@ -72,8 +72,8 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
       workload,
     },
     network: {
-      ...(net.baseLatencyMs !== undefined ? { baseLatency: Math.round(net.baseLatencyMs * 1000) } : {}),
-      ...(net.jitterMs !== undefined ? { jitter: Math.round(net.jitterMs * 1000) } : {}),
+      ...(net.baseLatencyMs !== undefined ? { baseLatency: ms(net.baseLatencyMs) } : {}),
+      ...(net.jitterMs !== undefined ? { jitter: ms(net.jitterMs) } : {}),
       ...(net.lossRate !== undefined ? { lossRate: net.lossRate } : {}),
       ...(net.duplicateRate !== undefined ? { duplicateRate: net.duplicateRate } : {}),
     },

@@ -1,5 +1,5 @@
-import type { CallResult, DownMessage, ProcessStart } from '../../../sim/index.js';
-import { msToUs, mutated } from '../config.js';
+import { ms, type CallResult, type DownMessage, type ProcessStart } from '../../../sim/index.js';
+import { mutated } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CapabilitiesUpdatedMsg, ServicesRegisteredMsg } from '../messages.js';
 import { oldLayoutServiceIds } from '../decisions/first-phase.js';
@@ -37,10 +37,10 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
       for (const log of a.tsl?.logs ?? []) if (!isVacancy(log.id)) watched.push(a.locked.get(log.id)?.pid ?? null);
       const pids = watched.filter((p): p is string => p !== null);
       for (;;) {
-        yield* ctx.sleep(msToUs(d.params.monitorPingMs));
+        yield* ctx.sleep(ms(d.params.monitorPingMs));
         const results: CallResult[] = yield* ctx.callAll(
           pids.map((to) => ({ to, msg: { type: 'ping' } })),
-          { timeout: msToUs(d.params.monitorPingTimeoutMs), until: (res) => !res.ok },
+          { timeout: ms(d.params.monitorPingTimeoutMs), until: (res) => !res.ok },
         );
         if (results.some((res) => !res.ok)) return stop('component_failure');
       }
@@ -84,7 +84,7 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
           detail: outcome.detail,
         });
         const base = d.params.retryIntervalMs;
-        yield* ctx.wait(retry, msToUs(base + ctx.rng.int(0, Math.floor(base / 2) + 1)));
+        yield* ctx.wait(retry, ms(base + ctx.rng.int(0, Math.floor(base / 2) + 1)));
       }
     }
 

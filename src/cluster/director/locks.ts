@@ -1,5 +1,4 @@
-import { nodeOf, type CallResult, type TaskBody } from '../../../sim/index.js';
-import { msToUs } from '../config.js';
+import { ms, nodeOf, type CallResult, type TaskBody } from '../../../sim/index.js';
 import type { LockPhase } from '../events.js';
 import type { LockOk, NewerEpochExists } from '../messages.js';
 import type { ServiceEntry, ServiceId } from '../types.js';
@@ -40,7 +39,7 @@ export function* lockServices(
   }
   const results: CallResult[] = yield* ctx.callAll(
     targets.map((t) => ({ to: t.address, msg: { type: 'lock', epoch: d.epoch, director: ctx.pid } })),
-    { timeout: msToUs(timeoutMs), until: (res) => res.ok && res.reply.type === 'newer-epoch-exists' },
+    { timeout: ms(timeoutMs), until: (res) => res.ok && res.reply.type === 'newer-epoch-exists' },
   );
   let superseded: Outcome | undefined;
   const failed: ServiceId[] = [];

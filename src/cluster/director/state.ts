@@ -1,4 +1,4 @@
-import type { TaskBody, VirtualTime } from '../../../sim/index.js';
+import { ms, type TaskBody, type VirtualTime } from '../../../sim/index.js';
 import type { ClusterConfig, Ctx } from '../config.js';
 import type { PlannedLayout } from '../decisions/layout-plan.js';
 import type { RecoveryPath } from '../decisions/path.js';
@@ -84,7 +84,7 @@ export class DirectorState {
   }
 
   suspect(key: string): void {
-    this.suspects.set(key, this.ctx.now() + SUSPECT_MS * 1000);
+    this.suspects.set(key, this.ctx.now() + ms(SUSPECT_MS));
   }
 
   isSuspect(key: string): boolean {

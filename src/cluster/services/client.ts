@@ -1,5 +1,5 @@
-import type { CallResult, ProcessStart } from '../../../sim/index.js';
-import { msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import { ms, type CallResult, type ProcessStart } from '../../../sim/index.js';
+import { type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { TransactionSystemLayout } from '../types.js';
 
@@ -37,7 +37,7 @@ export function client(config: ClusterConfig, workload: WorkloadSpec): ProcessSt
       refreshing = true;
       const results: CallResult[] = yield* ctx.callAll(
         config.coordinators.map((to) => ({ to, msg: { type: 'get-layout' } })),
-        { timeout: msToUs(LAYOUT_TIMEOUT_MS) },
+        { timeout: ms(LAYOUT_TIMEOUT_MS) },
       );
       for (const r of results) {
         if (!r.ok || r.reply.type !== 'layout') continue;
@@ -60,7 +60,7 @@ export function client(config: ClusterConfig, workload: WorkloadSpec): ProcessSt
       const result = yield* ctx.call(
         proxy,
         { type: 'commit', txn: { id: `t${n}`, writes: [{ key, value: `v${n}` }] } },
-        { timeout: msToUs(COMMIT_TIMEOUT_MS) },
+        { timeout: ms(COMMIT_TIMEOUT_MS) },
       );
       if (result.ok && result.reply.type === 'commit-ok') {
         acked++;
@@ -71,11 +71,11 @@ export function client(config: ClusterConfig, workload: WorkloadSpec): ProcessSt
     }
 
     function* run() {
-      yield* ctx.sleep(msToUs(workload.startMs));
+      yield* ctx.sleep(ms(workload.startMs));
       const mean = 1000 / workload.ratePerSec;
-      while (ctx.now() < msToUs(workload.stopMs)) {
-        yield* ctx.sleep(msToUs(ctx.rng.exponential(mean)));
-        if (ctx.now() >= msToUs(workload.stopMs)) break;
+      while (ctx.now() < ms(workload.stopMs)) {
+        yield* ctx.sleep(ms(ctx.rng.exponential(mean)));
+        if (ctx.now() >= ms(workload.stopMs)) break;
         ctx.spawn(commitOne(next++), 'commit');
       }
       summary();
@@ -84,8 +84,8 @@ export function client(config: ClusterConfig, workload: WorkloadSpec): ProcessSt
     if (workload.ratePerSec > 0) ctx.spawn(run(), 'workload');
     const tick = (): void => {
       summary();
-      ctx.timer(msToUs(SUMMARY_EVERY_MS), tick);
+      ctx.timer(ms(SUMMARY_EVERY_MS), tick);
     };
-    ctx.timer(msToUs(SUMMARY_EVERY_MS), tick);
+    ctx.timer(ms(SUMMARY_EVERY_MS), tick);
   };
 }

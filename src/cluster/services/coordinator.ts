@@ -1,5 +1,5 @@
-import type { CallResult, DownMessage, Incoming, Pid, ProcessStart, Timer } from '../../../sim/index.js';
-import { mutated, msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import { ms, type CallResult, type DownMessage, type Incoming, type Pid, type ProcessStart, type Timer } from '../../../sim/index.js';
+import { mutated, type ClusterConfig, type Ctx } from '../config.js';
 import { nextTerm } from '../decisions/terms.js';
 import { directorProcess } from '../director/director.js';
 import type { ClusterEvent } from '../events.js';
@@ -64,8 +64,8 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
 
     const electionTimeout = (): number => {
       // The very first election of a new cluster is biased so coordinator 0 usually takes term 1.
-      if (disk.promised === 0 && ctx.incarnation === 1) return msToUs(params.electionTimeoutMinMs / 2 + index * 50 + ctx.rng.int(0, 20));
-      return msToUs(ctx.rng.intInclusive(params.electionTimeoutMinMs, params.electionTimeoutMaxMs));
+      if (disk.promised === 0 && ctx.incarnation === 1) return ms(params.electionTimeoutMinMs / 2 + index * 50 + ctx.rng.int(0, 20));
+      return ms(ctx.rng.intInclusive(params.electionTimeoutMinMs, params.electionTimeoutMaxMs));
     };
 
     const resetElectionTimer = (): void => {
@@ -109,7 +109,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       if (role !== 'leader') return;
       const msg: HeartbeatMsg = { type: 'heartbeat', term, leader: index, publishedEpoch: disk.published?.epoch ?? null };
       for (const c of others) ctx.send(c, msg);
-      ctx.timer(msToUs(params.heartbeatMs), heartbeat);
+      ctx.timer(ms(params.heartbeatMs), heartbeat);
     };
 
     const becomeLeader = (t: Epoch, promises: readonly PromiseMsg[]): void => {
@@ -147,7 +147,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
           const results: CallResult[] = yield* ctx.callAll(
             others.map((to) => ({ to, msg: { type: 'prepare', term: t } })),
             {
-              timeout: msToUs(params.electionTimeoutMinMs),
+              timeout: ms(params.electionTimeoutMinMs),
               until: (r) => {
                 if (r.ok && r.reply.type === 'promise') promised++;
                 return promised >= majority || (r.ok && r.reply.type === 'reject');
@@ -226,7 +226,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
           const results: CallResult[] = yield* ctx.callAll(
             config.coordinators.map((to) => ({ to, msg: { type: 'accept', epoch: msg.epoch, tsl: msg.tsl } })),
             {
-              timeout: msToUs(params.coordinatorCallTimeoutMs),
+              timeout: ms(params.coordinatorCallTimeoutMs),
               until: (r) => {
                 if (r.ok && r.reply.type === 'accepted') accepts++;
                 return accepts >= majority || (r.ok && r.reply.type === 'reject');

@@ -1,5 +1,5 @@
-import { processAddress, type DownMessage, type ProcessStart } from '../../../sim/index.js';
-import { msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import { ms, processAddress, type DownMessage, type ProcessStart } from '../../../sim/index.js';
+import { type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CreateWorkerMsg, RegisterMsg, StartProxyMsg } from '../messages.js';
 import { workerName } from '../names.js';
@@ -88,7 +88,7 @@ export function foreman(
           monitors.delete(down.ref);
           runningPid.delete(w.id);
           // A supervisor's restart: the worker comes back with its id and its data.
-          ctx.timer(msToUs(config.params.workerRestartDelayMs), () => {
+          ctx.timer(ms(config.params.workerRestartDelayMs), () => {
             if (!runningPid.has(w.id)) runningPid.set(w.id, startWorker(w));
           });
           return;
@@ -100,7 +100,7 @@ export function foreman(
     });
 
     register();
-    const every = msToUs(config.params.registerIntervalMs);
+    const every = ms(config.params.registerIntervalMs);
     const tick = (): void => {
       register();
       ctx.timer(every, tick);

@@ -1,5 +1,5 @@
-import type { Incoming, ProcessStart } from '../../../sim/index.js';
-import { mutated, msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import { ms, type Incoming, type ProcessStart } from '../../../sim/index.js';
+import { mutated, type ClusterConfig, type Ctx } from '../config.js';
 import { callerIsCurrent } from '../decisions/lock-rule.js';
 import type { ClusterEvent } from '../events.js';
 import type { LockMsg, PullMsg, PushMsg, RecoverFromMsg } from '../messages.js';
@@ -122,7 +122,7 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
       // Long poll: answer when something arrives, or empty after a while.
       const waiter = { incoming, msg };
       waitingPulls.push(waiter);
-      ctx.timer(msToUs(LONG_POLL_MS), () => {
+      ctx.timer(ms(LONG_POLL_MS), () => {
         const at = waitingPulls.indexOf(waiter);
         if (at < 0) return;
         waitingPulls.splice(at, 1);
@@ -151,7 +151,7 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
             const result = yield* ctx.call(
               msg.source,
               { type: 'pull', from: msg.first, last: msg.last, limit: Number.MAX_SAFE_INTEGER, recovery: true },
-              { timeout: msToUs(config.params.parallelTaskTimeoutMs) },
+              { timeout: ms(config.params.parallelTaskTimeoutMs) },
             );
             if (run !== recoveryRun) return;
             if (!result.ok || result.reply.type !== 'pull-ok') {

@@ -1,5 +1,5 @@
-import type { CallResult, Incoming, ProcessStart } from '../../../sim/index.js';
-import { mutated, msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import { ms, type CallResult, type Incoming, type ProcessStart } from '../../../sim/index.js';
+import { mutated, type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CommitMsg, StartProxyMsg, Txn, UnlockProxyMsg } from '../messages.js';
 import type { Pid, TransactionSystemLayout, Write } from '../types.js';
@@ -36,7 +36,7 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
     let tsl: TransactionSystemLayout | null = null;
     let queue: Pending[] = [];
     const work = ctx.trigger();
-    const timeout = msToUs(config.params.pushTimeoutMs);
+    const timeout = ms(config.params.pushTimeoutMs);
     const majorityOnly = mutated(config, 'majority-log-ack');
 
     const fail = (batch: readonly Pending[], version: number, reason: string): void => {
@@ -52,7 +52,7 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
       const needed = acksNeeded(logs.length, majorityOnly);
       for (;;) {
         if (queue.length === 0) {
-          const woke = yield* ctx.wait(work, msToUs(config.params.emptyTransactionTimeoutMs));
+          const woke = yield* ctx.wait(work, ms(config.params.emptyTransactionTimeoutMs));
           if (woke === 'notified' && queue.length === 0) continue;
         }
         const batch = queue;

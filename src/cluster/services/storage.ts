@@ -1,5 +1,5 @@
-import type { Incoming, ProcessStart } from '../../../sim/index.js';
-import { mutated, msToUs, type ClusterConfig, type Ctx } from '../config.js';
+import { ms, type Incoming, type ProcessStart } from '../../../sim/index.js';
+import { mutated, type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { LockMsg, UnlockStorageMsg } from '../messages.js';
 import type { Epoch, LogEntry, Pid, ProcessAddress, ServiceId, Version } from '../types.js';
@@ -66,7 +66,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
             const result = yield* ctx.call(
               log,
               { type: 'pull', from: disk.durableVersion, limit: PULL_LIMIT, recovery: false },
-              { timeout: msToUs(PULL_TIMEOUT_MS) },
+              { timeout: ms(PULL_TIMEOUT_MS) },
             );
             if (run !== pullerRun) return;
             if (result.ok && result.reply.type === 'pull-ok') {
@@ -74,7 +74,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
               continue;
             }
             next++;
-            yield* ctx.sleep(msToUs(PULL_BACKOFF_MS));
+            yield* ctx.sleep(ms(PULL_BACKOFF_MS));
           }
         })(),
         'puller',

@@ -1,5 +1,4 @@
-import type { CallResult } from '../../../../sim/index.js';
-import { msToUs } from '../../config.js';
+import { ms, type CallResult } from '../../../../sim/index.js';
 import { layoutProblems, referencedIds } from '../../decisions/layout.js';
 import type { NewerEpochExists } from '../../messages.js';
 import type { LogDescriptor, ServiceDescriptor, StorageTeam, TransactionSystemLayout } from '../../types.js';
@@ -44,7 +43,7 @@ export function* layoutBuildAndUnlock(r: Recovery): Phase {
 
   const proxies: CallResult[] = yield* ctx.callAll(
     a.proxies.map((to) => ({ to, msg: { type: 'unlock-proxy', lockToken: d.lockToken, tsl } })),
-    { timeout: msToUs(d.params.parallelTaskTimeoutMs) },
+    { timeout: ms(d.params.parallelTaskTimeoutMs) },
   );
   if (proxies.some((res) => !res.ok || res.reply.type !== 'unlock-ok')) return stalled('recovery_system_failed', 'unlock_failed: commit proxy');
 
@@ -62,7 +61,7 @@ export function* layoutBuildAndUnlock(r: Recovery): Phase {
         logs: logAddresses,
       },
     })),
-    { timeout: msToUs(d.params.storageUnlockTimeoutMs), until: (res) => res.ok && res.reply.type === 'newer-epoch-exists' },
+    { timeout: ms(d.params.storageUnlockTimeoutMs), until: (res) => res.ok && res.reply.type === 'newer-epoch-exists' },
   );
   const failed: string[] = [];
   for (let i = 0; i < unlocks.length; i++) {

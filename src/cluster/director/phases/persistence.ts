@@ -1,4 +1,5 @@
-import { msToUs, mutated } from '../../config.js';
+import { ms } from '../../../../sim/index.js';
+import { mutated } from '../../config.js';
 import { SYSTEM_KEY_PREFIX } from '../../types.js';
 import type { Phase, Recovery } from '../state.js';
 
@@ -12,7 +13,7 @@ export function* persistence(r: Recovery): Phase {
   const tsl = a.tsl;
   const proxy = a.proxies[0];
   if (tsl === null || proxy === undefined) return { kind: 'exit', reason: 'persistence_failed' };
-  const timeout = msToUs(d.params.coordinatorCallTimeoutMs);
+  const timeout = ms(d.params.coordinatorCallTimeoutMs);
   const committed = yield* ctx.call(
     proxy,
     {

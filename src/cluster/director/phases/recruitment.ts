@@ -1,5 +1,5 @@
-import type { CallResult, TaskBody } from '../../../../sim/index.js';
-import { FOREVER_MS, msToUs, mutated } from '../../config.js';
+import { ms, type CallResult, type TaskBody } from '../../../../sim/index.js';
+import { FOREVER_MS, mutated } from '../../config.js';
 import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
 import { fillSlots, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
 import type { WorkerCreated } from '../../messages.js';
@@ -38,7 +38,7 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   if (plan.newWorkers.length > 0) {
     const results: CallResult[] = yield* ctx.callAll(
       plan.newWorkers.map((w) => ({ to: foremanAddress(w.node), msg: { type: 'create-worker', id: w.id, kind } })),
-      { timeout: msToUs(d.params.createWorkerTimeoutMs) },
+      { timeout: ms(d.params.createWorkerTimeoutMs) },
     );
     results.forEach((res, i) => {
       const w = plan.newWorkers[i] as { id: ServiceId; node: string };

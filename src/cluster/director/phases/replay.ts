@@ -1,5 +1,5 @@
-import type { CallResult } from '../../../../sim/index.js';
-import { msToUs, mutated } from '../../config.js';
+import { ms, type CallResult } from '../../../../sim/index.js';
+import { mutated } from '../../config.js';
 import { pairReplay } from '../../decisions/replay.js';
 import type { NewerEpochExists } from '../../messages.js';
 import { isVacancy, type ServiceId } from '../../types.js';
@@ -37,7 +37,7 @@ export function* logReplay(r: Recovery): Phase {
     });
   }
   const results: CallResult[] = yield* ctx.callAll(requests, {
-    timeout: msToUs(d.params.parallelTaskTimeoutMs),
+    timeout: ms(d.params.parallelTaskTimeoutMs),
     until: (res) => res.ok && res.reply.type === 'newer-epoch-exists',
   });
   const failures: string[] = [];

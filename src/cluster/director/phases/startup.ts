@@ -1,5 +1,4 @@
-import type { CallResult } from '../../../../sim/index.js';
-import { msToUs } from '../../config.js';
+import { ms, type CallResult } from '../../../../sim/index.js';
 import { placeProxies } from '../../decisions/placement.js';
 import type { ProxyStarted } from '../../messages.js';
 import { foremanAddress, proxyName, sequencerName } from '../../names.js';
@@ -35,7 +34,7 @@ export function* proxyStartup(r: Recovery): Phase {
         name: proxyName(d.epoch, ctx.incarnation, a.number, index),
       },
     })),
-    { timeout: msToUs(d.params.parallelTaskTimeoutMs) },
+    { timeout: ms(d.params.parallelTaskTimeoutMs) },
   );
   const failed: string[] = [];
   results.forEach((res, i) => {

@@ -10,7 +10,8 @@ export interface Publication {
   readonly time: number;
 }
 
-function layoutKey(tsl: TransactionSystemLayout): string {
+/** A layout's identity: two directors may build different layouts for one epoch (F11). */
+export function layoutKey(tsl: TransactionSystemLayout): string {
   return `${tsl.epoch}/${tsl.id}/${tsl.director}`;
 }
 
@@ -24,6 +25,7 @@ export class Publications {
   justPublished: Publication | undefined;
   private readonly current = new Map<string, string>();
   private readonly done = new Set<string>();
+  private readonly publishedEpochs = new Set<Epoch>();
 
   constructor(private readonly coordinatorCount: number) {}
 
@@ -43,6 +45,7 @@ export class Publications {
     this.done.add(key);
     const p: Publication = { epoch: r.epoch, tsl: r.tsl, event: r.i, time: r.t };
     this.all.push(p);
+    this.publishedEpochs.add(p.epoch);
     this.justPublished = p;
   }
 
@@ -54,6 +57,6 @@ export class Publications {
   }
 
   isPublished(epoch: Epoch): boolean {
-    return this.all.some((p) => p.epoch === epoch);
+    return this.publishedEpochs.has(epoch);
   }
 }

@@ -8,6 +8,7 @@
  */
 import { layoutProblems } from '../../cluster/decisions/layout.js';
 import type { Epoch, Pid, ServiceId, TransactionSystemLayout } from '../../cluster/types.js';
+import { layoutKey } from '../publications.js';
 import type { CheckerFactory, Rec } from '../types.js';
 
 interface LockFact {
@@ -23,7 +24,7 @@ export const layoutOnlyLocked: CheckerFactory = (ctx, { publications }) => {
   const checked = new Set<string>();
 
   const check = (r: Rec, tsl: TransactionSystemLayout, what: string): void => {
-    const key = `${tsl.epoch}/${tsl.id}/${tsl.director}`;
+    const key = layoutKey(tsl);
     if (checked.has(`${what}:${key}`)) return;
     checked.add(`${what}:${key}`);
     for (const problem of layoutProblems(tsl)) {
@@ -66,7 +67,7 @@ export const layoutOnlyLocked: CheckerFactory = (ctx, { publications }) => {
           return;
         }
         case 'layout-built':
-          builtAt.set(`${r.tsl.epoch}/${r.tsl.id}/${r.tsl.director}`, r.i);
+          builtAt.set(layoutKey(r.tsl), r.i);
           builtBy.set(r.director, r.tsl);
           return;
         case 'director-running': {

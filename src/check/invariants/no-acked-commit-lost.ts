@@ -35,6 +35,11 @@ export const noAckedCommitLost: CheckerFactory = (ctx, { publications }) => {
 
   const checkPublication = (r: Rec, p: Publication): void => {
     const rv = p.tsl.versionVector.last;
+    // Each new log's entries by version, read once for this publication.
+    const logs = p.tsl.logs.map((log) => ({
+      id: log.id,
+      writesAt: new Map((ctx.truth.logEntries(log.id) ?? []).map((e) => [e.version, e.writes])),
+    }));
     for (const a of acked) {
       if (a.epoch >= p.epoch) continue;
       // A persistence transaction matters only if its generation was published.
@@ -43,14 +48,13 @@ export const noAckedCommitLost: CheckerFactory = (ctx, { publications }) => {
         lose(r, a, `commit at version ${a.version} (generation ${a.epoch}) is above the recovery version ${rv} of published epoch ${p.epoch}: lost`, p.event);
         continue;
       }
-      for (const log of p.tsl.logs) {
-        const entries = ctx.truth.logEntries(log.id);
-        const entry = entries?.find((e) => e.version === a.version);
-        if (entry === undefined) {
+      for (const log of logs) {
+        const writes = log.writesAt.get(a.version);
+        if (writes === undefined) {
           lose(r, a, `commit at version ${a.version} (generation ${a.epoch}) is missing from log ${log.id} of published epoch ${p.epoch}`, p.event);
           break;
         }
-        if (encode(entry.writes) !== a.writes) {
+        if (encode(writes) !== a.writes) {
           lose(r, a, `log ${log.id} of epoch ${p.epoch} holds different writes at acknowledged version ${a.version}`, p.event);
           break;
         }
@@ -62,10 +66,11 @@ export const noAckedCommitLost: CheckerFactory = (ctx, { publications }) => {
     observe(r) {
       if (publications.justPublished !== undefined) checkPublication(r, publications.justPublished);
       if (r.type === 'log-recovered') {
-        const versions = (ctx.truth.logEntries(r.log) ?? []).map((e) => e.version);
-        const top = versions[versions.length - 1];
-        if (versions[0] !== r.first || top !== r.last) {
-          ctx.report({ event: r.i, time: r.t, message: `log ${r.log} holds versions ${versions[0]}..${top} after replaying (${r.first}, ${r.last}]`, witnesses: [] });
+        const entries = ctx.truth.logEntries(r.log) ?? [];
+        const bottom = entries[0]?.version;
+        const top = entries[entries.length - 1]?.version;
+        if (bottom !== r.first || top !== r.last) {
+          ctx.report({ event: r.i, time: r.t, message: `log ${r.log} holds versions ${bottom}..${top} after replaying (${r.first}, ${r.last}]`, witnesses: [] });
         }
         return;
       }

@@ -13,6 +13,7 @@
  * `reuse-epoch-on-restart` and `no-fencing`.
  */
 import type { Epoch, Pid } from '../../cluster/types.js';
+import { layoutKey } from '../publications.js';
 import type { CheckerFactory } from '../types.js';
 
 const PROTOCOL_REQUESTS = new Set(['lock', 'create-worker', 'start-proxy', 'recover-from', 'unlock-storage', 'unlock-proxy', 'commit', 'publish']);
@@ -28,7 +29,7 @@ export const noSplitBrain: CheckerFactory = (ctx, { publications, directors }) =
     observe(r) {
       const p = publications.justPublished;
       if (p !== undefined) {
-        const key = `${p.tsl.id}/${p.tsl.director}`;
+        const key = layoutKey(p.tsl);
         const prior = publishedBy.get(p.epoch);
         if (prior !== undefined && prior.key !== key) {
           ctx.report({ event: r.i, time: r.t, message: `two different layouts published for epoch ${p.epoch}`, witnesses: [prior.event] });

@@ -3,7 +3,6 @@ import { mutated } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CapabilitiesUpdatedMsg, ServicesRegisteredMsg } from '../messages.js';
 import { oldLayoutServiceIds } from '../decisions/first-phase.js';
-import { isVacancy } from '../types.js';
 import { runAttempt } from './pipeline.js';
 import { Attempt, DirectorState, type DirectorArgs, type Outcome, type Recovery } from './state.js';
 
@@ -33,9 +32,7 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
     };
 
     function* watchGeneration(a: Attempt) {
-      const watched = [a.sequencer, ...a.proxies];
-      for (const log of a.tsl?.logs ?? []) if (!isVacancy(log.id)) watched.push(a.locked.get(log.id)?.pid ?? null);
-      const pids = watched.filter((p): p is string => p !== null);
+      const pids = a.monitoredPids();
       for (;;) {
         yield* ctx.sleep(ms(d.params.monitorPingMs));
         const results: CallResult[] = yield* ctx.callAll(

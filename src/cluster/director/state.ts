@@ -17,7 +17,7 @@ import type {
   Version,
   VersionVector,
 } from '../types.js';
-import { compareNodeIds } from '../types.js';
+import { compareNodeIds, isVacancy } from '../types.js';
 
 /** What a coordinator hands a director it starts (§1.2 "Director start rule" 4). */
 export interface DirectorArgs {
@@ -111,6 +111,13 @@ export class Attempt {
   published = false;
 
   constructor(readonly number: number) {}
+
+  /** What a running generation depends on (§4.14): its sequencer, its proxies and its logs, never storage. */
+  monitoredPids(): Pid[] {
+    const pids = [this.sequencer, ...this.proxies];
+    for (const log of this.layout.logs) if (!isVacancy(log.id)) pids.push(this.locked.get(log.id)?.pid ?? null);
+    return pids.filter((p): p is Pid => p !== null);
+  }
 }
 
 /** How an attempt (or a phase of it) ends. */

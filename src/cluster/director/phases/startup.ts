@@ -3,7 +3,6 @@ import { placeProxies } from '../../decisions/placement.js';
 import type { ProxyStarted } from '../../messages.js';
 import { foremanAddress, proxyName, sequencerName } from '../../names.js';
 import { sequencer } from '../../services/sequencer.js';
-import { isVacancy } from '../../types.js';
 import { stalled, type Phase, type Recovery } from '../state.js';
 
 /** §4.9: one sequencer, on the director's node, counting up from the recovery version. */
@@ -57,8 +56,6 @@ export function* proxyStartup(r: Recovery): Phase {
  */
 export function monitoring(r: Recovery): undefined {
   const { ctx, d, a } = r;
-  const watched = [a.sequencer, ...a.proxies];
-  for (const log of a.layout.logs) if (!isVacancy(log.id)) watched.push(a.locked.get(log.id)?.pid ?? null);
-  for (const pid of watched) if (pid !== null) d.monitors.add(ctx.monitor(pid));
+  for (const pid of a.monitoredPids()) d.monitors.add(ctx.monitor(pid));
   return undefined;
 }

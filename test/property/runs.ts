@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replayCommand } from '../../src/runner/result.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
 /** Runs per property: FC_RUNS when set (deep runs), else a default that fits `npm test`. */
@@ -15,5 +16,5 @@ export function saveFailure(scenario: Scenario, seed: number, label: string): st
   mkdirSync(FAILURE_DIR, { recursive: true });
   const file = join(FAILURE_DIR, `${label}-seed${seed}.json`);
   writeFileSync(file, JSON.stringify({ ...scenario, expect: undefined }, null, 2) + '\n');
-  return `npx recovery-sim run ${file} --seed ${seed}`;
+  return replayCommand(file, scenario.name, seed, [], []);
 }

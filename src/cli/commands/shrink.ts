@@ -10,7 +10,7 @@ import { resolveScenario } from '../../scenario/resolve.js';
 import { formatScenarioJson } from '../../scenario/format.js';
 import { ddmin, scriptedScenario, withActions } from '../../scenario/shrink.js';
 import type { Scenario } from '../../scenario/types.js';
-import type { RunResult } from '../../runner/result.js';
+import { replayCommand, type RunResult } from '../../runner/result.js';
 import type { Cli } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { parseMutations, parseSeed } from '../options.js';
@@ -85,7 +85,7 @@ export function shrinkAction(cli: Cli, name: string, flags: ShrinkFlags): void {
     [
       `violation ${target} of ${loaded.scenario.name} seed ${seed} reproduced by ${minimal.length} of ${before} fault actions (${tries} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `wrote ${file}`,
-      `replay: npx recovery-sim run ${file} --seed ${seed}`,
+      `replay: ${replayCommand(file, shrunkName, seed, resolved.mutations, resolved.mutations)}`,
     ].join('\n'),
   );
   cli.exitCode = EXIT.pass;

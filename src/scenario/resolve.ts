@@ -41,7 +41,6 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
   const durationMs = scenario.durationMs ?? quietAtMs + params.livenessBoundMs + 2_000;
 
   let swarm: SwarmConfig | undefined;
-  const actions = script;
   if (random !== undefined) {
     const generated = generateFaultPlan(Rng.fromSeed(seed).fork('fault-plan'), {
       nodes: random.nodes ?? nodes.map((n) => n.id),
@@ -53,21 +52,22 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
       ...(random.meanGapMs !== undefined ? { meanGapMs: random.meanGapMs } : {}),
     });
     swarm = generated.swarm;
-    actions.push(...generated.plan.actions);
+    script.push(...generated.plan.actions);
   }
-  const plan: FaultPlan = { actions: sortedActions({ actions, quietAtMs }), quietAtMs };
+  const plan: FaultPlan = { actions: sortedActions({ actions: script, quietAtMs }), quietAtMs };
+  const switchedOn = mutations ?? scenario.mutations ?? [];
 
   const workload: WorkloadSpec = { ...DEFAULT_WORKLOAD, stopMs: durationMs, ...scenario.workload };
   const net = scenario.network ?? {};
   return {
     scenario,
     seed,
-    mutations: mutations ?? scenario.mutations ?? [],
+    mutations: switchedOn,
     cluster: {
       nodes,
       coordinators,
       params,
-      mutations: new Set(mutations ?? scenario.mutations ?? []),
+      mutations: new Set(switchedOn),
       workers: scenario.cluster.workers ?? [],
       workload,
     },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { FaultAction } from '../../sim/index.js';
 import type { NodeSpec } from '../../src/cluster/cluster.js';
 import type { Capability } from '../../src/cluster/types.js';
+import { DEFAULT_PROCESS_PATTERNS } from '../../src/scenario/resolve.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
 /** How long faults last in generated scenarios (ms); liveness is judged `livenessBoundMs` after. */
@@ -44,7 +45,7 @@ export function faultAction(count: number): fc.Arbitrary<FaultAction> {
       at,
       kind: fc.constant('kill-process' as const),
       node,
-      process: fc.constantFrom('log-*', 'storage-*', 'director-*', 'proxy-*', 'sequencer-*', 'coordinator', 'foreman'),
+      process: fc.constantFrom(...DEFAULT_PROCESS_PATTERNS),
     }),
     fc
       .tuple(at, nodeSet, nodeSet, fc.boolean())

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { MemorySink, type TraceRecord } from '../../sim/index.js';
 import type { RunEvent } from '../../src/cluster/events.js';
 import type { DiskGroundTruth } from '../../src/cluster/ground-truth.js';
@@ -6,10 +5,12 @@ import type { MutationId } from '../../src/cluster/mutations.js';
 import type { LogEntry } from '../../src/cluster/types.js';
 import { runScenario } from '../../src/runner/run.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { loadScenario as loadBundled } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
+/** A bundled scenario, loaded and validated as the CLI loads it. */
 export function loadScenario(name: string): Scenario {
-  return JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')) as Scenario;
+  return loadBundled(name).scenario;
 }
 
 export interface RecordedRun {

@@ -9,6 +9,11 @@ export interface Message {
 
 /** A message as a process receives it. `reply` is set when the sender waits for an answer. */
 export interface Incoming<M extends Message = Message> {
+  /**
+   * The message's identity on the network. A duplicate the network delivers again carries the
+   * same id, as a request id chosen by the sender would: it is how a receiver recognises a retry.
+   */
+  readonly id: number;
   readonly from: Pid;
   readonly msg: M;
   readonly reply: ((answer: Message) => void) | undefined;

@@ -1,4 +1,5 @@
 export * from './address.js';
+export * from './at-most-once.js';
 export * from './effects.js';
 export * from './event-queue.js';
 export * from './fault-generator.js';

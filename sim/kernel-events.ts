@@ -19,7 +19,11 @@ export type KernelEvent =
       readonly call?: number;
       readonly reply?: number;
     }
-  | { readonly type: 'deliver'; readonly m: number; readonly to: Pid; readonly dup?: true }
+  /**
+   * A message reached a live process. `dup`: the network's second copy. `late`: a reply whose call
+   * had already ended (timed out or cancelled), so the caller never saw it.
+   */
+  | { readonly type: 'deliver'; readonly m: number; readonly to: Pid; readonly dup?: true; readonly late?: true }
   | { readonly type: 'drop'; readonly m: number; readonly cause: DropCause }
   | { readonly type: 'fault'; readonly action: FaultAction };
 

@@ -155,6 +155,11 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     this.mailbox.push(incoming);
   }
 
+  /** @internal whether call `callId` still waits for its reply. */
+  awaitsReply(callId: number): boolean {
+    return this.pendingCalls.has(callId);
+  }
+
   /** @internal a reply arrived for call `callId`; late replies (after a timeout) are ignored. */
   acceptReply(callId: number, from: Pid, reply: Message): void {
     const pending = this.pendingCalls.get(callId);

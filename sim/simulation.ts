@@ -34,6 +34,27 @@ export interface NodeHandle<E extends TraceEventBase> {
 
 export type NodeBoot<E extends TraceEventBase> = (node: NodeHandle<E>) => void;
 
+/** A message the kernel handed to a live process. */
+export interface Delivery {
+  /** The message number of its `send` record. */
+  readonly m: number;
+  readonly from: Pid;
+  readonly to: Pid;
+  readonly msg: Message;
+  /** It answers a call. */
+  readonly reply: boolean;
+  /** A reply whose call had already ended: the caller never saw it. */
+  readonly late: boolean;
+  /** The network's second copy. */
+  readonly dup: boolean;
+}
+
+/**
+ * Told after a process has handled a delivered message (and everything that ran synchronously
+ * because of it). Observers read state; they never act on the world.
+ */
+export type DeliveryObserver = (delivery: Delivery) => void;
+
 class NodeState<E extends TraceEventBase> {
   up = false;
   /** Bumped on every boot, so restarts scheduled before a crash are ignored after it. */
@@ -67,6 +88,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   private readonly monitors = new Map<number, MonitorEntry>();
   private readonly monitorsByTarget = new Map<Pid, number[]>();
   private messageSeq = 0;
+  private readonly deliveryObservers: DeliveryObserver[] = [];
   private callSeq = 0;
   private monitorSeq = 0;
 
@@ -169,6 +191,11 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   emit(event: E): void {
     this.trace.emit(this.now, event);
+  }
+
+  /** Watch every delivery after its receiver handled it (checkers reading durable state). */
+  observeDeliveries(observer: DeliveryObserver): void {
+    this.deliveryObservers.push(observer);
   }
 
   // ---- KernelPort ----
@@ -331,21 +358,30 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     if (node === undefined || !node.up) return this.undeliverable(m, 'node-down');
     const instance = this.lookup(to);
     if (instance === undefined) return this.undeliverable(m, 'no-process');
+    const late = replyTo !== undefined && !instance.awaitsReply(replyTo);
     if (this.traceMessages) {
-      this.trace.emit(this.now, { type: 'deliver', m, to: instance.pid, ...(duplicate ? { dup: true as const } : {}) });
+      this.trace.emit(this.now, {
+        type: 'deliver',
+        m,
+        to: instance.pid,
+        ...(duplicate ? { dup: true as const } : {}),
+        ...(late ? { late: true as const } : {}),
+      });
     }
-    if (replyTo !== undefined) {
-      instance.acceptReply(replyTo, from, msg);
-      return 'delivered';
+    if (replyTo !== undefined) instance.acceptReply(replyTo, from, msg);
+    else instance.accept(this.incoming(instance, m, from, msg, call));
+    if (this.deliveryObservers.length > 0) {
+      const delivery: Delivery = { m, from, to: instance.pid, msg, reply: replyTo !== undefined, late, dup: duplicate };
+      for (const observer of this.deliveryObservers) observer(delivery);
     }
-    instance.accept(this.incoming(instance, from, msg, call));
     return 'delivered';
   }
 
-  private incoming(receiver: ProcessInstance<E>, from: Pid, msg: Message, call: number | undefined): Incoming {
-    if (call === undefined) return { from, msg, reply: undefined };
+  private incoming(receiver: ProcessInstance<E>, id: number, from: Pid, msg: Message, call: number | undefined): Incoming {
+    if (call === undefined) return { id, from, msg, reply: undefined };
     let replied = false;
     return {
+      id,
       from,
       msg,
       reply: (answer: Message) => {

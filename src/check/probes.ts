@@ -1,4 +1,4 @@
-import type { Directors } from './directors.js';
+import type { Facts } from './facts/index.js';
 import type { Rec } from './types.js';
 
 /**
@@ -19,6 +19,10 @@ export const PROBE_IDS = [
   'partition-dropped-messages',
   'commit-refused-by-locked-log',
   'recoveries-completed',
+  'reads-served',
+  'duplicates-delivered',
+  'recruit-holds-history',
+  'late-replies',
 ] as const;
 
 export type ProbeId = (typeof PROBE_IDS)[number];
@@ -33,15 +37,13 @@ export class Probes {
   readonly counts = emptyProbes();
   private partitions = 0;
 
-  constructor(private readonly directors: Directors) {}
+  constructor(private readonly facts: Facts) {}
 
-  /** Call after `directors` has seen the event. */
+  /** Call after the facts have seen the event. */
   observe(r: Rec): void {
     const c = this.counts;
+    if (this.facts.directors.justStarted !== undefined && this.facts.directors.alive().length > 1) c['concurrent-directors']++;
     switch (r.type) {
-      case 'director-started':
-        if (this.directors.alive().length > 1) c['concurrent-directors']++;
-        return;
       case 'lock-refused':
         c['newer-epoch-exists']++;
         return;
@@ -52,6 +54,7 @@ export class Probes {
         if (r.phase === 'first' && r.result === 'timeout') c['first-phase-lock-timeout']++;
         return;
       case 'stalled':
+        if (r.reason === 'recruit_holds_history') c['recruit-holds-history']++;
         if (r.reason === 'insufficient_nodes') c['stall-insufficient-nodes']++;
         else if (r.reason === 'unable_to_meet_log_quorum' || r.reason === 'insufficient_replication') c['stall-log-quorum']++;
         else c['stall-other']++;
@@ -74,6 +77,13 @@ export class Probes {
         return;
       case 'director-running':
         c['recoveries-completed']++;
+        return;
+      case 'client-read':
+        c['reads-served']++;
+        return;
+      case 'deliver':
+        if (r.dup === true) c['duplicates-delivered']++;
+        if (r.late === true) c['late-replies']++;
         return;
     }
   }

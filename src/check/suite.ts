@@ -1,59 +1,64 @@
-import type { VirtualTime } from '../../sim/index.js';
-import { Directors } from './directors.js';
+import type { Delivery, VirtualTime } from '../../sim/index.js';
+import { Facts } from './facts/index.js';
 import { INVARIANTS } from './invariants/index.js';
 import { Probes } from './probes.js';
-import { Publications } from './publications.js';
-import type { Checker, CheckContext, GroundTruth, InvariantId, Rec, SharedFacts, Violation } from './types.js';
+import type { Checker, CheckContext, GroundTruth, InvariantId, Position, Rec, RunSettings, Violation } from './types.js';
 
 export interface SuiteOptions {
-  readonly coordinatorCount: number;
+  readonly settings: RunSettings;
   readonly truth: GroundTruth;
-  readonly quietAtMs: number;
-  readonly livenessBoundMs: number;
   /** Checkers to leave out (to show that the suite notices a missing checker). */
   readonly disabled?: readonly InvariantId[];
 }
 
 /**
- * All invariants, fed every trace event in order. The shared facts (publications, directors)
- * see each event first, then every checker, then the probes.
+ * All invariants, fed every trace event and every delivery in order. The shared facts (ground
+ * truth) are brought up to date first, then every checker sees the step, then the probes.
  */
 export class CheckSuite {
   readonly violations: Violation[] = [];
-  readonly shared: SharedFacts;
+  readonly facts: Facts;
   readonly probes: Probes;
   private readonly checkers: { id: InvariantId; checker: Checker }[] = [];
   private judgedLiveness = false;
+  private at: Position = { event: 0, time: 0 };
 
   constructor(options: SuiteOptions) {
-    const publications = new Publications(options.coordinatorCount);
-    const directors = new Directors();
-    this.shared = { publications, directors };
-    this.probes = new Probes(directors);
+    this.facts = new Facts(options.truth, options.settings);
+    this.probes = new Probes(this.facts);
     for (const info of INVARIANTS) {
       if (options.disabled?.includes(info.id)) continue;
       const ctx: CheckContext = {
-        coordinatorCount: options.coordinatorCount,
+        settings: options.settings,
         truth: options.truth,
-        quietAtMs: options.quietAtMs,
-        livenessBoundMs: options.livenessBoundMs,
+        position: () => this.at,
         report: (v) => this.violations.push({ invariant: info.id, ...v }),
       };
-      this.checkers.push({ id: info.id, checker: info.create(ctx, this.shared) });
+      this.checkers.push({ id: info.id, checker: info.create(ctx, this.facts) });
     }
   }
 
   observe(record: Rec): void {
-    this.shared.publications.observe(record);
-    this.shared.directors.observe(record);
-    for (const { checker } of this.checkers) checker.observe(record);
+    this.at = { event: record.i, time: record.t };
+    this.facts.observe(record, this.at);
+    for (const { checker } of this.checkers) checker.observe?.(record);
     this.probes.observe(record);
+  }
+
+  delivered(delivery: Delivery): void {
+    this.facts.delivered(delivery, this.at);
+    for (const { checker } of this.checkers) checker.delivered?.(delivery);
   }
 
   /** The liveness checkpoint: quiet time + bound. */
   checkpoint(time: VirtualTime): void {
     this.judgedLiveness = true;
     for (const { checker } of this.checkers) checker.checkpoint?.(time);
+  }
+
+  /** The run has ended. */
+  finish(time: VirtualTime): void {
+    for (const { checker } of this.checkers) checker.finish?.(time);
   }
 
   get livenessJudged(): boolean {

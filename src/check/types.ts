@@ -1,8 +1,10 @@
-import type { TraceRecord, VirtualTime } from '../../sim/index.js';
+import type { Delivery, NodeId, TraceRecord, VirtualTime } from '../../sim/index.js';
 import type { RunEvent } from '../cluster/events.js';
-import type { LogEntry, ServiceId } from '../cluster/types.js';
-import type { Directors } from './directors.js';
-import type { Publications } from './publications.js';
+import type { CoordinatorDisk } from '../cluster/services/coordinator.js';
+import type { LogDisk } from '../cluster/services/log.js';
+import type { StorageDisk } from '../cluster/services/storage.js';
+import type { ProcessAddress, ServiceId } from '../cluster/types.js';
+import type { Facts } from './facts/index.js';
 
 export const INVARIANT_IDS = [
   'no-split-brain',
@@ -12,6 +14,8 @@ export const INVARIANT_IDS = [
   'epoch-monotonic',
   'fencing',
   'no-acked-commit-lost',
+  'storage-consistent',
+  'reads-consistent',
   'recovery-completes',
 ] as const;
 
@@ -34,35 +38,55 @@ export interface Violation {
 
 export type Rec = TraceRecord<RunEvent>;
 
-/** What the simulator knows that the trace alone does not: durable state of services. */
+/**
+ * What the simulator owns, whatever the processes say: the durable state of every service and
+ * coordinator. Checkers read it; they never change it.
+ */
 export interface GroundTruth {
-  /** The entries a log holds right now, or undefined if no such log exists. */
-  logEntries(id: ServiceId): readonly LogEntry[] | undefined;
-  /** The versions a storage server has applied right now, or undefined if no such server exists. */
-  storageApplied(id: ServiceId): readonly LogEntry[] | undefined;
+  log(id: ServiceId): Readonly<LogDisk> | undefined;
+  storage(id: ServiceId): Readonly<StorageDisk> | undefined;
+  coordinator(node: NodeId): Readonly<CoordinatorDisk> | undefined;
+}
+
+/** The run's settings a checker may need to judge it. */
+export interface RunSettings {
+  /** Coordinator addresses, in index order. */
+  readonly coordinators: readonly ProcessAddress[];
+  readonly desiredLogs: number;
+  readonly replicationFactor: number;
+  /** When faults stop (ms) and how long recovery may take after that (ms). */
+  readonly quietAtMs: number;
+  readonly livenessBoundMs: number;
+  /** When the workload stops issuing operations (ms), and how many commits a second it issues. */
+  readonly workloadStopMs: number;
+  readonly expectedCommitsPerSec: number;
+  readonly durationMs: number;
+}
+
+/** Where a checker stands in the run when it reports: the newest trace record. */
+export interface Position {
+  readonly event: number;
+  readonly time: VirtualTime;
 }
 
 /** Everything a checker may read besides events. */
 export interface CheckContext {
-  readonly coordinatorCount: number;
+  readonly settings: RunSettings;
   readonly truth: GroundTruth;
-  /** When faults stop (ms) and how long recovery may take after that (ms). */
-  readonly quietAtMs: number;
-  readonly livenessBoundMs: number;
+  /** The newest trace record (for reports made outside `observe`). */
+  position(): Position;
   report(violation: Omit<Violation, 'invariant'>): void;
 }
 
 /** An online observer for one invariant. It watches; it never changes the run. */
 export interface Checker {
-  observe(record: Rec): void;
+  observe?(record: Rec): void;
+  /** A message the kernel delivered, after its receiver handled it (facts already updated). */
+  delivered?(delivery: Delivery): void;
   /** The liveness checkpoint (quiet time + bound), if the run reaches it. */
   checkpoint?(time: VirtualTime): void;
+  /** The run has ended: judge what can only be judged on the final state. */
+  finish?(time: VirtualTime): void;
 }
 
-export type CheckerFactory = (ctx: CheckContext, shared: SharedFacts) => Checker;
-
-/** Facts several checkers need, computed once per event before the checkers see it. */
-export interface SharedFacts {
-  readonly publications: Publications;
-  readonly directors: Directors;
-}
+export type CheckerFactory = (ctx: CheckContext, facts: Facts) => Checker;

@@ -1,4 +1,4 @@
-import type { ProcessContext } from '../../sim/index.js';
+import { atMostOnce, type Incoming, type ProcessContext } from '../../sim/index.js';
 import type { ClusterEvent } from './events.js';
 import type { MutationId, MutationSet } from './mutations.js';
 import type { ProtocolParams } from './params.js';
@@ -20,3 +20,11 @@ export function mutated(config: ClusterConfig, id: MutationId): boolean {
 
 /** A wait that never ends in practice (mutation: no timeout); far beyond any run. */
 export const FOREVER_MS = 1e12;
+
+/**
+ * Install a process's message handler. Every copy of a duplicated message after the first is
+ * answered from what the first did (rule 20); `non-idempotent-requests` acts on every copy.
+ */
+export function handleMessages(ctx: Ctx, config: ClusterConfig, handler: (incoming: Incoming) => void): void {
+  ctx.handle(mutated(config, 'non-idempotent-requests') ? handler : atMostOnce(ctx, handler));
+}

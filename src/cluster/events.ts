@@ -27,7 +27,8 @@ export type PhaseName =
   | 'proxy-startup'
   | 'layout-build'
   | 'monitoring'
-  | 'persistence';
+  | 'persistence'
+  | 'storage-unlock';
 
 export type LockPhase = 'first' | 'recruitment';
 
@@ -149,7 +150,34 @@ export type ClusterEvent =
       readonly writes: readonly Write[];
     }
   | { readonly type: 'commit-failed'; readonly proxy: Pid; readonly epoch: Epoch; readonly version: Version; readonly reason: string }
-  | { readonly type: 'client-summary'; readonly acked: number; readonly failed: number; readonly attempted: number };
+  // the client: what it was told (checkers take acknowledgements and reads from here)
+  | {
+      readonly type: 'client-ack';
+      readonly txn: string;
+      /** The epoch of the published layout whose proxy acknowledged it. */
+      readonly epoch: Epoch;
+      readonly version: Version;
+      readonly writes: readonly Write[];
+    }
+  | { readonly type: 'client-read-begin'; readonly read: string }
+  | {
+      readonly type: 'client-read';
+      readonly read: string;
+      readonly epoch: Epoch;
+      readonly readVersion: Version;
+      /** The storage servers that answered (one per team read). */
+      readonly storage: readonly string[];
+      readonly values: readonly { readonly key: string; readonly value: string | null }[];
+    }
+  | { readonly type: 'client-read-failed'; readonly read: string; readonly reason: string }
+  | {
+      readonly type: 'client-summary';
+      readonly acked: number;
+      readonly failed: number;
+      readonly attempted: number;
+      readonly reads: number;
+      readonly readsFailed: number;
+    };
 
 export type ClusterEventType = ClusterEvent['type'];
 

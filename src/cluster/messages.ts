@@ -41,6 +41,22 @@ export interface PushMsg extends Message {
   readonly prev: Version;
   readonly version: Version;
   readonly writes: readonly Write[];
+  /** The highest version the proxy knows every log holds (FoundationDB's known committed version). */
+  readonly committed: Version;
+}
+/** One-way, proxy → logs: every log of the generation holds versions up to `version`. */
+export interface CommittedMsg extends Message {
+  readonly type: 'committed';
+  readonly epoch: Epoch;
+  readonly version: Version;
+}
+/** Proxy → logs before handing out a read version: is this generation still the one in charge? */
+export interface ConfirmEpochMsg extends Message {
+  readonly type: 'confirm-epoch';
+  readonly epoch: Epoch;
+}
+export interface EpochLiveMsg extends Message {
+  readonly type: 'epoch-live';
 }
 export interface PushOk extends Message {
   readonly type: 'push-ok';
@@ -97,6 +113,26 @@ export interface UnlockOk extends Message {
   readonly type: 'unlock-ok';
 }
 
+/** A client read of `keys` as of `version` (MVCC). */
+export interface ReadMsg extends Message {
+  readonly type: 'read';
+  readonly version: Version;
+  readonly keys: readonly string[];
+}
+export interface ReadValue {
+  readonly key: string;
+  /** null: no write to the key at or below the read version. */
+  readonly value: string | null;
+}
+export interface ReadOk extends Message {
+  readonly type: 'read-ok';
+  readonly values: readonly ReadValue[];
+}
+export interface ReadError extends Message {
+  readonly type: 'read-error';
+  readonly reason: 'future_version';
+}
+
 // ---- sequencer and proxy ----
 export interface GetVersionMsg extends Message {
   readonly type: 'get-version';
@@ -110,6 +146,14 @@ export interface UnlockProxyMsg extends Message {
   readonly type: 'unlock-proxy';
   readonly lockToken: string;
   readonly tsl: TransactionSystemLayout;
+}
+export interface GetReadVersionMsg extends Message {
+  readonly type: 'get-read-version';
+}
+export interface ReadVersionReply extends Message {
+  readonly type: 'read-version';
+  readonly version: Version;
+  readonly epoch: Epoch;
 }
 export interface Txn {
   readonly id: string;
@@ -180,6 +224,8 @@ export interface PromiseMsg extends Message {
   readonly type: 'promise';
   readonly term: Epoch;
   readonly accepted: AcceptedValue | null;
+  /** The newest epoch this coordinator knows a majority accepted (null: none known). */
+  readonly published: Epoch | null;
   readonly directory: readonly ServiceEntry[];
   readonly nodes: readonly NodeCapabilities[];
 }

@@ -11,6 +11,11 @@ export interface MutationInfo {
   readonly caughtBy: readonly string[];
   /** A scenario (in scenarios/) where it shows, and within how many seeds (1, 2, …) it must be caught. */
   readonly shownIn: { readonly scenario: string; readonly seeds: number };
+  /**
+   * Other switches turned on with it when it is shown. A switch that only disguises a bug (the
+   * director's events lie) is shown together with the bug it disguises, which must still be caught.
+   */
+  readonly alongWith?: readonly MutationId[];
 }
 
 export const MUTATION_IDS = [
@@ -30,6 +35,12 @@ export const MUTATION_IDS = [
   'no-recruitment-lock-timeout',
   'skip-new-log-replay',
   'truncate-at-durable-version',
+  'non-idempotent-requests',
+  'unlock-storage-before-publish',
+  'apply-uncommitted',
+  'reuse-logs-of-accepted-layout',
+  'unconfirmed-read-version',
+  'mislabel-director-events',
 ] as const;
 
 export type MutationId = (typeof MUTATION_IDS)[number];
@@ -146,6 +157,50 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Storage truncates above its durable version, not above min(durable, recovery version): an unacknowledged write survives.',
     caughtBy: ['no-acked-commit-lost'],
     shownIn: { scenario: 'lagging-log', seeds: 3 },
+    alongWith: ['apply-uncommitted'],
+  },
+  'non-idempotent-requests': {
+    id: 'non-idempotent-requests',
+    source: 'rule 20',
+    summary: 'Services act on every copy of a duplicated request: a duplicated version request makes the sequencer hand out two versions.',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'duplicated-messages', seeds: 3 },
+  },
+  'unlock-storage-before-publish': {
+    id: 'unlock-storage-before-publish',
+    source: 'rule 19',
+    summary: 'Storage servers are unlocked (and start pulling) before the layout is published, as in Bedrock: a failed publish leaves them holding history that was never committed.',
+    caughtBy: ['storage-consistent', 'reads-consistent'],
+    shownIn: { scenario: 'unpublished-attempt', seeds: 3 },
+  },
+  'apply-uncommitted': {
+    id: 'apply-uncommitted',
+    source: 'rule 19',
+    summary: 'Storage applies versions a log holds before every log holds them; a recovery that discards them cannot roll back a replica it cannot reach.',
+    caughtBy: ['storage-consistent', 'reads-consistent'],
+    shownIn: { scenario: 'lagging-log', seeds: 3 },
+  },
+  'reuse-logs-of-accepted-layout': {
+    id: 'reuse-logs-of-accepted-layout',
+    source: 'rule 18',
+    summary: 'Any log outside the director\'s own old layout is a spare, even one a layout accepted by a minority of coordinators relies on: replay wipes history a later director needs.',
+    caughtBy: ['no-old-layout-reuse', 'no-acked-commit-lost'],
+    shownIn: { scenario: 'minority-accepted-layout', seeds: 3 },
+  },
+  'unconfirmed-read-version': {
+    id: 'unconfirmed-read-version',
+    source: 'S14',
+    summary: 'A proxy hands out read versions without confirming that its generation is still in charge: a superseded proxy serves stale reads.',
+    caughtBy: ['reads-consistent'],
+    shownIn: { scenario: 'stale-read', seeds: 3 },
+  },
+  'mislabel-director-events': {
+    id: 'mislabel-director-events',
+    source: 'checkers',
+    summary: 'The director\'s trace events lie (first-phase locks reported as recruitment, a wrong old layout reported); its behaviour is unchanged. Checkers judge from ground truth, so the bug it hides is still caught.',
+    caughtBy: ['selective-locking'],
+    shownIn: { scenario: 'bug-lock-all-available', seeds: 3 },
+    alongWith: ['lock-all-available'],
   },
 };
 

@@ -19,6 +19,19 @@ export function directorName(epoch: Epoch): string {
   return `director-e${epoch}`;
 }
 
+/** The epoch a director process name carries, or undefined if `name` is not a director's. */
+export function directorEpochOf(name: string): Epoch | undefined {
+  const m = /^director-e(\d+)$/.exec(name);
+  return m === null ? undefined : Number(m[1]);
+}
+
+/** The worker a process name belongs to, or undefined if `name` is not a worker's. */
+export function workerOf(name: string): { readonly kind: ServiceKind; readonly id: ServiceId } | undefined {
+  if (name.startsWith('log-')) return { kind: 'log', id: name.slice(4) };
+  if (name.startsWith('storage-')) return { kind: 'storage', id: name.slice(8) };
+  return undefined;
+}
+
 /** `e6` for a director's first incarnation, `e6r2` if its epoch was reused by a restart (F11). */
 function generation(epoch: Epoch, incarnation: number): string {
   return incarnation <= 1 ? `e${epoch}` : `e${epoch}r${incarnation}`;

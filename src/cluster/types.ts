@@ -109,6 +109,11 @@ export interface LogRecoveryInfo {
   readonly kind: 'log';
   readonly oldestVersion: Version;
   readonly lastVersion: Version;
+  /**
+   * The epoch whose recovery last rebuilt this log (null: never rebuilt). A layout of that epoch
+   * may rely on its history, so it is not a spare until a newer layout is published (rule 18).
+   */
+  readonly recoveredAt: Epoch | null;
 }
 
 /** What a storage server reports when it accepts a lock. */

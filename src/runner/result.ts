@@ -36,6 +36,8 @@ export interface RunResult {
   readonly published: readonly PublishedSummary[];
   readonly locks: { readonly firstPhase: Record<string, ServiceId[]>; readonly recruitment: Record<string, ServiceId[]> };
   readonly commits: { readonly acknowledged: number; readonly lost: number; readonly attempted: number; readonly failed: number };
+  /** Client reads: served, and failed (no read version, or no replica could serve it). */
+  readonly reads: { readonly completed: number; readonly failed: number };
   readonly probes: ProbeCounts;
   readonly swarm: SwarmConfig | null;
   readonly faults: number;
@@ -49,6 +51,8 @@ export class RunStats {
   acknowledged = 0;
   attempted = 0;
   failed = 0;
+  reads = 0;
+  readsFailed = 0;
 
   observe(r: Rec): void {
     switch (r.type) {
@@ -59,8 +63,14 @@ export class RunStats {
           if (!list.includes(r.service)) list.push(r.service);
         }
         return;
-      case 'commit-acked':
-        if (!r.system) this.acknowledged += r.txns.length;
+      case 'client-ack':
+        this.acknowledged++;
+        return;
+      case 'client-read':
+        this.reads++;
+        return;
+      case 'client-read-failed':
+        this.readsFailed++;
         return;
       case 'client-summary':
         this.attempted = r.attempted;
@@ -108,7 +118,7 @@ export function summarize(
     violations,
     violated,
     livenessJudged: suite.livenessJudged,
-    published: suite.shared.publications.all.map((p) => ({
+    published: suite.facts.publications.all.map((p) => ({
       epoch: p.epoch,
       director: p.tsl.director,
       atMs: Math.round(p.time / 1000),
@@ -123,6 +133,7 @@ export function summarize(
       attempted: stats.attempted,
       failed: stats.failed,
     },
+    reads: { completed: stats.reads, failed: stats.readsFailed },
     probes: { ...suite.probes.counts },
     swarm: resolved.swarm ?? null,
     faults: resolved.plan.actions.length,

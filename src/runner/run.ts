@@ -1,4 +1,4 @@
-import { ms, scheduleFaultPlan, Simulation, type TraceSink } from '../../sim/index.js';
+import { ms, processAddress, scheduleFaultPlan, Simulation, type TraceSink } from '../../sim/index.js';
 import { buildCluster } from '../cluster/cluster.js';
 import type { ClusterEvent } from '../cluster/events.js';
 import { DiskGroundTruth } from '../cluster/ground-truth.js';
@@ -39,11 +39,19 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
     ...(options.sink !== undefined ? { sink: options.sink } : {}),
   });
   const truth = new DiskGroundTruth(sim);
+  const params = resolved.cluster.params;
   const suite = new CheckSuite({
-    coordinatorCount: resolved.cluster.coordinators.length,
+    settings: {
+      coordinators: resolved.cluster.coordinators.map((node) => processAddress(node, COORDINATOR)),
+      desiredLogs: params.desiredLogs,
+      replicationFactor: params.replicationFactor,
+      quietAtMs: resolved.quietAtMs,
+      livenessBoundMs: params.livenessBoundMs,
+      workloadStopMs: resolved.cluster.workload.stopMs,
+      expectedCommitsPerSec: resolved.cluster.workload.ratePerSec * (1 - resolved.cluster.workload.readShare),
+      durationMs: resolved.durationMs,
+    },
     truth,
-    quietAtMs: resolved.quietAtMs,
-    livenessBoundMs: resolved.cluster.params.livenessBoundMs,
     disabled: options.disabledCheckers ?? [],
   });
   const stats = new RunStats();
@@ -53,6 +61,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
     stats.observe(record as Rec);
     onEvent?.(record as Rec);
   });
+  sim.observeDeliveries((delivery) => suite.delivered(delivery));
 
   const wallStart = process.hrtime.bigint();
   buildCluster(sim, resolved.cluster);
@@ -68,6 +77,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   }
   // Simulated code draws from the kernel's streams; a stray Math.random fails the run loudly.
   withoutGlobalRandom(() => sim.run({ until: ms(resolved.durationMs) }));
+  suite.finish(sim.now);
   sim.trace.close();
   options.inspect?.(truth);
   const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;

@@ -40,6 +40,10 @@ export const CLUSTER_EVENT_TYPES = [
   'worker-created',
   'commit-acked',
   'commit-failed',
+  'client-ack',
+  'client-read-begin',
+  'client-read',
+  'client-read-failed',
   'client-summary',
 ] as const satisfies readonly ClusterEventType[];
 

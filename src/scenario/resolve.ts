@@ -25,7 +25,7 @@ export interface ResolvedScenario {
 export const DEFAULT_RANDOM_FAULTS_MS = 20_000;
 export const DEFAULT_PROCESS_PATTERNS = ['log-*', 'storage-*', 'director-*', 'proxy-*', 'sequencer-*', 'coordinator', 'foreman'];
 
-const DEFAULT_WORKLOAD = { ratePerSec: 20, startMs: 500, keys: 100 };
+const DEFAULT_WORKLOAD = { ratePerSec: 20, startMs: 500, keys: 100, readShare: 0.25, readKeys: 3, sessions: 2 };
 
 /** Fill in defaults and draw the seed's fault plan. `mutations` replaces the scenario's list when given. */
 export function resolveScenario(scenario: Scenario, seed: number, mutations?: readonly MutationId[]): ResolvedScenario {

@@ -145,10 +145,13 @@ const scenarioShape = {
     duplicateRate: rate('probability that a message arrives twice').optional(),
   }).optional(),
   workload: obj({
-    ratePerSec: z.number().nonnegative().describe('mean commits per second; 0 disables the workload'),
+    ratePerSec: z.number().nonnegative().describe('mean operations (commits and reads) per second; 0 disables the workload'),
     startMs: ms('first commit'),
     stopMs: positiveMs('last commit; default the end of the run'),
     keys: z.number().int().positive().describe('number of distinct keys'),
+    readShare: rate('share of operations that are reads; default 0.25'),
+    readKeys: z.number().int().positive().describe('distinct keys each read asks for; default 3'),
+    sessions: z.number().int().positive().describe('independent client sessions, each with its own cached layout; default 2'),
   })
     .partial()
     .optional(),

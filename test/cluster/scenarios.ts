@@ -33,7 +33,7 @@ export function record(scenario: Scenario, seed: number, mutations?: readonly Mu
   return {
     result,
     records: sink.records as unknown as TraceRecord<RunEvent>[],
-    logEntries: (id) => truth?.logEntries(id),
+    logEntries: (id) => truth?.log(id)?.entries,
   };
 }
 

@@ -24,14 +24,15 @@ describe('every mutation is caught by the invariant meant to catch it', () => {
   for (const id of MUTATION_IDS) {
     const m = MUTATIONS[id];
     const always = ALWAYS_CAUGHT.includes(id);
-    it(`${id} (${m.source}) → ${m.caughtBy.join(' or ')}, in ${m.shownIn.scenario} within ${m.shownIn.seeds} seeds${always ? ', on every seed' : ''}`, () => {
+    const along = m.alongWith !== undefined ? ` (with ${m.alongWith.join(', ')})` : '';
+    it(`${id}${along} (${m.source}) → ${m.caughtBy.join(' or ')}, in ${m.shownIn.scenario} within ${m.shownIn.seeds} seeds${always ? ', on every seed' : ''}`, () => {
       const scenario = loadScenario(m.shownIn.scenario);
       let runsNeeded: number | null = null;
       let caughtIn = 0;
       let invariant = '';
       const misses: number[] = [];
       for (let seed = 1; seed <= m.shownIn.seeds; seed++) {
-        const result = runScenario(scenario, { seed, mutations: [id], disabledCheckers: disabled });
+        const result = runScenario(scenario, { seed, mutations: [id, ...(m.alongWith ?? [])], disabledCheckers: disabled });
         const hit = m.caughtBy.find((inv) => result.violated.includes(inv as InvariantId));
         if (hit !== undefined) {
           caughtIn++;

@@ -5,8 +5,10 @@ import { layoutOnlyLocked } from './layout-only-locked.js';
 import { noAckedCommitLost } from './no-acked-commit-lost.js';
 import { noOldLayoutReuse } from './no-old-layout-reuse.js';
 import { noSplitBrain } from './no-split-brain.js';
+import { readsConsistent } from './reads-consistent.js';
 import { recoveryCompletes } from './recovery-completes.js';
 import { selectiveLocking } from './selective-locking.js';
+import { storageConsistent } from './storage-consistent.js';
 
 export interface InvariantInfo {
   readonly id: InvariantId;
@@ -21,28 +23,28 @@ export const INVARIANTS: readonly InvariantInfo[] = [
   {
     id: 'no-split-brain',
     spec: 'S2, S4, S20, S21',
-    meaning: 'One director and one published layout per epoch; no commit acknowledged outside a published generation; a superseded director goes quiet.',
+    meaning: 'One director and one published layout per epoch; no version acknowledged to clients by two generations, or above a newer generation\'s recovered history; a superseded director goes quiet.',
     kind: 'safety',
     create: noSplitBrain,
   },
   {
     id: 'layout-only-locked',
     spec: 'S6, S16, S17',
-    meaning: 'A completed or published layout lists only services locked by its own epoch, and is well formed.',
+    meaning: 'A published layout lists only services whose disks show its own epoch\'s lock (and no higher one before it finished with them), and is well formed.',
     kind: 'safety',
     create: layoutOnlyLocked,
   },
   {
     id: 'no-old-layout-reuse',
-    spec: 'S7, S9',
-    meaning: 'Vacancies are never filled with old-layout services; old storage members stay in their teams.',
+    spec: 'S7, S9, rule 18',
+    meaning: 'History a layout may still need is never wiped; vacancies are never filled with old-layout services; old storage members stay in their teams.',
     kind: 'safety',
     create: noOldLayoutReuse,
   },
   {
     id: 'selective-locking',
     spec: 'S8',
-    meaning: 'The first phase locks only old-layout services; anything else is locked only once recruited.',
+    meaning: 'Judged from the lock requests sent: the first phase locks only the old layout\'s services; anything else is locked only as recruitment, within the vacancies.',
     kind: 'safety',
     create: selectiveLocking,
   },
@@ -63,14 +65,28 @@ export const INVARIANTS: readonly InvariantInfo[] = [
   {
     id: 'no-acked-commit-lost',
     spec: 'S12, S13',
-    meaning: 'Every acknowledged commit survives, with the same writes, into every later published generation.',
+    meaning: 'Every commit a client was told is committed survives, with the same writes, into every later published generation; published history is never rewritten.',
     kind: 'safety',
     create: noAckedCommitLost,
   },
   {
+    id: 'storage-consistent',
+    spec: 'S12, S14, rule 19',
+    meaning: 'Every storage replica of the newest layout, down members included, holds exactly the committed writes at every version it has applied.',
+    kind: 'safety',
+    create: storageConsistent,
+  },
+  {
+    id: 'reads-consistent',
+    spec: 'S12, S14',
+    meaning: 'Every client read sees, for each key, the last committed write at or below its read version, which is at least every version acknowledged before the read began.',
+    kind: 'safety',
+    create: readsConsistent,
+  },
+  {
     id: 'recovery-completes',
     spec: 'L1, L4',
-    meaning: 'Once faults stop, the newest layout is published and running within the bound, and superseded directors have stopped.',
+    meaning: 'Once faults stop, the newest layout is published and its director running within the bound, superseded directors have stopped, and from then on no new epoch starts and client commits keep being acknowledged.',
     kind: 'liveness',
     create: recoveryCompletes,
   },

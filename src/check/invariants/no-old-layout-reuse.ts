@@ -1,47 +1,71 @@
 /**
- * no-old-layout-reuse (S7, S9): recruitment never fills a vacancy with a service of the old
- * layout (its logs hold the history a failed recovery would need), and every member of an old
- * storage team is still a member of the team with the same tag. Checked when a director recruits
- * and on every layout it builds. Proven able to fail by `recruit-old-layout`.
+ * no-old-layout-reuse (S7, S9, rule 18): history a layout may still need is never wiped, and
+ * recruitment never takes a service of the old layout.
+ * - When a log's disk shows its history replaced (recover-from wiped it), the log must not belong
+ *   to any layout a coordinator holds as accepted and that may still be chosen (its epoch is not
+ *   below the newest published one): not the wiping director's own old layout, and not a layout
+ *   only a minority of coordinators accepted, which a later director may still recover from.
+ * - Every layout a director sends out (to its proxies or to be published) is compared with the old
+ *   layout it was really given: no log or storage server of that old layout fills a vacancy, and
+ *   every old team member is still in the team with the same tag.
+ * Proven able to fail by `recruit-old-layout` and `reuse-logs-of-accepted-layout`, also when the
+ * director's own events lie about its old layout (`mislabel-director-events`).
  */
+import type { TransactionSystemLayout } from '../../cluster/types.js';
+import { layoutKey } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
-export const noOldLayoutReuse: CheckerFactory = (ctx, { directors }) => {
-  /** `director/id` pairs already reported at recruitment, so a built layout does not repeat them. */
-  const reported = new Set<string>();
-  return {
-    observe(r) {
-      if (r.type === 'recruited') {
-        const old = directors.get(r.director)?.oldLayoutIds;
-        for (const id of [...r.reused, ...r.created.map((c) => c.id)]) {
-          if (old?.has(id) !== true) continue;
-          reported.add(`${r.director}/${id}`);
-          ctx.report({ event: r.i, time: r.t, message: `epoch ${r.epoch} recruited ${r.kind} ${id}, a service of the old layout, into a vacancy`, witnesses: [] });
+export const noOldLayoutReuse: CheckerFactory = (ctx, facts) => {
+  const judged = new Set<string>();
+
+  const judgeLayout = (tsl: TransactionSystemLayout, event: number, time: number): void => {
+    const key = layoutKey(tsl);
+    if (judged.has(key)) return;
+    judged.add(key);
+    const old = facts.oldLayouts.of(tsl.director);
+    if (old.tsl === null) return;
+    for (const log of tsl.logs) {
+      if (old.logIds.has(log.id) || old.storageIds.has(log.id)) {
+        ctx.report({ event, time, message: `epoch ${tsl.epoch}'s layout has log ${log.id}, a service of the old layout (epoch ${old.tsl.epoch}) it was given`, witnesses: [] });
+      }
+    }
+    for (const team of tsl.storageTeams) {
+      const kept = new Set(old.tsl.storageTeams.find((t) => t.tag === team.tag)?.storageIds ?? []);
+      for (const id of team.storageIds) {
+        if (!kept.has(id) && (old.storageIds.has(id) || old.logIds.has(id))) {
+          ctx.report({ event, time, message: `epoch ${tsl.epoch} filled a vacancy in team ${team.tag} with ${id}, a service of the old layout (epoch ${old.tsl.epoch})`, witnesses: [] });
         }
+      }
+      for (const id of kept) {
+        if (!team.storageIds.includes(id)) {
+          ctx.report({ event, time, message: `epoch ${tsl.epoch} dropped ${id} from storage team ${team.tag}`, witnesses: [] });
+        }
+      }
+    }
+  };
+
+  return {
+    delivered() {
+      const step = facts.services.step;
+      if (step === undefined || !step.wiped) return;
+      const highest = facts.publications.highestEpoch();
+      const at = ctx.position();
+      for (const held of facts.coordinators.heldNow()) {
+        const tsl = held.value.tsl;
+        if (tsl.epoch < highest || !tsl.logs.some((l) => l.id === step.after.id)) continue;
+        ctx.report({
+          event: at.event,
+          time: at.time,
+          message: `log ${step.after.id} was wiped by epoch ${step.after.epoch ?? '?'}'s recovery, but the layout of epoch ${tsl.epoch}, accepted by ${held.coordinator}, relies on its history`,
+          witnesses: facts.coordinators.accepts.filter((a) => a.value === held.value).map((a) => a.event),
+        });
         return;
       }
-      if (r.type !== 'layout-built' || r.oldTsl === null) return;
-      const old = r.oldTsl;
-      const oldLogs = new Set(old.logs.map((l) => l.id));
-      const oldStorage = new Set(old.storageTeams.flatMap((t) => t.storageIds));
-      for (const log of r.tsl.logs) {
-        if (oldLogs.has(log.id) && !reported.has(`${r.director}/${log.id}`)) {
-          ctx.report({ event: r.i, time: r.t, message: `epoch ${r.epoch} built a layout with log ${log.id} of the old layout (epoch ${old.epoch})`, witnesses: [] });
-        }
-      }
-      for (const team of r.tsl.storageTeams) {
-        const kept = new Set(old.storageTeams.find((t) => t.tag === team.tag)?.storageIds ?? []);
-        for (const id of team.storageIds) {
-          if (!kept.has(id) && oldStorage.has(id) && !reported.has(`${r.director}/${id}`)) {
-            ctx.report({ event: r.i, time: r.t, message: `epoch ${r.epoch} filled a vacancy in team ${team.tag} with old-layout storage ${id}`, witnesses: [] });
-          }
-        }
-        for (const id of kept) {
-          if (!team.storageIds.includes(id)) {
-            ctx.report({ event: r.i, time: r.t, message: `epoch ${r.epoch} dropped ${id} from storage team ${team.tag}`, witnesses: [] });
-          }
-        }
-      }
+    },
+    observe(r) {
+      if (r.type !== 'send' || (r.msg.type !== 'unlock-proxy' && r.msg.type !== 'publish')) return;
+      if (facts.directors.get(r.from) === undefined) return;
+      judgeLayout(r.msg['tsl'] as TransactionSystemLayout, r.i, r.t);
     },
   };
 };

@@ -1,28 +1,79 @@
 /**
- * selective-locking (S8): in the first phase a director locks only services of the old layout
- * (none at all for a brand-new cluster); every other lock it sends is for a service it has just
- * recruited into a vacancy. Spare services are never locked. Proven able to fail by
- * `lock-all-available` (F1).
+ * selective-locking (S8), judged from the lock requests the kernel carried, against the old layout
+ * each director was really given (reconstructed from the promises its coordinator received): a
+ * director's first phase locks only services of that old layout (nothing for a new cluster);
+ * every other lock is recruitment. A recruitment round (the locks a director sends at one
+ * instant) holds no old-layout service, targets services of one kind, and no more of them than the
+ * vacancies the old layout leaves for that kind. So a first phase that also locks spare services
+ * is caught whatever the director's events call those locks. Proven able to fail by
+ * `lock-all-available` (F1), also together with `mislabel-director-events`.
  */
-import type { CheckerFactory } from '../types.js';
+import type { Epoch, Pid, ServiceId, ServiceKind, TransactionSystemLayout } from '../../cluster/types.js';
+import { workerOf } from '../../cluster/names.js';
+import { nameOf } from '../../../sim/index.js';
+import type { CheckerFactory, RunSettings } from '../types.js';
 
-export const selectiveLocking: CheckerFactory = (ctx, { directors }) => ({
-  observe(r) {
-    if (r.type !== 'lock-requested') return;
-    const d = directors.get(r.director);
-    if (r.phase === 'first') {
-      if (d !== undefined && !d.oldLayoutIds.has(r.service)) {
-        ctx.report({
-          event: r.i,
-          time: r.t,
-          message: `epoch ${r.epoch} locked ${r.service} in the first phase, but it is not in the old layout`,
-          witnesses: [d.started],
-        });
+/** How many log and storage vacancies recovery from `old` has to fill (§4.2, §4.4, REF). */
+export function vacanciesLeftBy(old: TransactionSystemLayout | null, settings: RunSettings): Record<ServiceKind, number> {
+  if (old === null || (old.logs.length === 0 && old.storageTeams.length === 0)) {
+    return { log: settings.desiredLogs, storage: settings.replicationFactor };
+  }
+  const groups = new Set(old.logs.map((l) => [...l.tags].sort((a, b) => a - b).join(',')));
+  const rosters = new Map<string, number>();
+  for (const id of new Set(old.storageTeams.flatMap((t) => t.storageIds))) {
+    const tags = old.storageTeams.filter((t) => t.storageIds.includes(id)).map((t) => t.tag).sort((a, b) => a - b).join(',');
+    rosters.set(tags, (rosters.get(tags) ?? 0) + 1);
+  }
+  let storage = 0;
+  for (const size of rosters.values()) storage += Math.max(0, settings.replicationFactor - size);
+  return { log: groups.size * settings.desiredLogs, storage };
+}
+
+interface Round {
+  readonly time: number;
+  readonly old: Set<ServiceId>;
+  readonly others: Map<ServiceId, ServiceKind>;
+  reported: boolean;
+}
+
+export const selectiveLocking: CheckerFactory = (ctx, facts) => {
+  const rounds = new Map<Pid, Round>();
+  return {
+    observe(r) {
+      if (r.type !== 'send' || r.msg.type !== 'lock') return;
+      const d = facts.directors.get(r.from);
+      if (d === undefined) return;
+      const service = workerOf(nameOf(r.to));
+      if (service === undefined) return;
+      let round = rounds.get(d.pid);
+      if (round === undefined || round.time !== r.t) {
+        round = { time: r.t, old: new Set(), others: new Map(), reported: false };
+        rounds.set(d.pid, round);
       }
-      return;
-    }
-    if (r.vacancy === undefined) {
-      ctx.report({ event: r.i, time: r.t, message: `epoch ${r.epoch} locked ${r.service} during recruitment without recruiting it into a vacancy`, witnesses: [] });
-    }
-  },
-});
+      const given = facts.oldLayouts.of(d.pid);
+      const inOld = given.logIds.has(service.id) || given.storageIds.has(service.id);
+      if (inOld) round.old.add(service.id);
+      else round.others.set(service.id, service.kind);
+      if (round.reported) return;
+      const problem = judgeRound(round, d.epoch, given.tsl, vacanciesLeftBy(given.tsl, ctx.settings));
+      if (problem === undefined) return;
+      round.reported = true;
+      ctx.report({ event: r.i, time: r.t, message: problem, witnesses: [d.started] });
+    },
+  };
+};
+
+function judgeRound(round: Round, epoch: Epoch, old: TransactionSystemLayout | null, vacancies: Record<ServiceKind, number>): string | undefined {
+  if (round.others.size === 0) return undefined;
+  const others = [...round.others.keys()];
+  if (round.old.size > 0) {
+    return `epoch ${epoch} locked ${others.join(', ')} together with the old layout's services: its first phase reaches beyond the old layout (epoch ${old?.epoch ?? 'none'})`;
+  }
+  const kinds = new Set(round.others.values());
+  if (kinds.size > 1) return `epoch ${epoch} locked logs and storage servers outside its old layout at once (${others.join(', ')}): that is no recruitment round`;
+  const kind = [...kinds][0] as ServiceKind;
+  if (round.others.size > vacancies[kind]) {
+    return `epoch ${epoch} locked ${round.others.size} ${kind} services outside its old layout at once (${others.join(', ')}), more than the ${vacancies[kind]} vacancies its old layout leaves`;
+  }
+  return undefined;
+}

@@ -8,5 +8,6 @@ export * from './path.js';
 export * from './placement.js';
 export * from './recruitment.js';
 export * from './replay.js';
+export * from './spares.js';
 export * from './terms.js';
 export * from './vacancies.js';

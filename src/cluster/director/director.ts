@@ -1,8 +1,9 @@
 import { ms, type CallResult, type DownMessage, type ProcessStart } from '../../../sim/index.js';
-import { mutated } from '../config.js';
+import { handleMessages, mutated } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CapabilitiesUpdatedMsg, ServicesRegisteredMsg } from '../messages.js';
 import { oldLayoutServiceIds } from '../decisions/first-phase.js';
+import { storageUnlockAfterPublish } from './phases/layout.js';
 import { runAttempt } from './pipeline.js';
 import { Attempt, DirectorState, type DirectorArgs, type Outcome, type Recovery } from './state.js';
 
@@ -43,13 +44,25 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
       }
     }
 
+    /** Storage servers that missed the unlock after publication: keep trying while running. */
+    function* finishStorageUnlock(a: Attempt) {
+      const r: Recovery = { ctx, d, a };
+      while (a.storageToUnlock.length > 0) {
+        yield* ctx.sleep(ms(d.params.retryIntervalMs));
+        const outcome = yield* storageUnlockAfterPublish(r);
+        if (outcome !== undefined && outcome.kind !== 'completed') return stop(outcome.reason);
+      }
+    }
+
     function* main() {
+      // `mislabel-director-events` reports an empty old layout; the behaviour is unchanged.
+      const lie = mutated(d.config, 'mislabel-director-events');
       ctx.emit({
         type: 'director-started',
         director: ctx.pid,
         epoch: d.epoch,
-        oldEpoch: d.oldTsl?.epoch ?? null,
-        oldLayoutIds: oldLayoutServiceIds(d.oldTsl),
+        oldEpoch: lie ? null : (d.oldTsl?.epoch ?? null),
+        oldLayoutIds: lie ? [] : oldLayoutServiceIds(d.oldTsl),
         coordinator: d.coordinator,
       });
       d.state = 'recovery';
@@ -63,6 +76,7 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
         if (outcome.kind === 'completed') {
           d.state = 'running';
           ctx.emit({ type: 'director-running', director: ctx.pid, epoch: d.epoch, published: a.published });
+          if (a.storageToUnlock.length > 0) ctx.spawn(finishStorageUnlock(a), 'storage-unlock');
           yield* watchGeneration(a);
           return;
         }
@@ -85,7 +99,7 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
       }
     }
 
-    ctx.handle((incoming) => {
+    handleMessages(ctx, d.config, (incoming) => {
       const msg = incoming.msg;
       switch (msg.type) {
         case 'services-registered':

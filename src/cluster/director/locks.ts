@@ -1,4 +1,5 @@
 import { ms, nodeOf, type CallResult, type TaskBody } from '../../../sim/index.js';
+import { mutated } from '../config.js';
 import type { LockPhase } from '../events.js';
 import type { LockOk, NewerEpochExists } from '../messages.js';
 import type { ServiceEntry, ServiceId } from '../types.js';
@@ -24,19 +25,21 @@ export function* lockServices(
   vacancies?: ReadonlyMap<ServiceId, number>,
 ): TaskBody<LockRound> {
   const { ctx, d, a } = r;
-  for (const t of targets) {
-    const vacancy = vacancies?.get(t.id);
+  // `mislabel-director-events`: first-phase locks are reported as recruitment into made-up vacancies.
+  const lie = mutated(d.config, 'mislabel-director-events') && phase === 'first';
+  targets.forEach((t, i) => {
+    const vacancy = lie ? i + 1 : vacancies?.get(t.id);
     ctx.emit({
       type: 'lock-requested',
       director: ctx.pid,
       epoch: d.epoch,
       attempt: a.number,
-      phase,
+      phase: lie ? 'recruitment' : phase,
       service: t.id,
       kind: t.kind,
       ...(vacancy !== undefined ? { vacancy } : {}),
     });
-  }
+  });
   const results: CallResult[] = yield* ctx.callAll(
     targets.map((t) => ({ to: t.address, msg: { type: 'lock', epoch: d.epoch, director: ctx.pid } })),
     { timeout: ms(timeoutMs), until: (res) => res.ok && res.reply.type === 'newer-epoch-exists' },
@@ -50,7 +53,7 @@ export function* lockServices(
     else if (res.reply.type === 'lock-ok') result = 'ok';
     else if (res.reply.type === 'newer-epoch-exists') result = 'newer-epoch-exists';
     else result = 'error';
-    ctx.emit({ type: 'lock-result', director: ctx.pid, epoch: d.epoch, phase, service: target.id, result });
+    ctx.emit({ type: 'lock-result', director: ctx.pid, epoch: d.epoch, phase: lie ? 'recruitment' : phase, service: target.id, result });
     if (result === 'ok' && res.ok) {
       const ok = res.reply as LockOk;
       a.locked.set(target.id, { id: target.id, kind: target.kind, pid: ok.pid, address: target.address });

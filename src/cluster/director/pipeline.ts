@@ -1,6 +1,6 @@
 import type { TaskBody } from '../../../sim/index.js';
 import type { PhaseName } from '../events.js';
-import { layoutBuildAndUnlock } from './phases/layout.js';
+import { layoutBuildAndUnlock, storageUnlockAfterPublish } from './phases/layout.js';
 import { locking, pathDetermination } from './phases/locking.js';
 import { persistence } from './phases/persistence.js';
 import { logRecoveryPlanning, vacancyCreation, versionDetermination } from './phases/planning.js';
@@ -15,7 +15,8 @@ const dataPathOnly = (r: Recovery): boolean => r.a.path === 'data';
 
 /**
  * §4's pipeline, in order. The new-cluster path skips planning and version determination
- * (Initialization already laid out the vacancies). Monitoring precedes persistence (H 81a8d34).
+ * (Initialization already laid out the vacancies). Monitoring precedes persistence (H 81a8d34);
+ * storage is unlocked only once the layout is published (rule 19).
  */
 const STEPS: readonly Step[] = [
   ['path-determination', pathDetermination],
@@ -31,6 +32,7 @@ const STEPS: readonly Step[] = [
   ['monitoring', monitoring],
   ['layout-build', layoutBuildAndUnlock],
   ['persistence', persistence],
+  ['storage-unlock', storageUnlockAfterPublish],
 ];
 
 function isGenerator(x: unknown): x is Phase {

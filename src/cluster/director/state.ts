@@ -23,6 +23,8 @@ import { compareNodeIds, isVacancy } from '../types.js';
 export interface DirectorArgs {
   readonly epoch: Epoch;
   readonly oldTsl: TransactionSystemLayout | null;
+  /** The newest epoch the promising coordinators knew to be published (rule 18). */
+  readonly knownPublished: Epoch | null;
   readonly directory: readonly ServiceEntry[];
   readonly nodes: readonly NodeCapabilities[];
   readonly coordinator: Pid;
@@ -44,9 +46,12 @@ const SUSPECT_MS = 5_000;
 export class DirectorState {
   readonly epoch: Epoch;
   readonly oldTsl: TransactionSystemLayout | null;
+  readonly knownPublished: Epoch | null;
   readonly config: ClusterConfig;
   readonly coordinator: Pid;
   readonly directory = new Map<ServiceId, ServiceEntry>();
+  /** Logs found to hold history a layout not known to be dead may rely on: never spares (rule 18). */
+  readonly holdsHistory = new Set<ServiceId>();
   nodes: readonly NodeCapabilities[];
   state: 'starting' | 'recovery' | 'running' | 'stopped' = 'starting';
   attempts = 0;
@@ -61,6 +66,7 @@ export class DirectorState {
   ) {
     this.epoch = args.epoch;
     this.oldTsl = args.oldTsl;
+    this.knownPublished = args.knownPublished;
     this.config = args.config;
     this.coordinator = args.coordinator;
     for (const entry of args.directory) this.directory.set(entry.id, entry);
@@ -109,6 +115,8 @@ export class Attempt {
   readonly started: Pid[] = [];
   tsl: TransactionSystemLayout | null = null;
   published = false;
+  /** Storage servers to unlock once the layout is published (rule 19). */
+  storageToUnlock: LockedService[] = [];
 
   constructor(readonly number: number) {}
 

@@ -1,5 +1,5 @@
 import { ms, type CallResult, type DownMessage, type Incoming, type Pid, type ProcessStart, type Timer } from '../../../sim/index.js';
-import { mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
 import { nextTerm } from '../decisions/terms.js';
 import { directorProcess } from '../director/director.js';
 import type { ClusterEvent } from '../events.js';
@@ -90,12 +90,13 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       resetElectionTimer();
     };
 
-    const startDirector = (epoch: Epoch, old: AcceptedValue | null): void => {
+    const startDirector = (epoch: Epoch, old: AcceptedValue | null, knownPublished: Epoch | null): void => {
       const pid = ctx.spawnProcess(
         directorName(epoch),
         directorProcess({
           epoch,
           oldTsl: old?.tsl ?? null,
+          knownPublished,
           directory: disk.directory,
           nodes: disk.nodes,
           coordinator: ctx.pid,
@@ -117,8 +118,10 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       term = t;
       electionTimer?.cancel();
       let highest = disk.accepted;
+      let knownPublished = disk.published?.epoch ?? null;
       for (const p of promises) {
         if (p.accepted !== null && (highest === null || p.accepted.epoch > highest.epoch)) highest = p.accepted;
+        if (p.published !== null && (knownPublished === null || p.published > knownPublished)) knownPublished = p.published;
         disk.directory = mergeDirectory(disk.directory, p.directory).merged;
         disk.nodes = mergeNodes(disk.nodes, p.nodes).merged;
       }
@@ -126,7 +129,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       const old = mutated(config, 'start-before-promise') ? disk.accepted : highest;
       ctx.emit({ type: 'leader-elected', coordinator: ctx.pid, term: t, oldEpoch: old?.epoch ?? null });
       heartbeat();
-      startDirector(t, old);
+      startDirector(t, old, knownPublished);
     };
 
     function startElection(): void {
@@ -177,7 +180,14 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       if (role !== 'follower') stepDown('a higher term was proposed', msg.term);
       else resetElectionTimer();
       ctx.emit({ type: 'promised', coordinator: ctx.pid, term: msg.term });
-      const reply: PromiseMsg = { type: 'promise', term: msg.term, accepted: disk.accepted, directory: disk.directory, nodes: disk.nodes };
+      const reply: PromiseMsg = {
+        type: 'promise',
+        term: msg.term,
+        accepted: disk.accepted,
+        published: disk.published?.epoch ?? null,
+        directory: disk.directory,
+        nodes: disk.nodes,
+      };
       incoming.reply?.(reply);
     };
 
@@ -273,7 +283,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       }
       if (mutated(config, 'reuse-epoch-on-restart')) {
         // F11: the same leader restarts a director with the same epoch.
-        startDirector(previous.epoch, disk.accepted ?? previous.oldTsl);
+        startDirector(previous.epoch, disk.accepted ?? previous.oldTsl, disk.published?.epoch ?? null);
         return;
       }
       // A fresh epoch for every director: campaign again for a higher term.
@@ -281,7 +291,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       startElection();
     };
 
-    ctx.handle((incoming) => {
+    handleMessages(ctx, config, (incoming) => {
       const msg = incoming.msg;
       switch (msg.type) {
         case 'prepare':

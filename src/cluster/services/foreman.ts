@@ -1,5 +1,5 @@
 import { ms, processAddress, type DownMessage, type ProcessStart } from '../../../sim/index.js';
-import { type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CreateWorkerMsg, RegisterMsg, StartProxyMsg } from '../messages.js';
 import { workerName } from '../names.js';
@@ -66,7 +66,7 @@ export function foreman(
       return pid;
     };
 
-    ctx.handle((incoming) => {
+    handleMessages(ctx, config, (incoming) => {
       const msg = incoming.msg;
       switch (msg.type) {
         case 'create-worker': {

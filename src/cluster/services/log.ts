@@ -1,8 +1,8 @@
 import { ms, type Incoming, type ProcessStart } from '../../../sim/index.js';
-import { mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
 import { callerIsCurrent } from '../decisions/lock-rule.js';
 import type { ClusterEvent } from '../events.js';
-import type { LockMsg, PullMsg, PushMsg, RecoverFromMsg } from '../messages.js';
+import type { CommittedMsg, ConfirmEpochMsg, LockMsg, PullMsg, PushMsg, RecoverFromMsg } from '../messages.js';
 import type { Epoch, LogEntry, Pid, ServiceId, Version } from '../types.js';
 import { admitRecoveryCall, handleLock } from './locking.js';
 
@@ -14,6 +14,10 @@ export interface LogDisk {
   entries: LogEntry[];
   oldest: Version;
   last: Version;
+  /** Versions up to here are on every log of the generation: storage may apply them (rule 19). */
+  committed: Version;
+  /** The epoch whose recovery last rebuilt this log, if any (rule 18). */
+  recoveredAt: Epoch | null;
 }
 
 export type LogMode = 'locked' | 'recovering' | 'running';
@@ -38,7 +42,7 @@ export function firstAfter(entries: readonly LogEntry[], v: Version): number {
  */
 export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<ClusterEvent> {
   return (ctx: Ctx) => {
-    const disk = ctx.store.get<LogDisk>('state') ?? { epoch: null, director: null, entries: [], oldest: 0, last: 0 };
+    const disk = ctx.store.get<LogDisk>('state') ?? { epoch: null, director: null, entries: [], oldest: 0, last: 0, committed: 0, recoveredAt: null };
     ctx.store.set('state', disk);
     // A (re)started log is locked: it serves a generation again only through recovery.
     let mode: LogMode = 'locked';
@@ -46,10 +50,17 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
     const held = new Map<Version, { incoming: Incoming; msg: PushMsg }>();
     let waitingPulls: { incoming: Incoming; msg: PullMsg }[] = [];
     const noFencing = mutated(config, 'no-fencing');
+    const serveUncommitted = mutated(config, 'apply-uncommitted');
+
+    /** Storage pulls see only what every log holds (REF); recovery pulls see everything. */
+    const pullLimit = (msg: PullMsg): Version => {
+      const top = msg.last ?? disk.last;
+      return msg.recovery || serveUncommitted ? top : Math.min(top, disk.committed);
+    };
 
     const answerPull = (incoming: Incoming, msg: PullMsg): boolean => {
       const start = firstAfter(disk.entries, msg.from);
-      let end = msg.last === undefined ? disk.entries.length : firstAfter(disk.entries, msg.last);
+      let end = firstAfter(disk.entries, pullLimit(msg));
       if (end - start > msg.limit) end = start + msg.limit;
       if (start >= end && !msg.recovery) return false;
       incoming.reply?.({ type: 'pull-ok', entries: disk.entries.slice(start, end) });
@@ -73,6 +84,13 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
     const append = (msg: PushMsg): void => {
       disk.entries.push({ version: msg.version, writes: msg.writes });
       disk.last = msg.version;
+    };
+
+    const advanceCommitted = (version: Version): void => {
+      const next = Math.min(version, disk.last);
+      if (next <= disk.committed) return;
+      disk.committed = next;
+      releaseWaitingPulls();
     };
 
     const onPush = (incoming: Incoming, msg: PushMsg): void => {
@@ -102,7 +120,18 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
         next = held.get(disk.last);
         if (next !== undefined) held.delete(disk.last);
       }
+      advanceCommitted(msg.committed);
       releaseWaitingPulls();
+    };
+
+    const onCommitted = (msg: CommittedMsg): void => {
+      if (mode === 'running' && msg.epoch === disk.epoch) advanceCommitted(msg.version);
+    };
+
+    /** A proxy asks before handing out a read version: answer only while serving its epoch. */
+    const onConfirmEpoch = (incoming: Incoming, msg: ConfirmEpochMsg): void => {
+      if (mode === 'running' && disk.epoch === msg.epoch) incoming.reply?.({ type: 'epoch-live' });
+      else incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
     };
 
     const onPull = (incoming: Incoming, msg: PullMsg): void => {
@@ -144,6 +173,9 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
       disk.entries = [{ version: msg.first, writes: [] }];
       disk.oldest = msg.first;
       disk.last = msg.first;
+      disk.committed = msg.first;
+      // From now on this log's history is what epoch msg.epoch's layout relies on.
+      disk.recoveredAt = msg.epoch;
       ctx.spawn(
         (function* () {
           let copied: LogEntry[] = [];
@@ -168,6 +200,9 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
           }
           disk.entries.push(...copied);
           disk.last = msg.last;
+          // The recovered history is the new generation's starting point; storage reads it only
+          // once the layout is published and the storage servers are unlocked.
+          disk.committed = msg.last;
           mode = 'running';
           ctx.emit({
             type: 'log-recovered',
@@ -186,7 +221,7 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
       );
     };
 
-    ctx.handle((incoming) => {
+    handleMessages(ctx, config, (incoming) => {
       const msg = incoming.msg;
       switch (msg.type) {
         case 'lock':
@@ -195,11 +230,15 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
             recoveryRun++;
             refuseHeld();
             releaseWaitingPulls('not_ready');
-            return { kind: 'log', oldestVersion: disk.oldest, lastVersion: disk.last };
+            return { kind: 'log', oldestVersion: disk.oldest, lastVersion: disk.last, recoveredAt: disk.recoveredAt };
           });
           return;
         case 'push':
           return onPush(incoming, msg as PushMsg);
+        case 'committed':
+          return onCommitted(msg as CommittedMsg);
+        case 'confirm-epoch':
+          return onConfirmEpoch(incoming, msg as ConfirmEpochMsg);
         case 'pull':
           return onPull(incoming, msg as PullMsg);
         case 'recover-from':

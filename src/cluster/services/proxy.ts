@@ -1,8 +1,8 @@
 import { ms, type CallResult, type Incoming, type ProcessStart } from '../../../sim/index.js';
-import { mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CommitMsg, StartProxyMsg, Txn, UnlockProxyMsg } from '../messages.js';
-import type { Pid, TransactionSystemLayout, Write } from '../types.js';
+import type { Pid, TransactionSystemLayout, Version, Write } from '../types.js';
 
 interface Pending {
   readonly incoming: Incoming;
@@ -28,7 +28,12 @@ export function acksNeeded(logCount: number, majorityOnly: boolean): number {
 /**
  * A commit proxy (§1.6). Starts locked; the director that started it unlocks it with its token
  * and the new layout. Commits are batched; a batch takes one version from the sequencer, is pushed
- * to every log, and is acknowledged only when all logs acknowledged. Any failure ends the proxy.
+ * to every log, and is acknowledged only when all logs acknowledged; then the logs are told that
+ * version is committed, so storage may apply it. Any failure ends the proxy.
+ *
+ * Read versions: the newest committed version, handed out only after every log confirmed that it
+ * still serves this proxy's epoch (FoundationDB's GRV check), so a superseded proxy cannot hand
+ * out a read version older than a newer generation's commits.
  */
 export function commitProxy(start: StartProxyMsg, config: ClusterConfig): ProcessStart<ClusterEvent> {
   return (ctx: Ctx) => {
@@ -38,6 +43,33 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
     const work = ctx.trigger();
     const timeout = ms(config.params.pushTimeoutMs);
     const majorityOnly = mutated(config, 'majority-log-ack');
+    let committed: Version = 0;
+    let readQueue: Incoming[] = [];
+    const readWork = ctx.trigger();
+
+    /** Batches read-version requests: one epoch confirmation per batch. */
+    function* readVersions(layout: TransactionSystemLayout) {
+      const logs = logPids(layout);
+      for (;;) {
+        if (readQueue.length === 0) yield* ctx.wait(readWork);
+        const batch = readQueue;
+        readQueue = [];
+        if (batch.length === 0) continue;
+        // Every commit acknowledged before these requests arrived is at or below this version.
+        const version = committed;
+        if (!mutated(config, 'unconfirmed-read-version')) {
+          const results: CallResult[] = yield* ctx.callAll(
+            logs.map((to) => ({ to, msg: { type: 'confirm-epoch', epoch } })),
+            { timeout, until: (r) => !r.ok || r.reply.type !== 'epoch-live' },
+          );
+          if (results.some((r) => !r.ok || r.reply.type !== 'epoch-live')) {
+            for (const p of batch) p.reply?.({ type: 'error', reason: 'epoch_not_live' });
+            continue;
+          }
+        }
+        for (const p of batch) p.reply?.({ type: 'read-version', version, epoch });
+      }
+    }
 
     const fail = (batch: readonly Pending[], version: number, reason: string): void => {
       ctx.emit({ type: 'commit-failed', proxy: ctx.pid, epoch, version, reason });
@@ -64,7 +96,7 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
         const writes: Write[] = batch.flatMap((p) => p.txn.writes);
         let acks = 0;
         const results: CallResult[] = yield* ctx.callAll(
-          logs.map((to) => ({ to, msg: { type: 'push', epoch, prev, version, writes } })),
+          logs.map((to) => ({ to, msg: { type: 'push', epoch, prev, version, writes, committed } })),
           {
             timeout,
             until: (r) => {
@@ -75,6 +107,8 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
         );
         const okCount = results.filter((r) => r.ok && r.reply.type === 'push-ok').length;
         if (okCount < needed) return fail(batch, version, 'push_failed');
+        committed = version;
+        for (const to of logs) ctx.send(to, { type: 'committed', epoch, version });
         if (batch.length > 0) {
           ctx.emit({
             type: 'commit-acked',
@@ -90,7 +124,7 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
       }
     }
 
-    ctx.handle((incoming) => {
+    handleMessages(ctx, config, (incoming) => {
       const msg = incoming.msg;
       switch (msg.type) {
         case 'unlock-proxy': {
@@ -101,9 +135,20 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
           }
           if (tsl === null) {
             tsl = unlock.tsl;
+            committed = unlock.tsl.versionVector.last;
             ctx.spawn(batcher(unlock.tsl), 'batcher');
+            ctx.spawn(readVersions(unlock.tsl), 'read-versions');
           }
           incoming.reply?.({ type: 'unlock-ok' });
+          return;
+        }
+        case 'get-read-version': {
+          if (tsl === null) {
+            incoming.reply?.({ type: 'error', reason: 'locked' });
+            return;
+          }
+          readQueue.push(incoming);
+          readWork.notify();
           return;
         }
         case 'commit': {

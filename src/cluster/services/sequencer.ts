@@ -1,5 +1,5 @@
 import type { ProcessStart } from '../../../sim/index.js';
-import type { Ctx } from '../config.js';
+import { handleMessages, type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { Epoch, Version } from '../types.js';
 
@@ -7,10 +7,10 @@ import type { Epoch, Version } from '../types.js';
  * One sequencer per generation (§1.6): hands out commit versions strictly above the recovery
  * version, each naming the version it follows so logs can chain them.
  */
-export function sequencer(epoch: Epoch, lastCommittedVersion: Version): ProcessStart<ClusterEvent> {
+export function sequencer(epoch: Epoch, lastCommittedVersion: Version, config: ClusterConfig): ProcessStart<ClusterEvent> {
   return (ctx: Ctx) => {
     let last = lastCommittedVersion;
-    ctx.handle((incoming) => {
+    handleMessages(ctx, config, (incoming) => {
       switch (incoming.msg.type) {
         case 'get-version': {
           const prev = last;

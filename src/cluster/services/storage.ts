@@ -1,9 +1,10 @@
 import { ms, type Incoming, type ProcessStart } from '../../../sim/index.js';
-import { mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
-import type { LockMsg, UnlockStorageMsg } from '../messages.js';
+import type { LockMsg, ReadMsg, UnlockStorageMsg } from '../messages.js';
 import type { Epoch, LogEntry, Pid, ProcessAddress, ServiceId, Version } from '../types.js';
 import { admitRecoveryCall, handleLock } from './locking.js';
+import { VersionedStore } from './versioned-store.js';
 
 /** A storage server's durable state: its lock, the versions it applied, where it pulls from. */
 export interface StorageDisk {
@@ -20,6 +21,8 @@ export interface StorageDisk {
 const PULL_LIMIT = 200;
 const PULL_TIMEOUT_MS = 1000;
 const PULL_BACKOFF_MS = 100;
+/** A read at a version this server has not reached waits this long, then is refused. */
+const READ_WAIT_MS = 1000;
 
 /**
  * Where storage truncates on unlock: REF keeps nothing above min(durable, recovery version).
@@ -32,7 +35,8 @@ export function truncationPoint(durableVersion: Version, recoveryVersion: Versio
 
 /**
  * The storage service (§1.5): pulls from the logs of its layout and applies versions in order;
- * a lock stops the puller; `unlock-storage` truncates what recovery discarded and resumes.
+ * a lock stops the puller; `unlock-storage` truncates what recovery discarded and resumes. Reads
+ * are served at a version (MVCC), also while locked, once the server has applied that version.
  */
 export function storageService(id: ServiceId, config: ClusterConfig): ProcessStart<ClusterEvent> {
   return (ctx: Ctx) => {
@@ -47,13 +51,43 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
     };
     ctx.store.set('state', disk);
     let pullerRun = 0;
+    const data = new VersionedStore(disk.applied);
+    let waitingReads: { incoming: Incoming; msg: ReadMsg }[] = [];
+
+    const answerRead = (incoming: Incoming, msg: ReadMsg): void => {
+      incoming.reply?.({ type: 'read-ok', values: msg.keys.map((key) => ({ key, value: data.valueAt(key, msg.version) })) });
+    };
+
+    const releaseReads = (): void => {
+      if (waitingReads.length === 0) return;
+      const waiting = waitingReads;
+      waitingReads = [];
+      for (const w of waiting) {
+        if (w.msg.version <= disk.durableVersion) answerRead(w.incoming, w.msg);
+        else waitingReads.push(w);
+      }
+    };
+
+    const onRead = (incoming: Incoming, msg: ReadMsg): void => {
+      if (msg.version <= disk.durableVersion) return answerRead(incoming, msg);
+      const waiter = { incoming, msg };
+      waitingReads.push(waiter);
+      ctx.timer(ms(READ_WAIT_MS), () => {
+        const at = waitingReads.indexOf(waiter);
+        if (at < 0) return;
+        waitingReads.splice(at, 1);
+        incoming.reply?.({ type: 'read-error', reason: 'future_version' });
+      });
+    };
 
     const apply = (entries: readonly LogEntry[]): void => {
       for (const entry of entries) {
         if (entry.version <= disk.durableVersion) continue;
         disk.applied.push(entry);
+        data.apply(entry);
         disk.durableVersion = entry.version;
       }
+      releaseReads();
     };
 
     const startPuller = (): void => {
@@ -90,7 +124,10 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       }
       const point = truncationPoint(msg.durableVersion, msg.recoveryVersion, mutated(config, 'truncate-at-durable-version'));
       const keep = disk.applied.findIndex((e) => e.version > point);
-      if (keep >= 0) disk.applied.length = keep;
+      if (keep >= 0) {
+        disk.applied.length = keep;
+        data.truncateAbove(point);
+      }
       disk.durableVersion = Math.min(disk.durableVersion, point);
       disk.logs = [...msg.logs];
       disk.running = true;
@@ -108,7 +145,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       incoming.reply?.({ type: 'unlock-ok' });
     };
 
-    ctx.handle((incoming) => {
+    handleMessages(ctx, config, (incoming) => {
       const msg = incoming.msg;
       switch (msg.type) {
         case 'lock':
@@ -120,6 +157,8 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
           return;
         case 'unlock-storage':
           return onUnlock(incoming, msg as UnlockStorageMsg);
+        case 'read':
+          return onRead(incoming, msg as ReadMsg);
         case 'ping':
           incoming.reply?.({ type: 'pong' });
           return;

@@ -55,7 +55,7 @@ export function tsl(parts: Partial<TransactionSystemLayout> = {}): TransactionSy
 }
 
 export function logInfo(oldestVersion: number, lastVersion: number): LogRecoveryInfo {
-  return { kind: 'log', oldestVersion, lastVersion };
+  return { kind: 'log', oldestVersion, lastVersion, recoveredAt: null };
 }
 
 export function logInfos(entries: Record<ServiceId, readonly [number, number]>): Map<ServiceId, LogRecoveryInfo> {

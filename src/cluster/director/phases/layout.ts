@@ -1,8 +1,8 @@
 import { ms, type CallResult } from '../../../../sim/index.js';
+import { mutated } from '../../config.js';
 import { layoutProblems, referencedIds } from '../../decisions/layout.js';
-import type { NewerEpochExists } from '../../messages.js';
 import type { LogDescriptor, ServiceDescriptor, StorageTeam, TransactionSystemLayout } from '../../types.js';
-import { supersededBy } from '../newer-epoch.js';
+import { storageToUnlock, unlockStorage } from '../storage-unlock.js';
 import { stalled, type Phase, type Recovery } from '../state.js';
 
 /** §4.12 step 2: the layout, with a service entry for every referenced id the directory knows. */
@@ -30,8 +30,10 @@ export function buildLayout(r: Recovery): TransactionSystemLayout {
 }
 
 /**
- * §4.12: validate and build the layout, unlock the proxies with it, then unlock the storage
- * servers this attempt locked (truncating what recovery discarded). All before publishing.
+ * §4.12: validate and build the layout and unlock the proxies with it (the persistence
+ * transaction needs one). Storage servers stay locked until the layout is published (rule 19):
+ * a server that pulled from a generation that is never published would hold history the next
+ * recovery may give to other commits. `unlock-storage-before-publish` unlocks them here, as Bedrock.
  */
 export function* layoutBuildAndUnlock(r: Recovery): Phase {
   const { ctx, d, a } = r;
@@ -39,7 +41,7 @@ export function* layoutBuildAndUnlock(r: Recovery): Phase {
   const problems = layoutProblems(tsl);
   if (problems.length > 0) return stalled('recovery_system_failed', `invalid_recovery_state: ${problems.join('; ')}`);
   a.tsl = tsl;
-  ctx.emit({ type: 'layout-built', director: ctx.pid, epoch: d.epoch, tsl, oldTsl: d.oldTsl });
+  ctx.emit({ type: 'layout-built', director: ctx.pid, epoch: d.epoch, tsl, oldTsl: reportedOldLayout(r) });
 
   const proxies: CallResult[] = yield* ctx.callAll(
     a.proxies.map((to) => ({ to, msg: { type: 'unlock-proxy', lockToken: d.lockToken, tsl } })),
@@ -47,29 +49,31 @@ export function* layoutBuildAndUnlock(r: Recovery): Phase {
   );
   if (proxies.some((res) => !res.ok || res.reply.type !== 'unlock-ok')) return stalled('recovery_system_failed', 'unlock_failed: commit proxy');
 
-  const logAddresses = tsl.services.filter((s) => s.kind === 'log').map((s) => s.address);
-  const storage = [...a.locked.values()].filter((s) => s.kind === 'storage' && tsl.storageTeams.some((t) => t.storageIds.includes(s.id)));
-  const unlocks: CallResult[] = yield* ctx.callAll(
-    storage.map((s) => ({
-      to: s.pid,
-      msg: {
-        type: 'unlock-storage',
-        epoch: d.epoch,
-        director: ctx.pid,
-        durableVersion: a.durableVersion,
-        recoveryVersion: a.versionVector.last,
-        logs: logAddresses,
-      },
-    })),
-    { timeout: ms(d.params.storageUnlockTimeoutMs), until: (res) => res.ok && res.reply.type === 'newer-epoch-exists' },
-  );
-  const failed: string[] = [];
-  for (let i = 0; i < unlocks.length; i++) {
-    const res = unlocks[i] as CallResult;
-    const id = (storage[i] as { id: string }).id;
-    if (res.ok && res.reply.type === 'newer-epoch-exists') return supersededBy(r, id, (res.reply as NewerEpochExists).epoch);
-    if (!res.ok || res.reply.type !== 'unlock-ok') failed.push(id);
-  }
-  if (failed.length > 0) return stalled('recovery_system_failed', `unlock_failed: storage ${failed.join(',')}`);
+  a.storageToUnlock = storageToUnlock(r, tsl);
+  if (!mutated(d.config, 'unlock-storage-before-publish')) return undefined;
+  const round = yield* unlockStorage(r, tsl, a.storageToUnlock);
+  if (round.superseded !== undefined) return round.superseded;
+  if (round.failed.length > 0) return stalled('recovery_system_failed', `unlock_failed: storage ${round.failed.map((s) => s.id).join(',')}`);
+  a.storageToUnlock = [];
   return undefined;
+}
+
+/**
+ * After publication (rule 19): unlock the layout's storage servers. The layout is live whatever
+ * happens here, so a server that does not answer is left to the running director, which keeps
+ * trying; only newer_epoch_exists ends the director.
+ */
+export function* storageUnlockAfterPublish(r: Recovery): Phase {
+  const { a } = r;
+  if (a.tsl === null || a.storageToUnlock.length === 0) return undefined;
+  const round = yield* unlockStorage(r, a.tsl, a.storageToUnlock);
+  if (round.superseded !== undefined) return round.superseded;
+  a.storageToUnlock = [...round.failed];
+  return undefined;
+}
+
+/** The old layout the director reports in its events: a lie under `mislabel-director-events`. */
+function reportedOldLayout(r: Recovery): TransactionSystemLayout | null {
+  if (!mutated(r.d.config, 'mislabel-director-events')) return r.d.oldTsl;
+  return null;
 }

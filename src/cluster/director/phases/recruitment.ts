@@ -1,6 +1,7 @@
 import { ms, type CallResult, type TaskBody } from '../../../../sim/index.js';
 import { FOREVER_MS, mutated } from '../../config.js';
 import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
+import { isFreeSpare } from '../../decisions/spares.js';
 import { fillSlots, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
 import type { WorkerCreated } from '../../messages.js';
 import { foremanAddress } from '../../names.js';
@@ -23,6 +24,7 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   const excluded = new Set<ServiceId>(alsoExcluded);
   if (!mutated(d.config, 'recruit-old-layout')) for (const id of oldLayoutServiceIds(d.oldTsl)) excluded.add(id);
   for (const e of d.directory.values()) if (d.isSuspect(e.id)) excluded.add(e.id);
+  for (const id of d.holdsHistory) excluded.add(id);
   const candidates = recruitmentCandidates(d.directoryEntries(), kind, excluded);
   const nodes = d.capableNodes(kind).filter((n) => !d.isSuspect(n));
   const plan = planRecruitment({
@@ -67,13 +69,25 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   if (round.failed.length > 0) {
     return { outcome: stalled('failed_to_lock_recruited_service', round.failed.join(',')) };
   }
+  // Rule 18: a log whose history another accepted layout may rely on is not a spare either. (The
+  // old layout's own logs are left out above, by S7; this guards the layouts the director cannot see.)
+  if (kind === 'log' && !mutated(d.config, 'reuse-logs-of-accepted-layout')) {
+    const own = new Set(oldLayoutServiceIds(d.oldTsl));
+    const kept = recruited.filter((id) => !own.has(id) && !isFreeSpare(r.a.logInfo.get(id)?.recoveredAt ?? null, d.knownPublished));
+    if (kept.length > 0) {
+      for (const id of kept) d.holdsHistory.add(id);
+      return { outcome: stalled('recruit_holds_history', kept.join(',')) };
+    }
+  }
   const createdIds = new Set(created.map((c) => c.id));
+  // `mislabel-director-events` leaves old-layout services out of what it reports as reused.
+  const reported = mutated(d.config, 'mislabel-director-events') ? new Set(oldLayoutServiceIds(d.oldTsl)) : new Set<ServiceId>();
   ctx.emit({
     type: 'recruited',
     director: ctx.pid,
     epoch: d.epoch,
     kind,
-    reused: recruited.filter((id) => !createdIds.has(id)),
+    reused: recruited.filter((id) => !createdIds.has(id) && !reported.has(id)),
     created,
   });
   return { assignments: plan.assignments };

@@ -1,0 +1,73 @@
+import type { Delivery } from '../../../sim/index.js';
+import type { GroundTruth, Position, Rec, RunSettings } from '../types.js';
+import { ClientHistory } from './client-history.js';
+import { CommittedHistory } from './committed-history.js';
+import { CoordinatorStates } from './coordinator-states.js';
+import { Directors } from './directors.js';
+import { OldLayouts } from './old-layouts.js';
+import { Publications } from './publications.js';
+import { ServiceStates } from './service-states.js';
+
+export type { ClientAck, ClientRead } from './client-history.js';
+export { entryAt, type HistoryProblem, type HistoryView } from './committed-history.js';
+export type { AcceptFact, CoordinatorStep } from './coordinator-states.js';
+export type { DirectorFacts } from './directors.js';
+export type { GivenOldLayout } from './old-layouts.js';
+export { layoutKey, type Publication } from './publications.js';
+export type { LockFact, ServiceSnapshot, ServiceStep } from './service-states.js';
+
+/**
+ * The ground truth every checker shares, brought up to date once per step (a trace record or a
+ * delivery) before any checker sees that step. Built only from what the simulator owns: disks,
+ * the kernel's send, deliver and spawn records, and what the client was told.
+ */
+export class Facts {
+  readonly services: ServiceStates;
+  readonly coordinators: CoordinatorStates;
+  readonly publications: Publications;
+  readonly directors = new Directors();
+  readonly oldLayouts: OldLayouts;
+  readonly client = new ClientHistory();
+  readonly history: CommittedHistory;
+
+  constructor(truth: GroundTruth, settings: RunSettings) {
+    this.services = new ServiceStates(truth);
+    this.coordinators = new CoordinatorStates(truth, settings.coordinators);
+    this.publications = new Publications(this.coordinators);
+    this.oldLayouts = new OldLayouts(this.coordinators);
+    this.history = new CommittedHistory(truth);
+  }
+
+  observe(r: Rec, at: Position): void {
+    this.beginStep();
+    this.oldLayouts.observe(r);
+    this.directors.observe(r);
+    const started = this.directors.justStarted;
+    if (started !== undefined) this.oldLayouts.started(started);
+    this.client.observe(r);
+    // A coordinator raises its own term on a timer; it announces the new term by sending.
+    if (r.type === 'send' && this.coordinators.isCoordinator(r.from)) this.readCoordinator(r.from, at);
+  }
+
+  delivered(delivery: Delivery, at: Position): void {
+    this.beginStep();
+    this.services.delivered(delivery, at);
+    this.directors.delivered(delivery, at);
+    if (this.coordinators.isCoordinator(delivery.to)) this.readCoordinator(delivery.to, at);
+  }
+
+  private readCoordinator(target: string, at: Position): void {
+    this.coordinators.read(target, at);
+    this.publications.update();
+    const p = this.publications.justPublished;
+    if (p !== undefined) this.history.fix(p);
+  }
+
+  private beginStep(): void {
+    this.services.step = undefined;
+    this.coordinators.steps = [];
+    this.publications.justPublished = undefined;
+    this.history.problems = [];
+    this.directors.justStarted = undefined;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * reads-consistent (S12, S14): what clients read is the committed history. Every read returns,
+ * for each key, the value of the last committed write at or below its read version, and its read
+ * version is at least every version acknowledged to any client before the read began. A write
+ * that was never acknowledged may be seen only if it is part of the committed history. A read is
+ * judged once the history up to its read version is fixed by a publication, or at the end of the
+ * run. Proven able to fail by `unconfirmed-read-version`, `apply-uncommitted` and
+ * `unlock-storage-before-publish`.
+ */
+import type { ClientRead, HistoryView } from '../facts/index.js';
+import type { CheckerFactory } from '../types.js';
+
+export const readsConsistent: CheckerFactory = (ctx, facts) => {
+  let pending: ClientRead[] = [];
+
+  const judge = (read: ClientRead, view: HistoryView): void => {
+    if (read.ackedBefore !== undefined && read.readVersion < read.ackedBefore.version) {
+      ctx.report({
+        event: read.event,
+        time: read.time,
+        message: `read ${read.read} got read version ${read.readVersion} from generation ${read.epoch}, below version ${read.ackedBefore.version} acknowledged before it began: a stale read`,
+        witnesses: [read.ackedBefore.event],
+      });
+      return;
+    }
+    if (read.readVersion > view.top) {
+      ctx.report({
+        event: read.event,
+        time: read.time,
+        message: `read ${read.read} read at version ${read.readVersion} (generation ${read.epoch}), beyond the committed history (it ends at ${view.top})`,
+        witnesses: [],
+      });
+      return;
+    }
+    for (const { key, value } of read.values) {
+      const expected = view.valueAt(key, read.readVersion);
+      if (expected.value === value) continue;
+      ctx.report({
+        event: read.event,
+        time: read.time,
+        message: `read ${read.read} at version ${read.readVersion} (from ${read.storage.join(', ')}) saw ${key} = ${value ?? 'nothing'}, but the committed history has ${expected.value ?? 'nothing'}${expected.writtenAt !== null ? ` (written at version ${expected.writtenAt})` : ''}`,
+        witnesses: [],
+      });
+      return;
+    }
+  };
+
+  const settle = (final: boolean): void => {
+    const latest = facts.publications.latest();
+    const view = facts.history.view(final ? latest?.tsl : undefined);
+    const still: ClientRead[] = [];
+    for (const read of pending) {
+      if (final || read.readVersion <= view.top) judge(read, view);
+      else still.push(read);
+    }
+    pending = still;
+  };
+
+  return {
+    observe() {
+      const read = facts.client.justRead;
+      if (read !== undefined) pending.push(read);
+      if (facts.publications.justPublished !== undefined) settle(false);
+    },
+    delivered() {
+      if (facts.publications.justPublished !== undefined) settle(false);
+    },
+    finish() {
+      settle(true);
+    },
+  };
+};

@@ -1,0 +1,68 @@
+/**
+ * storage-consistent (S12, S14, rule 19): every storage replica's history is the committed
+ * history. At every publication and at the end of the run, every member of every team of the
+ * newest published layout, including members marked down, must hold on disk, at every version it
+ * has applied, exactly the writes committed at that version: the history publications fixed, or
+ * beyond the newest one, what every log of the newest layout holds. So no replica keeps a version
+ * that a recovery discarded, or history of an attempt that was never published. Proven able to
+ * fail by `unlock-storage-before-publish`, `apply-uncommitted` and `truncate-at-durable-version`.
+ */
+import type { LogEntry, ServiceId } from '../../cluster/types.js';
+import type { HistoryView, Publication } from '../facts/index.js';
+import type { CheckerFactory } from '../types.js';
+
+export const storageConsistent: CheckerFactory = (ctx, facts) => {
+  /** Per replica: how much of its history is known to match the fixed history. */
+  const verified = new Map<ServiceId, { length: number; last: LogEntry | undefined }>();
+  const reported = new Set<ServiceId>();
+
+  const judge = (latest: Publication, view: HistoryView): void => {
+    const members = [...new Set(latest.tsl.storageTeams.flatMap((t) => t.storageIds))].sort();
+    for (const id of members) {
+      if (reported.has(id)) continue;
+      const applied = ctx.truth.storage(id)?.applied ?? [];
+      const known = verified.get(id);
+      let from = 0;
+      if (known !== undefined && applied.length >= known.length && applied[known.length - 1] === known.last) from = known.length;
+      let good = from;
+      for (let i = from; i < applied.length; i++) {
+        const entry = applied[i] as LogEntry;
+        const problem = compare(id, entry, view, latest);
+        if (problem !== undefined) {
+          reported.add(id);
+          const at = ctx.position();
+          ctx.report({ event: at.event, time: at.time, message: problem, witnesses: [latest.event] });
+          break;
+        }
+        if (entry.version <= facts.history.fixedUpTo) good = i + 1;
+      }
+      if (good > 0) verified.set(id, { length: good, last: applied[good - 1] });
+    }
+  };
+
+  const atPublication = (): void => {
+    const p = facts.publications.justPublished;
+    if (p !== undefined) judge(p, facts.history.view(p.tsl));
+  };
+
+  return {
+    delivered: atPublication,
+    observe: atPublication,
+    finish() {
+      const latest = facts.publications.latest();
+      if (latest !== undefined) judge(latest, facts.history.view(latest.tsl));
+    },
+  };
+};
+
+function compare(id: ServiceId, entry: LogEntry, view: HistoryView, latest: Publication): string | undefined {
+  const committed = view.writesAt(entry.version);
+  const held = JSON.stringify(entry.writes);
+  if (committed === undefined) {
+    return `storage ${id} (team member in epoch ${latest.epoch}) holds version ${entry.version}, which is not committed (the committed history ends at ${view.top}): ${held}`;
+  }
+  if (committed !== held) {
+    return `storage ${id} (team member in epoch ${latest.epoch}) holds at version ${entry.version} ${held}, but the committed history has ${committed}`;
+  }
+  return undefined;
+}

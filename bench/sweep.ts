@@ -1,5 +1,6 @@
 import { runScenario } from '../src/runner/run.js';
 import { loadScenario } from '../src/scenario/load.js';
+import { resolveScenario } from '../src/scenario/resolve.js';
 import type { Scenario } from '../src/scenario/types.js';
 import type { NodeSpec } from '../src/cluster/cluster.js';
 import { sweepSeeds } from '../src/cli/sweep-pool.js';
@@ -23,7 +24,7 @@ async function seedsPerSecond(scenario: Scenario, count: number, jobs: number): 
 
 /** The default scenario's shape, repeated: half coordination+storage nodes, half log nodes. */
 export function scaledCluster(base: Scenario, nodes: number): Scenario {
-  const shape = base.cluster.nodes;
+  const shape = resolveScenario(base, 1).cluster.nodes;
   const scaled: NodeSpec[] = Array.from({ length: nodes }, (_, i) => ({
     id: `n${i + 1}`,
     capabilities: (shape[Math.floor((i * shape.length) / nodes)] as NodeSpec).capabilities,

@@ -16,6 +16,11 @@ export interface MutationInfo {
    * director's events lie) is shown together with the bug it disguises, which must still be caught.
    */
   readonly alongWith?: readonly MutationId[];
+  /**
+   * The switch does not change what the protocol does, only what the director reports about it;
+   * it is shown with the bug it disguises, which must still be caught.
+   */
+  readonly disguise?: true;
 }
 
 export const MUTATION_IDS = [
@@ -40,6 +45,8 @@ export const MUTATION_IDS = [
   'apply-uncommitted',
   'reuse-logs-of-accepted-layout',
   'unconfirmed-read-version',
+  'local-read-version',
+  'skip-recruitment-lock',
   'mislabel-director-events',
 ] as const;
 
@@ -94,6 +101,8 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'recoverFrom and unlockAfterRecovery do not check the caller\'s epoch.',
     caughtBy: ['fencing'],
     shownIn: { scenario: 'stale-unlock', seeds: 3 },
+    // REF unlocks storage only after publishing, which the older director here never does.
+    alongWith: ['unlock-storage-before-publish'],
   },
   'reuse-epoch-on-restart': {
     id: 'reuse-epoch-on-restart',
@@ -112,8 +121,8 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
   'ignore-publish-failure': {
     id: 'ignore-publish-failure',
     source: 'F13',
-    summary: 'The director runs even when the coordinators refused or lost its layout.',
-    caughtBy: ['no-split-brain'],
+    summary: 'The director runs even when the coordinators refused or lost its layout, and unlocks its storage servers, which pull history that was never published.',
+    caughtBy: ['storage-consistent'],
     shownIn: { scenario: 'publish-without-majority', seeds: 3 },
   },
   'accept-stale-layout': {
@@ -134,7 +143,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     id: 'accept-stale-lock',
     source: 'S3',
     summary: 'Services accept a lock from a lower epoch than the one they hold.',
-    caughtBy: ['layout-only-locked', 'epoch-monotonic'],
+    caughtBy: ['epoch-monotonic'],
     shownIn: { scenario: 'director-race', seeds: 3 },
   },
   'no-recruitment-lock-timeout': {
@@ -155,9 +164,10 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     id: 'truncate-at-durable-version',
     source: 'F28',
     summary: 'Storage truncates above its durable version, not above min(durable, recovery version): an unacknowledged write survives.',
-    caughtBy: ['no-acked-commit-lost'],
+    caughtBy: ['storage-consistent'],
     shownIn: { scenario: 'lagging-log', seeds: 3 },
-    alongWith: ['apply-uncommitted'],
+    // Only Bedrock's storage, which applies uncommitted versions and is unlocked before publishing, needs the truncation.
+    alongWith: ['apply-uncommitted', 'unlock-storage-before-publish'],
   },
   'non-idempotent-requests': {
     id: 'non-idempotent-requests',
@@ -192,7 +202,21 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'S14',
     summary: 'A proxy hands out read versions without confirming that its generation is still in charge: a superseded proxy serves stale reads.',
     caughtBy: ['reads-consistent'],
-    shownIn: { scenario: 'stale-read', seeds: 3 },
+    shownIn: { scenario: 'random-faults', seeds: 5 },
+  },
+  'local-read-version': {
+    id: 'local-read-version',
+    source: 'S14',
+    summary: 'A proxy hands out its own newest commit as the read version, not the newest of every proxy: a read can miss a commit another proxy acknowledged before it began.',
+    caughtBy: ['reads-consistent'],
+    shownIn: { scenario: 'duplicated-messages', seeds: 3 },
+  },
+  'skip-recruitment-lock': {
+    id: 'skip-recruitment-lock',
+    source: 'seed 002',
+    summary: 'Storage recruitment puts the servers it recruits into the layout without locking them (the bug seed note 002 fixes): a published layout lists services its epoch never locked.',
+    caughtBy: ['layout-only-locked'],
+    shownIn: { scenario: 'log-crash', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',
@@ -201,6 +225,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     caughtBy: ['selective-locking'],
     shownIn: { scenario: 'bug-lock-all-available', seeds: 3 },
     alongWith: ['lock-all-available'],
+    disguise: true,
   },
 };
 

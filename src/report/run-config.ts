@@ -1,12 +1,14 @@
 import type { ChalkInstance } from 'chalk';
 import type { ResolvedScenario } from '../scenario/resolve.js';
+import { describeShape } from '../scenario/shape-text.js';
 
 const label = (chalk: ChalkInstance, name: string): string => chalk.bold(name.padEnd(12));
 const indent = ' '.repeat(12);
 
 /**
  * The configuration a run uses, printed before its timeline: what was asked for and what the
- * seed drew (the swarm settings when faults are random), so a reader can judge the run.
+ * seed drew (the cluster shape with `shape`, the swarm settings when faults are random), so a
+ * reader can judge the run.
  */
 export function runConfigLines(resolved: ResolvedScenario, file: string, chalk: ChalkInstance): string[] {
   const s = resolved.scenario;
@@ -15,6 +17,8 @@ export function runConfigLines(resolved: ResolvedScenario, file: string, chalk: 
   lines.push(`${label(chalk, 'scenario')}${chalk.bold(s.name)} ${chalk.dim(`(${file})`)}`);
   lines.push(`${label(chalk, 'seed')}${resolved.seed}`);
   lines.push(`${label(chalk, 'mutations')}${resolved.mutations.length > 0 ? chalk.red.bold(resolved.mutations.join(' ')) : 'none (the reference protocol)'}`);
+  // Settings the scenario gives explicitly win over drawn ones; the lines below show what is used.
+  if (resolved.shape !== undefined) lines.push(`${label(chalk, 'shape')}${describeShape(resolved.shape)} ${chalk.dim('(drawn from the seed)')}`);
   const nodes = cluster.nodes.map((n) => `${n.id}[${n.capabilities.map((c) => c.slice(0, 1)).join('')}]${n.joinAtMs !== undefined ? `+${n.joinAtMs}ms` : ''}`);
   lines.push(`${label(chalk, 'cluster')}${nodes.join(' ')} ${chalk.dim('(c=coordination l=log s=storage)')}`);
   lines.push(`${indent}coordinators ${cluster.coordinators.join(' ')} · desired logs ${cluster.params.desiredLogs} · replication ${cluster.params.replicationFactor}${cluster.params.strictPlacement ? ' · strict placement' : ''}`);

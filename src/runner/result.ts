@@ -5,6 +5,7 @@ import type { ProbeCounts } from '../check/probes.js';
 import type { CheckSuite } from '../check/suite.js';
 import type { InvariantId, Rec, Violation } from '../check/types.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
+import type { DrawnShape } from '../scenario/shapes.js';
 
 export type Verdict = 'pass' | 'violation';
 
@@ -40,6 +41,8 @@ export interface RunResult {
   readonly reads: { readonly completed: number; readonly failed: number };
   readonly probes: ProbeCounts;
   readonly swarm: SwarmConfig | null;
+  /** The cluster shape the seed drew, when the scenario has `shape`. */
+  readonly shape: DrawnShape | null;
   readonly faults: number;
   readonly replay: string;
 }
@@ -136,6 +139,7 @@ export function summarize(
     reads: { completed: stats.reads, failed: stats.readsFailed },
     probes: { ...suite.probes.counts },
     swarm: resolved.swarm ?? null,
+    shape: resolved.shape ?? null,
     faults: resolved.plan.actions.length,
     replay: replayCommand(source, resolved.scenario.name, resolved.seed, resolved.mutations, resolved.scenario.mutations ?? []),
   };

@@ -1,6 +1,8 @@
 import type { FaultAction } from '../../sim/index.js';
 import { CLIENT_NODE } from '../cluster/names.js';
 import { DEFAULT_PARAMS } from '../cluster/params.js';
+import { checkNamedCluster } from './cross-check-cluster.js';
+import { checkShape, shapeGuarantees } from './cross-check-shape.js';
 import type { Scenario } from './types.js';
 
 export interface Problem {
@@ -8,62 +10,55 @@ export interface Problem {
   readonly message: string;
 }
 
+export type Report = (path: (string | number)[], message: string) => void;
+/** Reports an unknown node at `path` and returns false; `allowClient` also accepts the client node. */
+export type RequireNode = (path: (string | number)[], id: string, allowClient?: boolean) => boolean;
+
+/** The nodes that other fields may name, and how to say that a name is not among them. */
+interface NodeNames {
+  readonly ids: readonly string[];
+  readonly coordinators: readonly string[];
+  /** The end of an "unknown node" message: which nodes exist. */
+  readonly known: (allowClient: boolean) => string;
+  /** Why an election's coordinator is not one. */
+  readonly notCoordinator: (id: string) => string;
+}
+
+const client = (allowClient: boolean): string => (allowClient ? ` (and "${CLIENT_NODE}")` : '');
+
 /**
- * Checks that relate one field to another: nodes named anywhere must exist (with the right
- * capability), and scripted times must fall inside the run. The field-level schema has already
- * passed, so every field has its declared type here.
+ * Checks that relate one field to another: exactly one of `cluster` and `shape`, nodes named
+ * anywhere must exist (with the right capability), and scripted times must fall inside the run.
+ * The field-level schema has already passed, so every field has its declared type here.
  */
 export function crossCheck(s: Scenario): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: (string | number)[], message: string): void => {
+  const report: Report = (path, message) => {
     problems.push({ path, message });
   };
-  const nodes = s.cluster.nodes;
-  const ids = nodes.map((n) => n.id);
-  const known = [...new Set(ids)].join('|');
-
-  nodes.forEach((node, i) => {
-    const first = ids.indexOf(node.id);
-    if (first !== i) report(['cluster', 'nodes', i, 'id'], `duplicate node id "${node.id}" (already cluster.nodes[${first}])`);
-    if (node.id === CLIENT_NODE) report(['cluster', 'nodes', i, 'id'], `"${CLIENT_NODE}" is reserved for the workload's client node; pick another id`);
-    const dup = node.capabilities.find((c, j) => node.capabilities.indexOf(c) !== j);
-    if (dup !== undefined) report(['cluster', 'nodes', i, 'capabilities'], `capability "${dup}" is listed twice`);
-  });
-
-  const capable = (id: string, capability: string): boolean =>
-    nodes.some((n) => n.id === id && (n.capabilities as readonly string[]).includes(capability));
-  const coordinationNodes = nodes.filter((n) => n.capabilities.includes('coordination')).map((n) => n.id);
-  const requireNode = (path: (string | number)[], id: string, allowClient = false): boolean => {
-    if (ids.includes(id) || (allowClient && id === CLIENT_NODE)) return true;
-    report(path, `unknown node "${id}"; the cluster's nodes are ${known}${allowClient ? ` (and "${CLIENT_NODE}")` : ''}`);
+  const quiet = s.faults?.quietAtMs;
+  const end = s.durationMs;
+  const names = nodeNames(s);
+  const requireNode: RequireNode = (path, id, allowClient = false) => {
+    // Without a cluster (reported once, below) there is nothing to check names against.
+    if (names === undefined || names.ids.includes(id) || (allowClient && id === CLIENT_NODE)) return true;
+    report(path, `unknown node "${id}"; ${names.known(allowClient)}`);
     return false;
   };
 
-  const coordinators = s.cluster.coordinators ?? coordinationNodes.slice(0, 3);
-  if (s.cluster.coordinators === undefined && coordinationNodes.length === 0) {
-    report(['cluster', 'nodes'], 'no node has the "coordination" capability, so the cluster has no coordinator; give at least one node that capability');
+  if (s.cluster !== undefined && s.shape !== undefined) {
+    report(['shape'], 'give either "cluster" (the nodes by name) or "shape" (a cluster drawn from each seed), not both; remove one of them');
+  } else if (s.cluster === undefined && s.shape === undefined) {
+    report(['cluster'], 'missing: give "cluster" (the nodes by name) or "shape" (a cluster drawn from each seed; "shape": {} takes every default)');
   }
-  s.cluster.coordinators?.forEach((id, i) => {
-    const path = ['cluster', 'coordinators', i];
-    if (!requireNode(path, id)) return;
-    if (s.cluster.coordinators?.indexOf(id) !== i) report(path, `coordinator "${id}" is listed twice`);
-    else if (!capable(id, 'coordination')) {
-      report(path, `node "${id}" lacks the "coordination" capability; coordinators must be among ${coordinationNodes.join('|') || '(none: give a node that capability)'}`);
-    }
-  });
-
-  s.cluster.workers?.forEach((w, i) => {
-    const path = ['cluster', 'workers', i, 'node'];
-    if (requireNode(path, w.node) && !capable(w.node, w.kind)) report(path, `node "${w.node}" lacks the "${w.kind}" capability needed for ${w.kind} workers`);
-  });
+  if (s.cluster !== undefined) checkNamedCluster(s.cluster, report, requireNode, end);
+  if (s.shape !== undefined) checkShape(s.shape, report);
 
   const params = { ...DEFAULT_PARAMS, ...s.params };
   if (params.electionTimeoutMinMs > params.electionTimeoutMaxMs) {
     report(['params', 'electionTimeoutMinMs'], `must not exceed electionTimeoutMaxMs (${params.electionTimeoutMinMs} > ${params.electionTimeoutMaxMs})`);
   }
 
-  const quiet = s.faults?.quietAtMs;
-  const end = s.durationMs;
   s.faults?.script?.forEach((action, i) => checkAction(action, ['faults', 'script', i], requireNode, report, quiet, end));
   s.faults?.random?.nodes?.forEach((id, i) => requireNode(['faults', 'random', 'nodes', i], id));
   if (end !== undefined && quiet !== undefined && quiet > end) {
@@ -72,13 +67,8 @@ export function crossCheck(s: Scenario): Problem[] {
 
   s.elections?.forEach((e, i) => {
     const path = ['elections', i];
-    if (!coordinators.includes(e.coordinator)) report([...path, 'coordinator'], `"${e.coordinator}" runs no coordinator; pick one of ${coordinators.join('|')}`);
+    if (names !== undefined && !names.coordinators.includes(e.coordinator)) report([...path, 'coordinator'], names.notCoordinator(e.coordinator));
     if (end !== undefined && e.atMs >= end) report([...path, 'atMs'], `${e.atMs} is not before the end of the run (durationMs ${end})`);
-  });
-  nodes.forEach((n, i) => {
-    if (end !== undefined && n.joinAtMs !== undefined && n.joinAtMs >= end) {
-      report(['cluster', 'nodes', i, 'joinAtMs'], `${n.joinAtMs} is not before the end of the run (durationMs ${end}); the node would never join`);
-    }
   });
 
   if (s.expect?.verdict === 'pass' && s.expect.invariant !== undefined) {
@@ -90,11 +80,36 @@ export function crossCheck(s: Scenario): Problem[] {
   return problems;
 }
 
+/** The nodes other fields may name: the cluster's (the named one wins when both are given), or those every drawn cluster has. */
+function nodeNames(s: Scenario): NodeNames | undefined {
+  if (s.cluster !== undefined) {
+    const nodes = s.cluster.nodes;
+    const ids = nodes.map((n) => n.id);
+    const coordinators = s.cluster.coordinators ?? nodes.filter((n) => n.capabilities.includes('coordination')).slice(0, 3).map((n) => n.id);
+    return {
+      ids,
+      coordinators,
+      known: (allowClient) => `the cluster's nodes are ${[...new Set(ids)].join('|')}${client(allowClient)}`,
+      notCoordinator: (id) => `"${id}" runs no coordinator; pick one of ${coordinators.join('|')}`,
+    };
+  }
+  if (s.shape !== undefined) {
+    const g = shapeGuarantees(s.shape);
+    return {
+      ids: g.nodes,
+      coordinators: g.coordinators,
+      known: (allowClient) => `every cluster drawn from "shape" has ${g.nodes.join('|')}${client(allowClient)} (raise the min of shape.nodes to name more)`,
+      notCoordinator: (id) => `"${id}" does not run a coordinator in every cluster drawn from "shape"; pick one of ${g.coordinators.join('|')}`,
+    };
+  }
+  return undefined;
+}
+
 function checkAction(
   action: FaultAction,
   path: (string | number)[],
-  requireNode: (path: (string | number)[], id: string, allowClient?: boolean) => boolean,
-  report: (path: (string | number)[], message: string) => void,
+  requireNode: RequireNode,
+  report: Report,
   quiet: number | undefined,
   end: number | undefined,
 ): void {

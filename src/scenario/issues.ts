@@ -32,6 +32,8 @@ function describeType(expected: string): string {
       return 'an integer';
     case 'array':
       return 'a list';
+    case 'tuple':
+      return 'a list of fixed length';
     case 'object':
       return 'an object';
     default:

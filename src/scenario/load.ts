@@ -63,7 +63,7 @@ function describeTop(data: unknown): string {
 /** Validate parsed data as a scenario; `file` is only used to label the problems. */
 export function validateScenario(data: unknown, file: string): Scenario {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ScenarioError([`${file}: (top level): a scenario is an object with at least "name" and "cluster", got ${describeTop(data)}`]);
+    throw new ScenarioError([`${file}: (top level): a scenario is an object with at least "name" and "cluster" (or "shape"), got ${describeTop(data)}`]);
   }
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) throw new ScenarioError(issueLines(file, result.error.issues));

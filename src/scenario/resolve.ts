@@ -1,9 +1,23 @@
-import { generateFaultPlan, ms, Rng, sortedActions, type FaultAction, type FaultPlan, type NetworkConfig, type SwarmConfig } from '../../sim/index.js';
-import type { ClusterSpec } from '../cluster/cluster.js';
+import {
+  FAULT_FAMILIES,
+  generateFaultPlan,
+  ms,
+  Rng,
+  sortedActions,
+  type FaultAction,
+  type FaultFamily,
+  type FaultPlan,
+  type NetworkConfig,
+  type SwarmConfig,
+} from '../../sim/index.js';
+import type { ClusterSpec, NodeSpec } from '../cluster/cluster.js';
 import type { MutationId } from '../cluster/mutations.js';
 import { DEFAULT_PARAMS, type ProtocolParams } from '../cluster/params.js';
 import type { WorkloadSpec } from '../cluster/services/client.js';
-import type { Scenario, ScriptedElection } from './types.js';
+import type { NodeId } from '../cluster/types.js';
+import { drawShape } from './shape-draw.js';
+import type { DrawnShape, ShapedCluster } from './shapes.js';
+import type { RandomFaults, Scenario, ScriptedElection } from './types.js';
 
 /** A scenario with every default filled in and its fault plan drawn for one seed. */
 export interface ResolvedScenario {
@@ -15,6 +29,8 @@ export interface ResolvedScenario {
   readonly plan: FaultPlan;
   /** The swarm settings the seed drew, when faults are random. */
   readonly swarm: SwarmConfig | undefined;
+  /** The cluster shape the seed drew, when the scenario has `shape`. */
+  readonly shape: DrawnShape | undefined;
   readonly elections: readonly ScriptedElection[];
   readonly durationMs: number;
   readonly quietAtMs: number;
@@ -27,12 +43,31 @@ export const DEFAULT_PROCESS_PATTERNS = ['log-*', 'storage-*', 'director-*', 'pr
 
 const DEFAULT_WORKLOAD = { ratePerSec: 20, startMs: 500, keys: 100, readShare: 0.25, readKeys: 3, sessions: 2 };
 
-/** Fill in defaults and draw the seed's fault plan. `mutations` replaces the scenario's list when given. */
+/** The nodes: named in `cluster`, or drawn from the seed (its own stream, so the fault plan's draws do not shift). */
+function nodesOf(scenario: Scenario, seed: number): { nodes: readonly NodeSpec[]; coordinators: readonly NodeId[]; drawn: ShapedCluster | undefined } {
+  if (scenario.cluster !== undefined) {
+    const nodes = scenario.cluster.nodes;
+    const coordinators =
+      scenario.cluster.coordinators ?? nodes.filter((n) => n.capabilities.includes('coordination')).slice(0, 3).map((n) => n.id);
+    return { nodes, coordinators, drawn: undefined };
+  }
+  // Validation rejects a scenario with neither; only hand-built ones reach this.
+  if (scenario.shape === undefined) throw new Error(`scenario "${scenario.name}" has neither "cluster" nor "shape"`);
+  const drawn = drawShape(Rng.fromSeed(seed).fork('shape'), scenario.shape);
+  return { nodes: drawn.nodes, coordinators: drawn.coordinators, drawn };
+}
+
+/** With loss off for the seed, the random plan may not draw `loss` (from the scenario's own list, when it has one). */
+function familiesOf(random: RandomFaults, drawn: ShapedCluster | undefined): readonly FaultFamily[] | undefined {
+  if (drawn === undefined || drawn.shape.loss) return random.families;
+  return (random.families ?? FAULT_FAMILIES).filter((f) => f !== 'loss');
+}
+
+/** Fill in defaults, draw the seed's cluster shape (with `shape`) and fault plan. `mutations` replaces the scenario's list when given. */
 export function resolveScenario(scenario: Scenario, seed: number, mutations?: readonly MutationId[]): ResolvedScenario {
-  const params: ProtocolParams = { ...DEFAULT_PARAMS, ...scenario.params };
-  const nodes = scenario.cluster.nodes;
-  const coordinators =
-    scenario.cluster.coordinators ?? nodes.filter((n) => n.capabilities.includes('coordination')).slice(0, 3).map((n) => n.id);
+  const { nodes, coordinators, drawn } = nodesOf(scenario, seed);
+  // What the scenario sets explicitly wins over what the seed drew.
+  const params: ProtocolParams = { ...DEFAULT_PARAMS, ...drawn?.params, ...scenario.params };
   const script: FaultAction[] = [...(scenario.faults?.script ?? [])];
   const random = scenario.faults?.random;
   const lastScripted = script.reduce((max, a) => Math.max(max, a.at), -1);
@@ -42,12 +77,13 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
 
   let swarm: SwarmConfig | undefined;
   if (random !== undefined) {
+    const families = familiesOf(random, drawn);
     const generated = generateFaultPlan(Rng.fromSeed(seed).fork('fault-plan'), {
       nodes: random.nodes ?? nodes.map((n) => n.id),
       startMs: random.startMs ?? 2_000,
       quietAtMs,
       processPatterns: random.processPatterns ?? DEFAULT_PROCESS_PATTERNS,
-      ...(random.families !== undefined ? { families: random.families } : {}),
+      ...(families !== undefined ? { families } : {}),
       ...(random.maxCrashedNodes !== undefined ? { maxCrashedNodes: random.maxCrashedNodes } : {}),
       ...(random.meanGapMs !== undefined ? { meanGapMs: random.meanGapMs } : {}),
     });
@@ -57,8 +93,8 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
   const plan: FaultPlan = { actions: sortedActions({ actions: script, quietAtMs }), quietAtMs };
   const switchedOn = mutations ?? scenario.mutations ?? [];
 
-  const workload: WorkloadSpec = { ...DEFAULT_WORKLOAD, stopMs: durationMs, ...scenario.workload };
-  const net = scenario.network ?? {};
+  const workload: WorkloadSpec = { ...DEFAULT_WORKLOAD, stopMs: durationMs, ...drawn?.workload, ...scenario.workload };
+  const net = { ...drawn?.network, ...scenario.network };
   return {
     scenario,
     seed,
@@ -68,7 +104,7 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
       coordinators,
       params,
       mutations: new Set(switchedOn),
-      workers: scenario.cluster.workers ?? [],
+      workers: scenario.cluster?.workers ?? [],
       workload,
     },
     network: {
@@ -79,6 +115,7 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
     },
     plan,
     swarm,
+    shape: drawn?.shape,
     elections: scenario.elections ?? [],
     durationMs,
     quietAtMs,

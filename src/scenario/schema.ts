@@ -7,6 +7,7 @@ import { INVARIANT_IDS } from '../check/types.js';
 import { crossCheck } from './cross-check.js';
 import { RUN_EVENT_TYPES } from './event-types.js';
 import type { Scenario } from './types.js';
+import { SHAPE_ROLES } from './shapes.js';
 import { closest } from './suggest.js';
 
 /**
@@ -113,6 +114,31 @@ const randomFaults = obj({
   meanGapMs: positiveMs('mean gap between faults').optional(),
 }).describe('random faults drawn from the seed (swarm testing)');
 
+/** An inclusive range [min, max] of `item`; min <= max is a cross-check. */
+const range = (what: string, item: z.ZodNumber) => z.tuple([item, item]).describe(`${what}: an inclusive range [min, max]`);
+const count = z.number().int().positive();
+
+const shapeSpec = obj({
+  nodes: range('node count (ids n1..nN); default [3, 12]', count).optional(),
+  coordinators: z
+    .array(count)
+    .min(1)
+    .describe('coordinator counts a seed may pick, each odd; counts above the drawn node count are left out; default [1, 3, 5]')
+    .optional(),
+  roles: z
+    .array(z.enum(SHAPE_ROLES))
+    .min(1)
+    .describe('shared: every node does everything; split: coordinators, then nodes alternating log and storage; default both')
+    .optional(),
+  desiredLogs: range('desired logs, capped at the log-capable nodes; default [1, 5]', count).optional(),
+  replicationFactor: range('replication factor, capped at the storage-capable nodes; default [1, 3]', count).optional(),
+  ratePerSec: range('workload operations per second (integer); default [5, 40]', z.number().int().nonnegative()).optional(),
+  readShare: range('workload share of reads (rounded to 2 decimals); default [0, 0.5]', z.number().min(0).max(1)).optional(),
+  duplicateRate: range('network duplicate rate when duplication is on; default [0.01, 0.05]', z.number().min(0).max(1)).optional(),
+  duplication: rate('probability that a seed switches message duplication on; default 0.5').optional(),
+  loss: rate('probability that a seed lets the random fault plan use message loss; default 0.5').optional(),
+}).describe('draw the cluster from each seed instead of naming it in "cluster" (swarm testing over cluster shapes)');
+
 const narrationRule = obj({
   on: z.enum(RUN_EVENT_TYPES as [string, ...string[]]).describe('the trace event type that triggers the line'),
   when: z
@@ -136,7 +162,10 @@ const scenarioShape = {
     nodes: z.array(nodeSpec).min(1),
     coordinators: z.array(nodeId).min(1).describe('nodes running a coordinator; default the first three coordination-capable nodes').optional(),
     workers: z.array(workerSpec).optional(),
-  }),
+  })
+    .describe('the nodes by name; give this or "shape"')
+    .optional(),
+  shape: shapeSpec.optional(),
   params: obj(paramsShape).partial().describe('protocol parameters; unset ones take their defaults').optional(),
   network: obj({
     baseLatencyMs: ms('fixed part of every cross-node delay').optional(),

@@ -1,5 +1,6 @@
 import type { FaultAction } from '../../sim/index.js';
 import type { InvariantId } from '../check/types.js';
+import { pinnedShape } from './pin-shape.js';
 import type { ResolvedScenario } from './resolve.js';
 import type { Scenario } from './types.js';
 
@@ -45,11 +46,11 @@ export function ddmin<T>(items: readonly T[], keeps: (candidate: readonly T[]) =
 
 /**
  * The same experiment with the seed's drawn fault plan written out as a script: the random
- * generator is dropped, quiet time, duration and mutations are pinned, so removing actions is
- * the only thing that changes between shrinking steps.
+ * generator is dropped, a drawn cluster shape, quiet time, duration and mutations are pinned, so
+ * removing actions is the only thing that changes between shrinking steps.
  */
 export function scriptedScenario(resolved: ResolvedScenario, name: string, invariant: InvariantId, description: string): Scenario {
-  const { demo: _demo, watch: _watch, expect: _expect, faults: _faults, ...rest } = resolved.scenario;
+  const { demo: _demo, watch: _watch, expect: _expect, faults: _faults, ...rest } = pinnedShape(resolved);
   const script: FaultAction[] = resolved.plan.actions.filter((a) => a.at < resolved.quietAtMs);
   return {
     ...rest,

@@ -64,18 +64,57 @@ export interface Expectation {
   readonly invariant?: InvariantId;
 }
 
+/** How a drawn cluster places roles: every node does everything, or coordination, logs and storage on separate nodes. */
+export type ShapeRole = 'shared' | 'split';
+
+/** An inclusive range `[min, max]`. */
+export type Range = readonly [number, number];
+
+/**
+ * A cluster drawn from each seed instead of named nodes (swarm testing over cluster shapes).
+ * Every field narrows one of `SHAPE_DEFAULTS` (`shapes.ts`); settings given elsewhere in the
+ * scenario (`params`, `workload`, `network`, `faults`) win over drawn values.
+ */
+export interface ShapeSpec {
+  /** Node count; ids n1..nN. */
+  readonly nodes?: Range;
+  /** Coordinator counts a seed may pick (odd); counts above the node count are left out. */
+  readonly coordinators?: readonly number[];
+  readonly roles?: readonly ShapeRole[];
+  /** Capped at the number of log-capable nodes. */
+  readonly desiredLogs?: Range;
+  /** Capped at the number of storage-capable nodes. */
+  readonly replicationFactor?: Range;
+  /** Workload operations per second (integer). */
+  readonly ratePerSec?: Range;
+  /** Workload share of reads (rounded to 2 decimals). */
+  readonly readShare?: Range;
+  /** Network duplicate rate when duplication is on. */
+  readonly duplicateRate?: Range;
+  /** Probability that duplication is on for a seed. */
+  readonly duplication?: number;
+  /** Probability that the random fault plan may use the `loss` family for a seed. */
+  readonly loss?: number;
+}
+
+/** The nodes of a scenario, by name. */
+export interface NamedCluster {
+  readonly nodes: readonly NodeSpec[];
+  /** Nodes running a coordinator; default the first three coordination-capable nodes. */
+  readonly coordinators?: readonly NodeId[];
+  readonly workers?: readonly WorkerSpec[];
+}
+
 /** A scenario is data: with a seed it is a complete, replayable experiment. */
 export interface Scenario {
   readonly name: string;
   readonly description?: string;
   /** What to watch for, for people (demos print it). */
   readonly watch?: readonly string[];
-  readonly cluster: {
-    readonly nodes: readonly NodeSpec[];
-    /** Nodes running a coordinator; default the first three coordination-capable nodes. */
-    readonly coordinators?: readonly NodeId[];
-    readonly workers?: readonly WorkerSpec[];
-  };
+  /** The nodes by name; a scenario gives this or `shape`, not both. */
+  readonly cluster?: NamedCluster;
+  /** A cluster drawn from each seed; a scenario gives this or `cluster`, not both. */
+  readonly shape?: ShapeSpec;
   readonly params?: Partial<ProtocolParams>;
   readonly network?: {
     readonly baseLatencyMs?: number;

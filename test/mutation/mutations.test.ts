@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MUTATION_IDS, MUTATIONS, type MutationId } from '../../src/cluster/mutations.js';
-import { isInvariantId, type InvariantId } from '../../src/check/types.js';
+import { INVARIANT_IDS, isInvariantId, type InvariantId } from '../../src/check/types.js';
 import { runScenario } from '../../src/runner/run.js';
 import { loadScenario } from '../cluster/scenarios.js';
 
@@ -19,6 +19,8 @@ interface Row {
   readonly budget: number;
 }
 const rows: Row[] = [];
+/** Every invariant a mutation's catching run violated: the proof that each checker can fail. */
+const tripped = new Map<InvariantId, Set<MutationId>>();
 
 describe('every mutation is caught by the invariant meant to catch it', () => {
   for (const id of MUTATION_IDS) {
@@ -35,6 +37,10 @@ describe('every mutation is caught by the invariant meant to catch it', () => {
         const result = runScenario(scenario, { seed, mutations: [id, ...(m.alongWith ?? [])], disabledCheckers: disabled });
         const hit = m.caughtBy.find((inv) => result.violated.includes(inv as InvariantId));
         if (hit !== undefined) {
+          for (const inv of result.violated) {
+            if (m.disguise !== true && !m.caughtBy.includes(inv)) continue;
+            tripped.set(inv, (tripped.get(inv) ?? new Set()).add(id));
+          }
           caughtIn++;
           runsNeeded ??= seed;
           invariant ||= hit;
@@ -44,8 +50,34 @@ describe('every mutation is caught by the invariant meant to catch it', () => {
       rows.push({ mutation: id, scenario: m.shownIn.scenario, invariant: invariant || m.caughtBy.join('|'), runsNeeded, caughtIn, budget: m.shownIn.seeds });
       expect(runsNeeded, `${id} was not caught in ${m.shownIn.seeds} seeds of ${m.shownIn.scenario}`).not.toBeNull();
       if (always) expect(misses, `${id} escaped on seeds ${misses.join(', ')}`).toEqual([]);
+      // The switches it is shown with only set the stage: on the same seed, without it, nothing is caught.
+      if (m.alongWith !== undefined && m.disguise !== true && runsNeeded !== null) {
+        const stage = runScenario(scenario, { seed: runsNeeded, mutations: m.alongWith, disabledCheckers: disabled });
+        expect(stage.violated.filter((inv) => m.caughtBy.includes(inv)), `${m.alongWith.join(', ')} alone`).toEqual([]);
+      }
     });
   }
+});
+
+describe('every checker is proven able to fail', () => {
+  it('each invariant is violated by at least one mutation meant to trip it', () => {
+    const never = INVARIANT_IDS.filter((inv) => (tripped.get(inv)?.size ?? 0) === 0);
+    expect(never, `checkers no mutation tripped: ${never.join(', ')}`).toEqual([]);
+  });
+});
+
+describe('checkers judge from ground truth, not from what the director reports', () => {
+  it('a director whose events lie, with no bug behind the lies, passes', () => {
+    for (const name of ['log-crash', 'director-race', 'minority-accepted-layout']) {
+      const result = runScenario(loadScenario(name), { seed: 1, mutations: ['mislabel-director-events'] });
+      expect(result.violations.map((v) => `${name}: ${v.invariant}: ${v.message}`)).toEqual([]);
+    }
+  });
+
+  it('recruiting an old-layout log is caught although the director reports no old layout and no reuse', () => {
+    const result = runScenario(loadScenario('log-crash'), { seed: 1, mutations: ['recruit-old-layout', 'mislabel-director-events'] });
+    expect(result.violated).toContain('no-old-layout-reuse');
+  });
 });
 
 describe('without mutations, the scenarios that show them are clean', () => {
@@ -70,5 +102,6 @@ afterAll(() => {
         `${r.mutation.padEnd(30)} ${r.invariant.padEnd(22)} ${r.scenario.padEnd(25)} ${String(r.runsNeeded ?? 'NOT CAUGHT').padStart(11)}  ${r.caughtIn}/${ALWAYS_CAUGHT.includes(r.mutation) ? r.budget : (r.runsNeeded ?? r.budget)}`,
     ),
   ];
-  console.log(`\n${lines.join('\n')}\n`);
+  const byInvariant = INVARIANT_IDS.map((inv) => `${inv.padEnd(22)} ${[...(tripped.get(inv) ?? [])].join(', ') || 'NONE'}`);
+  console.log(`\n${lines.join('\n')}\n\ninvariant              tripped by\n${byInvariant.join('\n')}\n`);
 });

@@ -86,7 +86,7 @@ describe('loading scenario files', () => {
   it('reads YAML as well as JSON', () => {
     const file = join(dir, 's.yaml');
     writeFileSync(file, 'name: y\ncluster:\n  nodes:\n    - { id: n1, capabilities: [coordination, log, storage] }\n');
-    expect(loadScenarioFile(file).scenario.cluster.nodes[0]?.capabilities).toEqual(['coordination', 'log', 'storage']);
+    expect(loadScenarioFile(file).scenario.cluster?.nodes[0]?.capabilities).toEqual(['coordination', 'log', 'storage']);
   });
 
   it('reports JSON and YAML syntax errors with their position, in one line', () => {

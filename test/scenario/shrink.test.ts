@@ -38,4 +38,14 @@ describe('scriptedScenario', () => {
     expect(scripted.faults?.script?.length).toBe(resolved.plan.actions.filter((a) => a.at < resolved.quietAtMs).length);
     expect(runScenario(scripted, { seed: 3 }).traceHash).toBe(runScenario(scenario, { seed: 3 }).traceHash);
   });
+
+  it('writes a drawn cluster shape out too, so the shrunk file keeps it under any seed', () => {
+    const { scenario } = loadScenario('random-shapes');
+    const resolved = resolveScenario(scenario, 5);
+    const scripted = scriptedScenario(resolved, 'random-shapes-seed5', 'no-split-brain', 'test');
+    expect(scripted.shape).toBeUndefined();
+    expect(scripted.cluster?.nodes).toEqual(resolved.cluster.nodes);
+    expect(resolveScenario(scripted, 6).cluster.nodes).toEqual(resolved.cluster.nodes);
+    expect(runScenario(scripted, { seed: 5 }).traceHash).toBe(runScenario(scenario, { seed: 5 }).traceHash);
+  });
 });

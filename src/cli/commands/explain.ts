@@ -5,6 +5,7 @@ import { isInvariantId, type InvariantId } from '../../check/types.js';
 import { loadCatalog } from '../../scenario/catalog.js';
 import { displayPath, findScenario, loadScenarioFile, ScenarioError, type LoadedScenario } from '../../scenario/load.js';
 import { resolveScenario } from '../../scenario/resolve.js';
+import { shapeRangesText } from '../../scenario/shape-text.js';
 import type { Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { wrap } from '../text.js';
@@ -41,12 +42,14 @@ function explainInvariant(id: InvariantId, scenarios: readonly LoadedScenario[])
 function explainScenario(l: LoadedScenario): string[] {
   const s = l.scenario;
   const r = resolveScenario(s, 1);
-  const nodes = s.cluster.nodes.map((n) => `${n.id} (${n.capabilities.join('+')}${n.joinAtMs !== undefined ? `, joins at ${n.joinAtMs} ms` : ''})`).join(', ');
+  const nodes = r.cluster.nodes.map((n) => `${n.id} (${n.capabilities.join('+')}${n.joinAtMs !== undefined ? `, joins at ${n.joinAtMs} ms` : ''})`).join(', ');
+  // A drawn cluster differs per seed: say so, and show seed 1's as an example.
+  const cluster = r.shape !== undefined ? `Cluster: drawn from each seed (${shapeRangesText(s.shape ?? {})}); seed 1 draws ${nodes}` : `Cluster: ${nodes}`;
   const faults = s.faults?.random !== undefined ? `random faults drawn from the seed until ${r.quietAtMs} ms` : `${s.faults?.script?.length ?? 0} scripted fault actions`;
   const parts = [
     `Scenario ${s.name} (${displayPath(l.file)})${s.demo !== undefined ? `, the demo "${s.demo.title}"` : ''}.`,
     s.description ?? '',
-    `Cluster: ${nodes}; coordinators ${r.cluster.coordinators.join(', ')}.`,
+    `${cluster}; coordinators ${r.cluster.coordinators.join(', ')}.`,
     `It runs for ${r.durationMs} ms with ${faults}${s.mutations !== undefined && s.mutations.length > 0 ? ` and the mutations ${s.mutations.join(', ')} switched on` : ''}.`,
     s.expect !== undefined ? `It expects ${s.expect.verdict}${s.expect.invariant !== undefined ? ` of ${s.expect.invariant}` : ''}.` : '',
   ].filter((p) => p !== '');

@@ -47,26 +47,35 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
     let readQueue: Incoming[] = [];
     const readWork = ctx.trigger();
 
-    /** Batches read-version requests: one epoch confirmation per batch. */
+    /**
+     * Batches read-version requests. Each batch asks every other proxy of the layout for the newest
+     * version it acknowledged (a commit acknowledged by any proxy before the request arrived is at
+     * or below the highest), and every log whether it still serves this epoch.
+     */
     function* readVersions(layout: TransactionSystemLayout) {
       const logs = logPids(layout);
+      // `local-read-version`: only this proxy's own commits count, as if it were the only proxy.
+      const peers = mutated(config, 'local-read-version') ? [] : layout.proxies.filter((p) => p !== ctx.pid);
+      const unconfirmed = mutated(config, 'unconfirmed-read-version');
       for (;;) {
         if (readQueue.length === 0) yield* ctx.wait(readWork);
         const batch = readQueue;
         readQueue = [];
         if (batch.length === 0) continue;
-        // Every commit acknowledged before these requests arrived is at or below this version.
-        const version = committed;
-        if (!mutated(config, 'unconfirmed-read-version')) {
-          const results: CallResult[] = yield* ctx.callAll(
-            logs.map((to) => ({ to, msg: { type: 'confirm-epoch', epoch } })),
-            { timeout, until: (r) => !r.ok || r.reply.type !== 'epoch-live' },
-          );
-          if (results.some((r) => !r.ok || r.reply.type !== 'epoch-live')) {
-            for (const p of batch) p.reply?.({ type: 'error', reason: 'epoch_not_live' });
-            continue;
-          }
+        let version = committed;
+        const requests = [
+          ...peers.map((to) => ({ to, msg: { type: 'get-committed-version' } })),
+          ...(unconfirmed ? [] : logs.map((to) => ({ to, msg: { type: 'confirm-epoch', epoch } }))),
+        ];
+        const results: CallResult[] = yield* ctx.callAll(requests, {
+          timeout,
+          until: (r) => !r.ok || (r.reply.type !== 'epoch-live' && r.reply.type !== 'committed-version'),
+        });
+        if (results.some((r) => !r.ok || (r.reply.type !== 'epoch-live' && r.reply.type !== 'committed-version'))) {
+          for (const p of batch) p.reply?.({ type: 'error', reason: 'epoch_not_live' });
+          continue;
         }
+        for (const r of results) if (r.ok && r.reply.type === 'committed-version') version = Math.max(version, r.reply['version'] as Version);
         for (const p of batch) p.reply?.({ type: 'read-version', version, epoch });
       }
     }
@@ -142,6 +151,9 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
           incoming.reply?.({ type: 'unlock-ok' });
           return;
         }
+        case 'get-committed-version':
+          incoming.reply?.({ type: 'committed-version', version: committed });
+          return;
         case 'get-read-version': {
           if (tsl === null) {
             incoming.reply?.({ type: 'error', reason: 'locked' });

@@ -64,6 +64,11 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   }
   const timeoutMs = mutated(d.config, 'no-recruitment-lock-timeout') ? FOREVER_MS : d.params.recruitmentLockTimeoutMs;
   const filled = new Map(plan.assignments.map((x) => [x.id, x.vacancy]));
+  // `skip-recruitment-lock` (the bug seed note 002 fixes): recruited storage is used without a lock.
+  if (kind === 'storage' && mutated(d.config, 'skip-recruitment-lock')) {
+    for (const t of targets) r.a.locked.set(t.id, { id: t.id, kind, pid: t.address, address: t.address });
+    return { assignments: plan.assignments };
+  }
   const round = yield* lockServices(r, targets, 'recruitment', timeoutMs, filled);
   if (round.superseded !== undefined) return { outcome: round.superseded };
   if (round.failed.length > 0) {

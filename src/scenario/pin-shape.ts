@@ -1,0 +1,34 @@
+import { FAULT_FAMILIES } from '../../sim/index.js';
+import type { ResolvedScenario } from './resolve.js';
+import type { FaultSpec, Scenario } from './types.js';
+
+/**
+ * The resolved scenario with the cluster its seed drew written out as `cluster` and explicit
+ * settings, so a file made from one failing seed (a shrunk scenario) keeps that cluster under
+ * any seed. With the same seed it replays the same run. Scenarios without `shape` pass through.
+ */
+export function pinnedShape(resolved: ResolvedScenario): Scenario {
+  const { shape: _shape, ...rest } = resolved.scenario;
+  const drawn = resolved.shape;
+  if (drawn === undefined) return resolved.scenario;
+  const used = resolved.cluster;
+  return {
+    ...rest,
+    cluster: { nodes: used.nodes, coordinators: used.coordinators },
+    params: { ...rest.params, desiredLogs: used.params.desiredLogs, replicationFactor: used.params.replicationFactor },
+    workload: { ...rest.workload, ratePerSec: used.workload.ratePerSec, readShare: used.workload.readShare },
+    network: { ...rest.network, duplicateRate: resolved.network.duplicateRate ?? 0 },
+    ...(rest.faults !== undefined ? { faults: pinnedFaults(rest.faults, drawn.loss, resolved.quietAtMs) } : {}),
+  };
+}
+
+/** With loss off for the seed, the random plan's families leave `loss` out, as resolution did. */
+function pinnedFaults(faults: FaultSpec, loss: boolean, quietAtMs: number): FaultSpec {
+  const random = faults.random;
+  if (random === undefined || loss) return faults;
+  const families = (random.families ?? FAULT_FAMILIES).filter((f) => f !== 'loss');
+  if (families.length > 0) return { ...faults, random: { ...random, families } };
+  // Nothing left to draw: no random plan, and the quiet time it implied is kept.
+  const { random: _random, ...scripted } = faults;
+  return { ...scripted, quietAtMs };
+}

@@ -1,0 +1,27 @@
+import type { Rng } from '../../sim/index.js';
+import { coordinatorChoices, shapeCluster, shapeRanges, type ShapedCluster } from './shapes.js';
+import type { Range, ShapeSpec } from './types.js';
+
+/**
+ * Draw a cluster shape from a seeded stream. Every value takes exactly one number from the
+ * stream, in a fixed order, whether or not it ends up used (a duplicate rate with duplication
+ * off), so narrowing one range never shifts the draws of the others.
+ */
+export function drawShape(rng: Rng, spec: ShapeSpec): ShapedCluster {
+  const r = shapeRanges(spec);
+  const int = ([lo, hi]: Range): number => rng.intInclusive(lo, hi);
+  const real = ([lo, hi]: Range): number => lo + rng.next() * (hi - lo);
+  // Always one number per flag (Rng.chance draws none for 0 or 1).
+  const flag = (p: number): boolean => rng.next() < p;
+  const nodes = int(r.nodes);
+  const roles = rng.pick(r.roles);
+  const coordinators = rng.pick(coordinatorChoices(r.coordinators, nodes));
+  const desiredLogs = int(r.desiredLogs);
+  const replicationFactor = int(r.replicationFactor);
+  const ratePerSec = int(r.ratePerSec);
+  const readShare = real(r.readShare);
+  const duplication = flag(r.duplication);
+  const duplicateRate = real(r.duplicateRate);
+  const loss = flag(r.loss);
+  return shapeCluster({ nodes, coordinators, roles, desiredLogs, replicationFactor, ratePerSec, readShare, duplication, duplicateRate, loss });
+}

@@ -1,0 +1,36 @@
+import { shapeRanges, type DrawnShape } from './shapes.js';
+import type { Range, ShapeSpec } from './types.js';
+
+// Drawn shapes and their ranges in words, for the run header and `explain`.
+
+/** One line for people: what the seed drew. */
+export function describeShape(s: DrawnShape): string {
+  return [
+    `${s.nodes} nodes`,
+    `${s.roles} roles`,
+    `${s.coordinators} coordinator${s.coordinators === 1 ? '' : 's'}`,
+    `desired logs ${s.desiredLogs}`,
+    `replication ${s.replicationFactor}`,
+    `${s.ratePerSec} ops/s`,
+    `read share ${s.readShare}`,
+    s.duplicateRate > 0 ? `duplicates ${s.duplicateRate}` : 'no duplicates',
+    s.loss ? 'loss faults allowed' : 'no loss faults',
+  ].join(' · ');
+}
+
+/** The ranges a shape draws from, in one line (`explain`). */
+export function shapeRangesText(spec: ShapeSpec): string {
+  const r = shapeRanges(spec);
+  const span = ([lo, hi]: Range): string => (lo === hi ? String(lo) : `${lo}..${hi}`);
+  return [
+    `${span(r.nodes)} nodes`,
+    `${r.coordinators.join('|')} coordinators`,
+    `${r.roles.join('|')} roles`,
+    `desired logs ${span(r.desiredLogs)}`,
+    `replication ${span(r.replicationFactor)}`,
+    `${span(r.ratePerSec)} ops/s`,
+    `read share ${span(r.readShare)}`,
+    `duplicates ${span(r.duplicateRate)} with probability ${r.duplication}`,
+    `loss faults with probability ${r.loss}`,
+  ].join(', ');
+}

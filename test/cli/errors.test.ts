@@ -64,6 +64,13 @@ describe.concurrent('bad scenario files', () => {
     expect(await badInput(['run', fixture('unknown-mutation.json')])).toMatch(/unknown-mutation\.json: mutations\[0\]: expected one of lock-all-available\|.*\|no-fencing\|.*, got "no-fencin" \(did you mean "no-fencing"\?\)/);
   });
 
+  it('a shape next to a cluster, and a range with min above max, name the field and the fix', async () => {
+    const err = await badInput(['run', fixture('shape-and-cluster.json')]);
+    expect(err).toMatch(/shape-and-cluster\.json: shape: give either "cluster" \(the nodes by name\) or "shape" \(a cluster drawn from each seed\), not both; remove one of them/);
+    expect(err).toMatch(/shape-and-cluster\.json: shape\.nodes: min 8 is above max 4; a range is \[min, max\] with min <= max/);
+    expect(err).toMatch(/the scenario cannot be used \(2 problems above\)/);
+  });
+
   it('cross-field problems name each field', async () => {
     const err = await badInput(['sweep', fixture('cross-field.json'), '--seeds', '1..2']);
     expect(err).toMatch(/cluster\.nodes\[2\]\.id: duplicate node id "n2"/);

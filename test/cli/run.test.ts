@@ -41,6 +41,24 @@ describe.concurrent('recovery-sim run', () => {
     expect(result['seed']).toBe(3);
     expect(result['verdict']).toBe('pass');
     expect(result['replay']).toBe('npx recovery-sim run bootstrap --seed 3');
+    expect(result['shape']).toBeNull();
+  });
+
+  it('shows the cluster shape a seed drew: one header line, and `shape` in run and sweep --json', async () => {
+    const [text, json, sweep] = await Promise.all([
+      cli(['run', 'random-shapes', '--seed', '3']),
+      cli(['run', 'random-shapes', '--seed', '3', '--json']),
+      cli(['sweep', 'random-shapes', '--seeds', '3..4', '--jobs', '1', '--json']),
+    ]);
+    expect(text.stdout).toMatch(
+      /^shape {7}\d+ nodes · (shared|split) roles · \d coordinators? · desired logs \d · replication \d · \d+ ops\/s · read share [\d.]+ · (duplicates [\d.]+|no duplicates) · (loss faults allowed|no loss faults) \(drawn from the seed\)$/m,
+    );
+    const shape = (JSON.parse(json.stdout) as { shape: Record<string, unknown> | null }).shape;
+    expect(Object.keys(shape ?? {}).sort()).toEqual(['coordinators', 'desiredLogs', 'duplicateRate', 'loss', 'nodes', 'readShare', 'replicationFactor', 'ratePerSec', 'roles'].sort());
+    expect(text.stdout).toContain(`${String(shape?.['nodes'])} nodes · ${String(shape?.['roles'])} roles`);
+    const swept = sweep.stdout.trim().split('\n').map((l) => JSON.parse(l) as { seed: number; shape: unknown });
+    expect(swept.map((r) => r.seed)).toEqual([3, 4]);
+    expect(swept[0]?.shape).toEqual(shape);
   });
 
   it('--quiet prints the verdict, the hash and the replay command only', async () => {

@@ -4,8 +4,8 @@
  * version is at least every version acknowledged to any client before the read began. A write
  * that was never acknowledged may be seen only if it is part of the committed history. A read is
  * judged once the history up to its read version is fixed by a publication, or at the end of the
- * run. Proven able to fail by `unconfirmed-read-version`, `apply-uncommitted` and
- * `unlock-storage-before-publish`.
+ * run; a violation is reported where it became certain, with the read as its witness. Proven able
+ * to fail by `unconfirmed-read-version` and `local-read-version`.
  */
 import type { ClientRead, HistoryView } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
@@ -14,21 +14,22 @@ export const readsConsistent: CheckerFactory = (ctx, facts) => {
   let pending: ClientRead[] = [];
 
   const judge = (read: ClientRead, view: HistoryView): void => {
+    const at = ctx.position();
     if (read.ackedBefore !== undefined && read.readVersion < read.ackedBefore.version) {
       ctx.report({
-        event: read.event,
-        time: read.time,
+        event: at.event,
+        time: at.time,
         message: `read ${read.read} got read version ${read.readVersion} from generation ${read.epoch}, below version ${read.ackedBefore.version} acknowledged before it began: a stale read`,
-        witnesses: [read.ackedBefore.event],
+        witnesses: [read.event, read.ackedBefore.event],
       });
       return;
     }
     if (read.readVersion > view.top) {
       ctx.report({
-        event: read.event,
-        time: read.time,
-        message: `read ${read.read} read at version ${read.readVersion} (generation ${read.epoch}), beyond the committed history (it ends at ${view.top})`,
-        witnesses: [],
+        event: at.event,
+        time: at.time,
+        message: `read ${read.read} read at version ${read.readVersion} (generation ${read.epoch}), but the committed history ends at ${view.top}: what it read was never committed, or was lost`,
+        witnesses: [read.event],
       });
       return;
     }
@@ -36,10 +37,10 @@ export const readsConsistent: CheckerFactory = (ctx, facts) => {
       const expected = view.valueAt(key, read.readVersion);
       if (expected.value === value) continue;
       ctx.report({
-        event: read.event,
-        time: read.time,
+        event: at.event,
+        time: at.time,
         message: `read ${read.read} at version ${read.readVersion} (from ${read.storage.join(', ')}) saw ${key} = ${value ?? 'nothing'}, but the committed history has ${expected.value ?? 'nothing'}${expected.writtenAt !== null ? ` (written at version ${expected.writtenAt})` : ''}`,
-        witnesses: [],
+        witnesses: [read.event],
       });
       return;
     }

@@ -78,7 +78,7 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   // old layout's own logs are left out above, by S7; this guards the layouts the director cannot see.)
   if (kind === 'log' && !mutated(d.config, 'reuse-logs-of-accepted-layout')) {
     const own = new Set(oldLayoutServiceIds(d.oldTsl));
-    const kept = recruited.filter((id) => !own.has(id) && !isFreeSpare(r.a.logInfo.get(id)?.recoveredAt ?? null, d.knownPublished));
+    const kept = recruited.filter((id) => !own.has(id) && !isFreeSpare(r.a.logInfo.get(id)?.recoveredAt ?? null, d.knownPublished, d.epoch));
     if (kept.length > 0) {
       for (const id of kept) d.holdsHistory.add(id);
       return { outcome: stalled('recruit_holds_history', kept.join(',')) };

@@ -1,43 +1,47 @@
 import fc from 'fast-check';
 import type { FaultAction } from '../../sim/index.js';
-import type { NodeSpec } from '../../src/cluster/cluster.js';
-import type { Capability } from '../../src/cluster/types.js';
 import { DEFAULT_PROCESS_PATTERNS } from '../../src/scenario/resolve.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { coordinatorChoices, SHAPE_DEFAULTS, shapeCluster, type ShapeDraw, type ShapedCluster } from '../../src/scenario/shapes.js';
+import type { Range, Scenario } from '../../src/scenario/types.js';
 
 /** How long faults last in generated scenarios (ms); liveness is judged `livenessBoundMs` after. */
 export const FAULT_WINDOW_MS = 12_000;
 const START_MS = 1_500;
 
+const d = SHAPE_DEFAULTS;
+const intIn = ([min, max]: Range): fc.Arbitrary<number> => fc.integer({ min, max });
+const realIn = ([min, max]: Range): fc.Arbitrary<number> => fc.double({ min, max, noNaN: true });
+const flag = (p: number): fc.Arbitrary<boolean> => (p <= 0 ? fc.constant(false) : p >= 1 ? fc.constant(true) : fc.boolean());
+
 /**
- * A cluster shape: 4–8 nodes; the first three can coordinate; every node gets a random
- * non-empty mix of log and storage (at least one of each overall).
+ * The values a `shape: {}` scenario draws from its seed, over the same ranges (SHAPE_DEFAULTS);
+ * only the coordinator count depends on another draw, the node count, as in the seeded draw.
  */
-export const clusterShape = fc
-  .integer({ min: 4, max: 8 })
-  .chain((n) =>
-    fc.tuple(
-      fc.constant(n),
-      fc.array(fc.subarray<Capability>(['log', 'storage'], { minLength: 1 }), { minLength: n, maxLength: n }),
-    ),
-  )
-  .map(([n, roles]): NodeSpec[] => {
-    const nodes = roles.map((caps, i) => ({
-      id: `n${i + 1}`,
-      capabilities: [...(i < 3 ? (['coordination'] as Capability[]) : []), ...caps],
-    }));
-    const last = nodes[n - 1] as NodeSpec;
-    if (!nodes.some((x) => x.capabilities.includes('log'))) (last.capabilities as Capability[]).push('log');
-    if (!nodes.some((x) => x.capabilities.includes('storage'))) (last.capabilities as Capability[]).push('storage');
-    return nodes;
-  });
+export const shapeDraw: fc.Arbitrary<ShapeDraw> = intIn(d.nodes).chain((nodes) =>
+  fc.record({
+    nodes: fc.constant(nodes),
+    coordinators: fc.constantFrom(...coordinatorChoices(d.coordinators, nodes)),
+    roles: fc.constantFrom(...d.roles),
+    desiredLogs: intIn(d.desiredLogs),
+    replicationFactor: intIn(d.replicationFactor),
+    ratePerSec: intIn(d.ratePerSec),
+    readShare: realIn(d.readShare),
+    duplication: flag(d.duplication),
+    duplicateRate: realIn(d.duplicateRate),
+    loss: flag(d.loss),
+  }),
+);
+
+/** A cluster shape built from the drawn values by the simulator's own function. */
+export const clusterShape: fc.Arbitrary<ShapedCluster> = shapeDraw.map(shapeCluster);
 
 const at = fc.integer({ min: START_MS, max: FAULT_WINDOW_MS - 1 });
 
-/** One timed fault over nodes `n1..n{count}`. */
-export function faultAction(count: number): fc.Arbitrary<FaultAction> {
+/** One timed fault over nodes `n1..n{count}`; without `loss`, never a change of the loss rate (as a shape with loss off). */
+export function faultAction(count: number, loss = true): fc.Arbitrary<FaultAction> {
   const node = fc.integer({ min: 1, max: count }).map((i) => `n${i}`);
   const nodeSet = fc.uniqueArray(node, { minLength: 1, maxLength: Math.max(1, count - 1) });
+  const setLoss = fc.record({ at, kind: fc.constant('set-loss' as const), rate: fc.constantFrom(0, 0.01, 0.05, 0.15) });
   return fc.oneof(
     fc.record({ at, kind: fc.constant('crash-node' as const), node }),
     fc.record({ at, kind: fc.constant('restart-node' as const), node }),
@@ -60,36 +64,39 @@ export function faultAction(count: number): fc.Arbitrary<FaultAction> {
     fc.record({ at, kind: fc.constant('heal' as const) }),
     fc.record({ at, kind: fc.constant('clog' as const), node, delayMs: fc.integer({ min: 10, max: 2_000 }) }),
     fc.record({ at, kind: fc.constant('unclog' as const), node }),
-    fc.record({ at, kind: fc.constant('set-loss' as const), rate: fc.constantFrom(0, 0.01, 0.05, 0.15) }),
+    ...(loss ? [setLoss] : []),
   );
 }
 
 /** A fault plan: up to 12 actions, sorted by time (fast-check shrinks it action by action). */
-export function faultPlan(count: number): fc.Arbitrary<FaultAction[]> {
-  return fc.array(faultAction(count), { maxLength: 12 }).map((actions) => [...actions].sort((a, b) => a.at - b.at));
+export function faultPlan(count: number, loss = true): fc.Arbitrary<FaultAction[]> {
+  return fc.array(faultAction(count, loss), { maxLength: 12 }).map((actions) => [...actions].sort((a, b) => a.at - b.at));
 }
 
-/** A whole experiment: shape, parameters, workload, fault plan, and a seed for background noise. */
-export const experiment = clusterShape.chain((nodes) =>
+/** A whole experiment: a drawn cluster shape, a fault plan over its nodes, and a seed for background noise. */
+export const experiment = clusterShape.chain((cluster) =>
   fc.record({
-    nodes: fc.constant(nodes),
-    desiredLogs: fc.integer({ min: 1, max: 4 }),
-    replicationFactor: fc.integer({ min: 1, max: 3 }),
-    ratePerSec: fc.integer({ min: 5, max: 40 }),
-    faults: faultPlan(nodes.length),
+    cluster: fc.constant(cluster),
+    faults: faultPlan(cluster.nodes.length, cluster.shape.loss),
     seed: fc.integer({ min: 1, max: 1_000_000 }),
   }),
 );
 
 export type Experiment = typeof experiment extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * The experiment as a scenario file: the drawn cluster written out by name with the settings it
+ * decided, so a saved failure replays the same cluster whatever seed it is run with.
+ */
 export function toScenario(e: Experiment, name = 'property'): Scenario {
+  const c = e.cluster;
   return {
     name,
     description: 'Generated by the property suite (cluster shape, parameters and fault plan drawn by fast-check).',
-    cluster: { nodes: e.nodes },
-    params: { desiredLogs: e.desiredLogs, replicationFactor: e.replicationFactor },
-    workload: { ratePerSec: e.ratePerSec },
+    cluster: { nodes: c.nodes.map((n) => ({ ...n, capabilities: [...n.capabilities] })), coordinators: [...c.coordinators] },
+    params: { ...c.params },
+    workload: { ...c.workload },
+    network: { ...c.network },
     faults: { script: e.faults, quietAtMs: FAULT_WINDOW_MS },
     expect: { verdict: 'pass' },
   };

@@ -37,6 +37,7 @@ export function summaryLines(result: RunResult, chalk: ChalkInstance, shownPerIn
   const c = result.commits;
   // attempted/failed come from the client's periodic report, so they can trail the acknowledgements.
   lines.push(`${label(chalk, 'commits')}${c.acknowledged} acknowledged, ${c.lost > 0 ? chalk.red.bold(`${c.lost} lost`) : '0 lost'} · the client's last report: ${c.attempted} attempted, ${c.failed} failed`);
+  lines.push(`${label(chalk, 'reads')}${result.reads.completed} served, ${result.reads.failed} failed (no read version, or no replica had reached it)`);
 
   const reached = PROBE_IDS.filter((id) => result.probes[id] > 0);
   const missed = PROBE_IDS.filter((id) => result.probes[id] === 0);

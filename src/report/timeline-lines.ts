@@ -19,7 +19,7 @@ export function verboseLine(r: Rec): Line | undefined {
     case 'send':
       return { proc: addressOf(r.from), text: `→ ${r.to}: ${r.msg.type} #${r.m}${r.call !== undefined ? ` (call ${r.call})` : ''}${r.reply !== undefined ? ` (reply to call ${r.reply})` : ''}`, style: 'dim' };
     case 'deliver':
-      return { proc: addressOf(r.to), text: `⇠ #${r.m} delivered${r.dup === true ? ' (duplicate)' : ''}`, style: 'dim' };
+      return { proc: addressOf(r.to), text: `⇠ #${r.m} delivered${r.dup === true ? ' (duplicate)' : ''}${r.late === true ? ' (late: its call had ended)' : ''}`, style: 'dim' };
     case 'drop':
       return { proc: 'network', text: `✗ #${r.m} dropped (${r.cause})`, style: 'dim' };
     case 'spawn':
@@ -39,7 +39,13 @@ export function verboseLine(r: Rec): Line | undefined {
     case 'storage-unlocked':
       return { proc: `storage-${r.storage}`, epoch: r.callerEpoch, text: `unlocked; durable version ${r.durableVersion}, truncated to ${r.truncatedTo}`, style: 'dim' };
     case 'client-summary':
-      return { proc: 'client', text: `client report: ${r.attempted} attempted, ${r.acked} acknowledged, ${r.failed} failed`, style: 'dim' };
+      return { proc: 'client', text: `client report: ${r.attempted} commits attempted, ${r.acked} acknowledged, ${r.failed} failed · ${r.reads} reads served, ${r.readsFailed} failed`, style: 'dim' };
+    case 'client-ack':
+      return { proc: 'client', epoch: r.epoch, text: `told ${r.txn} is committed at version ${r.version} (${r.writes.map((w) => `${w.key}=${w.value}`).join(' ')})`, style: 'dim' };
+    case 'client-read':
+      return { proc: 'client', epoch: r.epoch, text: `read ${r.read} at version ${r.readVersion} from ${r.storage.join(', ')}: ${r.values.map((v) => `${v.key}=${v.value ?? '∅'}`).join(' ')}`, style: 'dim' };
+    case 'client-read-failed':
+      return { proc: 'client', text: `read ${r.read} failed: ${r.reason}`, style: 'dim' };
     case 'lock-accepted':
       return { proc: addressOf(r.pid), epoch: r.epoch, text: `accepts the lock of e${r.epoch} (was ${epochOf(r.previous) || 'unlocked'})` };
     case 'log-push':

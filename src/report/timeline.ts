@@ -32,7 +32,7 @@ interface Group {
 }
 
 const PROC_WIDTH = 22;
-const HIDDEN = new Set(['spawn', 'send', 'deliver', 'drop', 'promised', 'coordinator-epoch', 'tsl-accepted', 'lock-requested', 'lock-accepted', 'worker-created', 'log-recovered', 'storage-unlocked', 'client-summary', 'commit-acked', 'commit-failed']);
+const HIDDEN = new Set(['spawn', 'send', 'deliver', 'drop', 'promised', 'coordinator-epoch', 'tsl-accepted', 'lock-requested', 'lock-accepted', 'worker-created', 'log-recovered', 'storage-unlocked', 'client-summary', 'commit-acked', 'commit-failed', 'client-ack', 'client-read-begin', 'client-read', 'client-read-failed']);
 
 
 function layoutSummary(tsl: TransactionSystemLayout): string {
@@ -59,6 +59,7 @@ export class Timeline {
   private nextCommitLine: number;
   private windowAcked = new Map<number, number>();
   private windowFailed = 0;
+  private windowReads = 0;
   private totalAcked = 0;
   private lastEvent = 0;
   private lastTime = 0;
@@ -152,9 +153,12 @@ export class Timeline {
   // ---- commits: counted per generation, printed as periodic summary lines ----
 
   private countCommits(r: Rec): void {
-    if (r.type === 'commit-acked' && !r.system) {
-      this.windowAcked.set(r.epoch, (this.windowAcked.get(r.epoch) ?? 0) + r.txns.length);
-      this.totalAcked += r.txns.length;
+    if (r.type === 'client-ack') {
+      this.windowAcked.set(r.epoch, (this.windowAcked.get(r.epoch) ?? 0) + 1);
+      this.totalAcked++;
+    } else if (r.type === 'client-read') {
+      this.windowReads++;
+    } else if (r.type === 'commit-acked' && !r.system) {
       if (!this.generationsSeen.has(r.epoch)) {
         this.generationsSeen.add(r.epoch);
         this.push(r, { proc: addressOf(r.proxy), epoch: r.epoch, text: `first commit acknowledged by generation e${r.epoch} (version ${r.version})`, style: 'good' });
@@ -169,7 +173,7 @@ export class Timeline {
   }
 
   private hasWindow(): boolean {
-    return this.windowAcked.size > 0 || this.windowFailed > 0;
+    return this.windowAcked.size > 0 || this.windowFailed > 0 || this.windowReads > 0;
   }
 
   private commitLine(event: number, t: number | null): void {
@@ -179,14 +183,16 @@ export class Timeline {
     const parts = [...this.windowAcked.entries()].map(([epoch, n]) => `${n} by e${epoch}`);
     const acked = parts.length > 0 ? parts.join(', ') : 'none';
     const failed = this.windowFailed > 0 ? `, ${this.windowFailed} failed` : '';
+    const reads = this.windowReads > 0 ? ` · ${this.windowReads} reads served` : '';
     this.flush();
     const stamp = t === null ? 'by the end' : `by ${formatTime(at).trim()}`;
     this.entries.push({
       event,
-      text: this.format(at, { proc: 'client', text: `commits acknowledged ${stamp}: ${acked}${failed} (total ${this.totalAcked})`, style: 'dim' }),
+      text: this.format(at, { proc: 'client', text: `commits acknowledged ${stamp}: ${acked}${failed} (total ${this.totalAcked})${reads}`, style: 'dim' }),
     });
     this.windowAcked = new Map();
     this.windowFailed = 0;
+    this.windowReads = 0;
   }
 
   // ---- one description per significant event ----

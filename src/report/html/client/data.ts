@@ -8,7 +8,7 @@ const FLAG = { reply: 1, call: 2, dropped: 4, inFlight: 8, duplicate: 16 };
 const CAUSE_SHIFT = 5;
 const DROP_CAUSES = ['loss', 'partition', 'node-down', 'no-process'];
 // Frequent data-plane events: drawn as small ticks and skipped by "key events only".
-const MINOR_TYPES = ['log-push', 'commit-acked', 'coordinator-epoch', 'promised', 'lock-requested', 'lock-result', 'tsl-accepted', 'spawn', 'worker-created', 'client-summary'];
+const MINOR_TYPES = ['log-push', 'commit-acked', 'client-ack', 'client-read-begin', 'client-read', 'client-read-failed', 'coordinator-epoch', 'promised', 'lock-requested', 'lock-result', 'tsl-accepted', 'spawn', 'worker-created', 'client-summary'];
 // Arrows longer than this (µs) are kept apart so the visible-window search stays a binary search.
 const LONG_ARROW_US = 1000000;
 

@@ -91,7 +91,15 @@ export function eventHeadline(r: Rec): string {
     case 'durable-version':
       return `e${r.epoch} durable version ${r.durableVersion}`;
     case 'client-summary':
-      return `client: ${r.acked} acknowledged, ${r.failed} failed of ${r.attempted}`;
+      return `client: ${r.acked} acknowledged, ${r.failed} failed of ${r.attempted} commits; ${r.reads} reads served, ${r.readsFailed} failed`;
+    case 'client-ack':
+      return `client told ${r.txn} is committed at v${r.version} by e${r.epoch}`;
+    case 'client-read-begin':
+      return `client begins read ${r.read}`;
+    case 'client-read':
+      return `client read ${r.read} at v${r.readVersion} from ${r.storage.join(', ')}: ${r.values.map((v) => `${v.key}=${v.value ?? '∅'}`).join(' ')}`;
+    case 'client-read-failed':
+      return `client read ${r.read} failed: ${r.reason}`;
     default:
       return r.type;
   }
@@ -116,7 +124,7 @@ function fieldText(key: string, value: unknown): string {
 }
 
 /** Frequent events whose headline already says everything: their fields are not repeated. */
-const HEADLINE_ONLY: ReadonlySet<string> = new Set(['log-push', 'commit-acked', 'spawn', 'node-up', 'node-down']);
+const HEADLINE_ONLY: ReadonlySet<string> = new Set(['log-push', 'commit-acked', 'client-ack', 'client-read', 'client-read-begin', 'spawn', 'node-up', 'node-down']);
 
 /** The text stored for a non-message event: its headline, then its fields, one per line. */
 export function eventDetails(r: Rec): string {

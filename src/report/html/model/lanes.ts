@@ -178,6 +178,10 @@ export function eventLane(r: Rec, set: LaneSet): number {
     case 'commit-failed':
       return set.laneOf(r.proxy);
     case 'client-summary':
+    case 'client-ack':
+    case 'client-read-begin':
+    case 'client-read':
+    case 'client-read-failed':
       return set.lanes.find((l) => l.role === 'client')?.index ?? -1;
     default:
       if ('director' in r) return set.laneOf(r.director);

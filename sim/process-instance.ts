@@ -285,7 +285,9 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
         if (finished) return;
         results[index] = result;
         remaining--;
-        if (remaining === 0 || (until !== undefined && until(result, index))) finish();
+        // `until` sees every result, the last one too: callers count replies in it.
+        const enough = until !== undefined && until(result, index);
+        if (remaining === 0 || enough) finish();
       });
       callIds.push(id);
     });

@@ -55,6 +55,24 @@ describe('processes', () => {
     expect(second?.map((r) => (r.ok ? r.reply['of'] : r.reason))).toEqual(['cancelled', '5']);
   });
 
+  it('callAll shows `until` every result, the last one included (callers count replies there)', () => {
+    const sim = threeNodes();
+    const seen: string[] = [];
+    runTask<CallResult[]>(sim, 'a', function* (ctx, out) {
+      out.push(
+        yield* ctx.callAll([{ to: 'echo@b', msg: msg('only') }], {
+          timeout: ms(20),
+          until: (r) => {
+            if (r.ok) seen.push(String(r.reply['of']));
+            return false;
+          },
+        }),
+      );
+    });
+    sim.run();
+    expect(seen).toEqual(['only']);
+  });
+
   it('receive waits for a matching mailbox message, or times out', () => {
     const sim = threeNodes();
     const got = runTask<Incoming | undefined>(sim, 'a', function* (ctx, out) {

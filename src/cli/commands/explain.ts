@@ -21,8 +21,11 @@ function explainMutation(id: MutationId, scenarios: readonly LoadedScenario[]): 
   const text = [
     `Mutation ${id} (${m.source} in the protocol notes) is a deliberate bug, off by default: ${m.summary}`,
     `${m.caughtBy.length === 1 ? 'The checker' : 'The checkers'} meant to catch it: ${caught}.`,
-    using.length > 0 ? `Scenarios that switch it on: ${using.join(', ')} (try \`recovery-sim run ${using[0]}\`).` : `No bundled scenario switches it on; try \`recovery-sim sweep random-faults --seeds 1..50 --mutate ${id}\`.`,
-  ].join(' ');
+    using.length > 0 ? `Scenarios that switch it on: ${using.join(', ')} (try \`recovery-sim run ${using[0]}\`).` : '',
+    `It shows in ${m.shownIn.scenario}${m.alongWith !== undefined ? `, together with ${m.alongWith.join(' and ')}${m.disguise === true ? ' (the bug it disguises)' : ', which set the stage'}` : ''}: \`recovery-sim run ${m.shownIn.scenario} --mutate ${[id, ...(m.alongWith ?? [])].join(' ')}\`${m.shownIn.seeds > 1 ? ` (caught within seeds 1..${m.shownIn.seeds})` : ''}.`,
+  ]
+    .filter((line) => line !== '')
+    .join(' ');
   return wrap(text);
 }
 

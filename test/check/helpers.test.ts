@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { vacanciesLeftBy } from '../../src/check/invariants/selective-locking.js';
+import type { RunSettings } from '../../src/check/types.js';
+import { wellFormednessProblems } from '../../src/check/well-formed.js';
+import { log, team, tsl, up } from '../cluster/decisions/fixtures.js';
+
+const settings: RunSettings = {
+  coordinators: ['coordinator@n1'],
+  desiredLogs: 3,
+  replicationFactor: 3,
+  quietAtMs: 0,
+  livenessBoundMs: 0,
+  workloadStopMs: 0,
+  expectedCommitsPerSec: 0,
+  durationMs: 0,
+};
+
+describe('vacanciesLeftBy: how many services recovery may recruit (the checker\'s own count)', () => {
+  it('a new cluster recruits desired logs and R storage servers', () => {
+    expect(vacanciesLeftBy(null, settings)).toEqual({ log: 3, storage: 3 });
+    expect(vacanciesLeftBy(tsl(), settings)).toEqual({ log: 3, storage: 3 });
+  });
+
+  it('the data path: desired logs per tag group; storage only where a roster is short of R', () => {
+    const old = tsl({ logs: [log('l1'), log('l2'), log('l3', [2])], storageTeams: [team(0, ['s1', 's2']), team(1, ['s1', 's2']), team(2, ['s3'])] });
+    expect(vacanciesLeftBy(old, settings)).toEqual({ log: 6, storage: 1 + 2 });
+  });
+});
+
+describe('wellFormednessProblems (S16/S17, written apart from the director\'s check)', () => {
+  const good = tsl({ logs: [log('l1')], storageTeams: [team(0, ['s1'])], services: [up('l1'), up('s1', 'storage')] });
+
+  it('a complete layout has no problems', () => {
+    expect(wellFormednessProblems(good)).toEqual([]);
+  });
+
+  it('names each missing or dangling part', () => {
+    const bad = tsl({ ...good, sequencer: '', proxies: [], logs: [log('l1'), log('l9')], services: [...good.services, up('x1')] });
+    expect(wellFormednessProblems(bad)).toEqual(['it has no sequencer', 'it has no commit proxy', 'log l9 is not up', 'service x1 is listed but neither a log nor a team member']);
+  });
+});

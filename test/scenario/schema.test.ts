@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { problems } from './problems.js';
 import { scenarioJsonSchemaText } from '../../src/scenario/json-schema.js';
-import { findScenario, loadScenario, loadScenarioFile, ScenarioError, validateScenario } from '../../src/scenario/load.js';
+import { findScenario, loadScenario, loadScenarioFile, validateScenario } from '../../src/scenario/load.js';
 import { packageRoot } from '../../src/scenario/paths.js';
 
 const base = {
@@ -17,15 +18,6 @@ const base = {
   },
 };
 
-function problems(data: unknown): string[] {
-  try {
-    validateScenario(data, 'x.json');
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
 
 describe('scenario schema', () => {
   it('accepts a minimal scenario and returns it as a Scenario', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, ScenarioError, validateScenario } from '../../src/scenario/load.js';
+import { problems } from './problems.js';
+import { loadScenario, validateScenario } from '../../src/scenario/load.js';
 import { pinnedShape } from '../../src/scenario/pin-shape.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { SHAPE_DEFAULTS, shapeCluster, type ShapeDraw } from '../../src/scenario/shapes.js';
@@ -8,15 +9,6 @@ import type { Scenario } from '../../src/scenario/types.js';
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
 const randomShapes = (): Scenario => loadScenario('random-shapes').scenario;
 
-function problems(data: unknown): string[] {
-  try {
-    validateScenario(data, 'x.json');
-  } catch (e) {
-    if (e instanceof ScenarioError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
 
 const within = (x: number, [lo, hi]: readonly [number, number]): boolean => x >= lo && x <= hi;
 

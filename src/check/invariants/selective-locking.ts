@@ -67,7 +67,7 @@ function judgeRound(round: Round, epoch: Epoch, old: TransactionSystemLayout | n
   if (round.others.size === 0) return undefined;
   const others = [...round.others.keys()];
   if (round.old.size > 0) {
-    return `epoch ${epoch} locked ${others.join(', ')} together with the old layout's services: its first phase reaches beyond the old layout (epoch ${old?.epoch ?? 'none'})`;
+    return `epoch ${epoch} locked ${others.join(', ')}, outside its old layout (epoch ${old?.epoch ?? 'none'}), at the same instant as that layout's ${[...round.old].join(', ')}: a first phase that reaches beyond the old layout, or a recruitment that takes old-layout services`;
   }
   const kinds = new Set(round.others.values());
   if (kinds.size > 1) return `epoch ${epoch} locked logs and storage servers outside its old layout at once (${others.join(', ')}): that is no recruitment round`;

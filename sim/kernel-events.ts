@@ -9,6 +9,10 @@ export type KernelEvent =
   | { readonly type: 'node-down'; readonly node: NodeId }
   | { readonly type: 'spawn'; readonly pid: Pid }
   | { readonly type: 'process-down'; readonly pid: Pid; readonly reason: string }
+  /** The process stopped running: what reaches it waits (a kill or crash meanwhile discards it). */
+  | { readonly type: 'pause'; readonly pid: Pid }
+  /** It runs again; `held` messages and timers that came due meanwhile run now, in that order. */
+  | { readonly type: 'resume'; readonly pid: Pid; readonly held: number }
   | {
       readonly type: 'send';
       /** message number, shared by the matching deliver/drop */
@@ -20,11 +24,12 @@ export type KernelEvent =
       readonly reply?: number;
     }
   /**
-   * A message reached a live process. `dup`: the network's second copy. `late`: a reply whose call
+   * A live process took a message (a paused one takes it at its resume, when this is recorded;
+   * one killed first gets a `drop` instead). `dup`: the network's second copy. `late`: a reply whose call
    * had already ended (timed out or cancelled), so the caller never saw it.
    */
   | { readonly type: 'deliver'; readonly m: number; readonly to: Pid; readonly dup?: true; readonly late?: true }
   | { readonly type: 'drop'; readonly m: number; readonly cause: DropCause }
   | { readonly type: 'fault'; readonly action: FaultAction };
 
-export const KERNEL_EVENT_TYPES = ['node-up', 'node-down', 'spawn', 'process-down', 'send', 'deliver', 'drop', 'fault'] as const;
+export const KERNEL_EVENT_TYPES = ['node-up', 'node-down', 'spawn', 'process-down', 'pause', 'resume', 'send', 'deliver', 'drop', 'fault'] as const;

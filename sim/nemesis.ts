@@ -1,4 +1,5 @@
 import { sortedActions, type FaultAction, type FaultPlan } from './faults.js';
+import { matchesProcess } from './process-pattern.js';
 import type { Rng } from './rng.js';
 import type { Simulation } from './simulation.js';
 import { ms } from './time.js';
@@ -39,7 +40,7 @@ export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action:
       if (sim.hasNode(action.node)) sim.restartNode(action.node);
       return;
     case 'kill-process': {
-      const candidates = sim.processesOn(action.node).filter((name) => matches(name, action.process));
+      const candidates = sim.processesOn(action.node).filter((name) => matchesProcess(name, action.process));
       if (candidates.length > 0) sim.kill(`${rng.pick(candidates)}@${action.node}`, 'killed');
       return;
     }
@@ -62,8 +63,4 @@ export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action:
       net.setLossRate(action.rate);
       return;
   }
-}
-
-function matches(name: string, pattern: string): boolean {
-  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }

@@ -1,6 +1,7 @@
+import { matchesProcess } from './process-pattern.js';
 import type { Rng } from './rng.js';
 import type { Scheduler } from './scheduler.js';
-import type { Duration, VirtualTime } from './time.js';
+import { ms, type Duration, type VirtualTime } from './time.js';
 
 export type NodeId = string;
 
@@ -17,6 +18,8 @@ export interface NetworkConfig {
   readonly duplicateRate: number;
   /** Keep per-link order (as TCP and Erlang distribution do); otherwise jitter may reorder. */
   readonly fifo: boolean;
+  /** On a reordering link: extra uniform delay in [0, reorderJitter] so messages overtake each other. */
+  readonly reorderJitter: Duration;
 }
 
 export const DEFAULT_NETWORK: NetworkConfig = {
@@ -26,6 +29,7 @@ export const DEFAULT_NETWORK: NetworkConfig = {
   lossRate: 0,
   duplicateRate: 0,
   fifo: true,
+  reorderJitter: ms(5),
 };
 
 export type DropCause = 'loss' | 'partition' | 'node-down' | 'no-process';
@@ -43,6 +47,9 @@ export type DeliveryOutcome = 'delivered' | DropCause;
 export interface Packet {
   readonly from: NodeId;
   readonly to: NodeId;
+  /** The sending and receiving processes' names: partitions with `only` cut by them. */
+  readonly fromProcess: string;
+  readonly toProcess: string;
   /** Called at arrival time; the receiver decides whether a process takes it. */
   deliver(duplicate: boolean): DeliveryOutcome;
   /** Called when the network itself drops the packet (loss, partition). */
@@ -51,6 +58,21 @@ export interface Packet {
 
 function linkKey(from: NodeId, to: NodeId): string {
   return `${from}>${to}`;
+}
+
+/** How a partition is told apart from others (`heal` by id) and which processes it cuts. */
+export interface PartitionOptions {
+  /** `healPartition(id)` ends every partition of this id, leaving others in force. */
+  readonly id?: string;
+  /** Cut only messages whose sender and receiver process names both match (a name, or a prefix ending in `*`). */
+  readonly only?: string;
+}
+
+/** One partition in force: the directed links it blocks. */
+interface Cut {
+  readonly links: ReadonlySet<string>;
+  readonly id: string | undefined;
+  readonly only: string | undefined;
 }
 
 /**
@@ -65,8 +87,13 @@ export class Network {
     dropped: { loss: 0, partition: 0, 'node-down': 0, 'no-process': 0 },
   };
   private config: NetworkConfig;
-  /** Directed blocked links with a count, so overlapping partitions heal independently. */
-  private readonly blocked = new Map<string, number>();
+  /** Partitions in force, in the order they started; each heals on its own (by id) or all at once. */
+  private cuts: Cut[] = [];
+  /** Links whose messages lose FIFO order; `reorderAll` covers every cross-node link. */
+  private readonly reorderLinks = new Set<string>();
+  private reorderAll = false;
+  /** Its own stream, so reordering never shifts the loss, jitter and duplication draws. */
+  private readonly reorderRng: Rng;
   private readonly nodeClog = new Map<NodeId, Duration>();
   private readonly linkClog = new Map<string, Duration>();
   private readonly lastArrival = new Map<string, VirtualTime>();
@@ -77,6 +104,7 @@ export class Network {
     config: Partial<NetworkConfig> = {},
   ) {
     this.config = { ...DEFAULT_NETWORK, ...config };
+    this.reorderRng = rng.fork('reorder');
   }
 
   get settings(): NetworkConfig {
@@ -91,40 +119,96 @@ export class Network {
     this.config = { ...this.config, duplicateRate: rate };
   }
 
-  /** Block `a → b` for every a in `from` and b in `to`; both directions unless `oneWay`. */
-  partition(from: readonly NodeId[], to: readonly NodeId[], oneWay = false): void {
+  /**
+   * Block `a → b` for every a in `from` and b in `to`; both directions unless `oneWay`. With
+   * `only`, the partition cuts just the messages between processes of that name (or prefix).
+   */
+  partition(from: readonly NodeId[], to: readonly NodeId[], oneWay = false, options: PartitionOptions = {}): void {
+    const links = new Set<string>();
     for (const a of from) {
       for (const b of to) {
         if (a === b) continue;
-        this.block(a, b);
-        if (!oneWay) this.block(b, a);
+        links.add(linkKey(a, b));
+        if (!oneWay) links.add(linkKey(b, a));
       }
     }
+    if (links.size > 0) this.cuts.push({ links, id: options.id, only: options.only });
   }
 
   /** Remove every partition. */
   healAll(): void {
-    this.blocked.clear();
+    this.cuts = [];
   }
 
-  /** Undo one `partition(from, to, oneWay)` call. */
+  /** Remove the partitions named `id`; the others stay in force. */
+  healPartition(id: string): void {
+    this.cuts = this.cuts.filter((cut) => cut.id !== id);
+  }
+
+  /** Undo one `partition(from, to, oneWay)` call without id or `only` (the oldest such). */
   heal(from: readonly NodeId[], to: readonly NodeId[], oneWay = false): void {
+    const links = new Set<string>();
     for (const a of from) {
       for (const b of to) {
         if (a === b) continue;
-        this.unblock(a, b);
-        if (!oneWay) this.unblock(b, a);
+        links.add(linkKey(a, b));
+        if (!oneWay) links.add(linkKey(b, a));
       }
     }
+    const at = this.cuts.findIndex(
+      (cut) => cut.id === undefined && cut.only === undefined && cut.links.size === links.size && [...links].every((l) => cut.links.has(l)),
+    );
+    if (at >= 0) this.cuts.splice(at, 1);
   }
 
-  isBlocked(from: NodeId, to: NodeId): boolean {
-    return from !== to && this.blocked.has(linkKey(from, to));
+  /**
+   * Whether a message from `from` to `to` is cut. Without the process names, only partitions
+   * that cut every process count (what a node-level question means).
+   */
+  isBlocked(from: NodeId, to: NodeId, processes?: { readonly from: string; readonly to: string }): boolean {
+    if (from === to || this.cuts.length === 0) return false;
+    const key = linkKey(from, to);
+    for (const cut of this.cuts) {
+      if (!cut.links.has(key)) continue;
+      if (cut.only === undefined) return true;
+      if (processes !== undefined && matchesProcess(processes.from, cut.only) && matchesProcess(processes.to, cut.only)) return true;
+    }
+    return false;
   }
 
   /** Whether any partition is in force (for coverage probes). */
   get partitioned(): boolean {
-    return this.blocked.size > 0;
+    return this.cuts.length > 0;
+  }
+
+  /** Messages between `a` and `b` (both directions; every cross-node link without them) lose FIFO order. */
+  reorder(link?: readonly [NodeId, NodeId]): void {
+    if (link === undefined) {
+      this.reorderAll = true;
+      return;
+    }
+    this.reorderLinks.add(linkKey(link[0], link[1]));
+    this.reorderLinks.add(linkKey(link[1], link[0]));
+  }
+
+  /** Stop reordering one link (a network-wide reorder stays); without a link, stop every reorder. */
+  unreorder(link?: readonly [NodeId, NodeId]): void {
+    if (link === undefined) {
+      this.reorderAll = false;
+      this.reorderLinks.clear();
+      return;
+    }
+    this.reorderLinks.delete(linkKey(link[0], link[1]));
+    this.reorderLinks.delete(linkKey(link[1], link[0]));
+  }
+
+  /** Whether any link reorders (the quiet time ends it). */
+  get reordering(): boolean {
+    return this.reorderAll || this.reorderLinks.size > 0;
+  }
+
+  private reorders(from: NodeId, to: NodeId): boolean {
+    return from !== to && (this.reorderAll || (this.reorderLinks.size > 0 && this.reorderLinks.has(linkKey(from, to))));
   }
 
   /** Extra delay on every message to or from `node`. */
@@ -159,7 +243,7 @@ export class Network {
       this.schedule(packet, this.arrivalTime(from, to, this.config.localLatency), false);
       return;
     }
-    if (this.isBlocked(from, to)) {
+    if (this.cut(packet)) {
       this.drop(packet, 'partition');
       return;
     }
@@ -183,6 +267,16 @@ export class Network {
 
   private arrivalTime(from: NodeId, to: NodeId, delay: Duration): VirtualTime {
     const at = this.scheduler.now + delay;
+    if (this.reorders(from, to)) {
+      // No FIFO clamp, and an extra jitter so messages really overtake each other. The link's
+      // last arrival still moves, so messages sent after the reorder ends arrive after these.
+      const arrival = at + this.reorderRng.int(0, this.config.reorderJitter + 1);
+      if (this.config.fifo) {
+        const key = linkKey(from, to);
+        if (arrival > (this.lastArrival.get(key) ?? 0)) this.lastArrival.set(key, arrival);
+      }
+      return arrival;
+    }
     if (!this.config.fifo) return at;
     const key = linkKey(from, to);
     const last = this.lastArrival.get(key) ?? 0;
@@ -194,7 +288,7 @@ export class Network {
   private schedule(packet: Packet, at: VirtualTime, duplicate: boolean): void {
     this.scheduler.at(at, () => {
       // A partition that started while the packet was in flight still stops it.
-      if (this.isBlocked(packet.from, packet.to)) {
+      if (this.cut(packet)) {
         this.drop(packet, 'partition');
         return;
       }
@@ -213,16 +307,7 @@ export class Network {
     packet.dropped(cause);
   }
 
-  private block(a: NodeId, b: NodeId): void {
-    const key = linkKey(a, b);
-    this.blocked.set(key, (this.blocked.get(key) ?? 0) + 1);
-  }
-
-  private unblock(a: NodeId, b: NodeId): void {
-    const key = linkKey(a, b);
-    const n = this.blocked.get(key);
-    if (n === undefined) return;
-    if (n <= 1) this.blocked.delete(key);
-    else this.blocked.set(key, n - 1);
+  private cut(packet: Packet): boolean {
+    return this.cuts.length > 0 && this.isBlocked(packet.from, packet.to, { from: packet.fromProcess, to: packet.toProcess });
   }
 }

@@ -5,6 +5,7 @@ import type { KernelPort, ProcessContext, ProcessStart } from './process.js';
 import type { Rng } from './rng.js';
 import type { Timer } from './scheduler.js';
 import type { DurableStore } from './store.js';
+import { ProcessTimer } from './process-timer.js';
 import { AutoResetTrigger, Task } from './task.js';
 import type { Duration, VirtualTime } from './time.js';
 import type { TraceEventBase } from './trace.js';
@@ -15,6 +16,12 @@ type Immediate = unknown | typeof PENDING;
 interface PendingCall {
   readonly complete: (result: CallResult) => void;
   readonly timer: Timer;
+}
+
+/** Something that came due while the process was paused; `m` names a held message. */
+export interface HeldWork {
+  readonly m?: number;
+  readonly run: () => void;
 }
 
 interface Receiver {
@@ -31,6 +38,10 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   private readonly pendingCalls = new Map<number, PendingCall>();
   private readonly timers = new Set<Timer>();
   private readonly tasks = new Set<Task<unknown>>();
+  /** Set while paused: what came due meanwhile, in the order it came due. */
+  private held: HeldWork[] | undefined;
+  /** @internal when the current pause ends (the kernel's bookkeeping; Infinity until `resume`). */
+  pausedUntil = 0;
 
   constructor(
     private readonly kernel: KernelPort<E>,
@@ -72,10 +83,19 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   }
 
   timer(delay: Duration, fn: () => void): Timer {
-    const timer = this.kernel.scheduler.after(delay, () => {
-      this.timers.delete(timer);
-      if (this.live) fn();
-    });
+    const timer: ProcessTimer = new ProcessTimer(
+      this.kernel.scheduler,
+      delay,
+      () =>
+        this.whenRunning({
+          run: () => {
+            this.timers.delete(timer);
+            // Cancelled after it came due while the process was paused: it must not run.
+            if (!timer.cancelled) fn();
+          },
+        }),
+      (t) => this.timers.delete(t),
+    );
     this.timers.add(timer);
     return timer;
   }
@@ -140,6 +160,49 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
 
   // ---- kernel side ----
 
+  /** @internal whether the process is paused (it runs nothing until `resume`). */
+  get paused(): boolean {
+    return this.held !== undefined;
+  }
+
+  /** @internal how many messages and timers wait for the resume. */
+  get heldCount(): number {
+    return this.held?.length ?? 0;
+  }
+
+  /** @internal stop running: from now on messages, replies and timers are held. */
+  pause(): void {
+    if (this.live && this.held === undefined) this.held = [];
+  }
+
+  /**
+   * @internal run again: what was held runs now, in the order it came due (messages in arrival
+   * order, timers in time order, interleaved as they would have run), so the process wakes
+   * with a stale view and old timers firing.
+   */
+  resume(): void {
+    const queue = this.held;
+    if (queue === undefined) return;
+    this.held = undefined;
+    for (let i = 0; i < queue.length; i++) {
+      if (!this.live) return;
+      // Paused again by what just ran: the rest waits for the next resume, still in order.
+      const again = this.held as HeldWork[] | undefined;
+      if (again !== undefined) {
+        again.unshift(...queue.slice(i));
+        return;
+      }
+      (queue[i] as HeldWork).run();
+    }
+  }
+
+  /** @internal run `work` now, or hold it until the resume if the process is paused. */
+  whenRunning(work: HeldWork): void {
+    if (!this.live) return;
+    if (this.held !== undefined) this.held.push(work);
+    else work.run();
+  }
+
   /** @internal a message (not a reply) arrived. */
   accept(incoming: Incoming): void {
     if (this.handler !== undefined) {
@@ -170,8 +233,10 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     pending.complete({ ok: true, reply, from });
   }
 
-  /** @internal the process is going down: drop everything volatile. */
-  teardown(): void {
+  /** @internal the process is going down: drop everything volatile. Returns the held messages it never handled. */
+  teardown(): number[] {
+    const discarded = (this.held ?? []).flatMap((w) => (w.m !== undefined ? [w.m] : []));
+    this.held = undefined;
     this.live = false;
     this.handler = undefined;
     for (const timer of this.timers) timer.cancel();
@@ -182,6 +247,7 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     this.tasks.clear();
     this.mailbox.length = 0;
     this.receivers.length = 0;
+    return discarded;
   }
 
   /** Run `task` until it blocks on an effect that does not complete at once. */
@@ -244,12 +310,11 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
 
   private issueCall(request: CallRequest, timeout: Duration, complete: (result: CallResult) => void): number {
     const callId = this.kernel.nextCallId();
-    const timer = this.kernel.scheduler.after(timeout, () => {
-      this.timers.delete(timer);
+    // A process timer, so a pause holds the timeout like any other timer.
+    const timer = this.timer(timeout, () => {
       if (!this.pendingCalls.delete(callId)) return;
       complete({ ok: false, reason: 'timeout' });
     });
-    this.timers.add(timer);
     this.pendingCalls.set(callId, { complete, timer });
     this.kernel.sendEnvelope(this, request.to, request.msg, callId);
     return callId;

@@ -179,6 +179,52 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     return true;
   }
 
+  /**
+   * Stop a live process from running for `duration` (until `resume` without one): what reaches
+   * it meanwhile (messages, replies, its own timers) waits and runs at the resume, in the order
+   * it came due. Pausing a paused process extends the pause to the later end. Records `pause`
+   * with the pid; returns the pid, or undefined when nothing runs at `target`.
+   */
+  pause(target: Pid | ProcessAddress, duration?: Duration): Pid | undefined {
+    const instance = this.lookup(target);
+    if (instance === undefined) return undefined;
+    const until = duration === undefined ? Number.POSITIVE_INFINITY : this.now + Math.max(0, duration);
+    if (!instance.paused) {
+      instance.pause();
+      this.trace.emit(this.now, { type: 'pause', pid: instance.pid });
+    } else if (until <= instance.pausedUntil) {
+      return instance.pid;
+    }
+    instance.pausedUntil = until;
+    if (until !== Number.POSITIVE_INFINITY) {
+      this.scheduler.at(until, () => {
+        // A later pause may have moved the end; only the latest one resumes.
+        if (instance.alive() && instance.paused && this.now >= instance.pausedUntil) this.resumeInstance(instance);
+      });
+    }
+    return instance.pid;
+  }
+
+  /** End a pause now. False when `target` is not a live paused process. */
+  resume(target: Pid | ProcessAddress): boolean {
+    const instance = this.lookup(target);
+    if (instance === undefined || !instance.paused) return false;
+    this.resumeInstance(instance);
+    return true;
+  }
+
+  /** End every pause (the quiet time), node by node in the order they were added. */
+  resumeAll(): void {
+    for (const node of this.nodes.values()) {
+      if (!node.up) continue;
+      for (const instance of [...node.running.values()]) if (instance.paused) this.resumeInstance(instance);
+    }
+  }
+
+  isPaused(target: Pid | ProcessAddress): boolean {
+    return this.lookup(target)?.paused ?? false;
+  }
+
   // ---- running ----
 
   run(limits: RunLimits = {}): StopReason {
@@ -239,10 +285,15 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   stop(instance: ProcessInstance<E>, reason: string): void {
     if (!instance.alive()) return;
-    instance.teardown();
+    const discarded = instance.teardown();
     const node = this.nodes.get(instance.node);
     if (node !== undefined && node.running.get(instance.name) === instance) node.running.delete(instance.name);
     this.trace.emit(this.now, { type: 'process-down', pid: instance.pid, reason });
+    // Messages a paused process held but never handled were never delivered: say so, by cause.
+    if (this.traceMessages) {
+      const cause = reason === 'node-crash' ? 'node-down' : 'no-process';
+      for (const m of discarded) this.trace.emit(this.now, { type: 'drop', m, cause });
+    }
     const permanent = node?.permanent.get(instance.name);
     if (node !== undefined && permanent !== undefined && reason !== 'node-crash') {
       const boot = node.boots;
@@ -310,6 +361,12 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     });
   }
 
+  /** Record the resume (with how much waited), then run what was held. */
+  private resumeInstance(instance: ProcessInstance<E>): void {
+    this.trace.emit(this.now, { type: 'resume', pid: instance.pid, held: instance.heldCount });
+    instance.resume();
+  }
+
   private requireNode(id: NodeId): NodeState<E> {
     const node = this.nodes.get(id);
     if (node === undefined) throw new Error(`unknown node ${id}`);
@@ -338,6 +395,8 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     this.network.send({
       from: nodeOf(from),
       to: nodeOf(to),
+      fromProcess: nameOf(from),
+      toProcess: nameOf(to),
       deliver: (duplicate) => this.deliver(m, from, to, msg, call, replyTo, duplicate),
       dropped: (cause) => {
         if (this.traceMessages) this.trace.emit(this.now, { type: 'drop', m, cause });
@@ -358,6 +417,21 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     if (node === undefined || !node.up) return this.undeliverable(m, 'node-down');
     const instance = this.lookup(to);
     if (instance === undefined) return this.undeliverable(m, 'no-process');
+    // A paused process holds it; it is delivered (recorded, handled, observed) at the resume.
+    instance.whenRunning({ m, run: () => this.handOver(instance, m, from, msg, call, replyTo, duplicate) });
+    return 'delivered';
+  }
+
+  /** The process takes the message now: record the delivery, hand it over, tell the observers. */
+  private handOver(
+    instance: ProcessInstance<E>,
+    m: number,
+    from: Pid,
+    msg: Message,
+    call: number | undefined,
+    replyTo: number | undefined,
+    duplicate: boolean,
+  ): void {
     const late = replyTo !== undefined && !instance.awaitsReply(replyTo);
     if (this.traceMessages) {
       this.trace.emit(this.now, {
@@ -374,7 +448,6 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
       const delivery: Delivery = { m, from, to: instance.pid, msg, reply: replyTo !== undefined, late, dup: duplicate };
       for (const observer of this.deliveryObservers) observer(delivery);
     }
-    return 'delivered';
   }
 
   private incoming(receiver: ProcessInstance<E>, id: number, from: Pid, msg: Message, call: number | undefined): Incoming {

@@ -1,11 +1,20 @@
 import type { NodeId } from './network.js';
 
+/** Two nodes: the link between them (both directions). */
+export type Link = readonly [NodeId, NodeId];
+
 /**
  * A fault plan is data: timed actions that the nemesis applies. Times are in virtual
  * milliseconds so plans read naturally in scenario files.
  */
 export type FaultAction =
-  | { readonly at: number; readonly kind: 'crash-node'; readonly node: NodeId }
+  | {
+      readonly at: number;
+      readonly kind: 'crash-node';
+      readonly node: NodeId;
+      /** The node never comes back: the quiet time does not restart it (a later `restart-node` still does). */
+      readonly permanent?: boolean;
+    }
   | { readonly at: number; readonly kind: 'restart-node'; readonly node: NodeId }
   | {
       readonly at: number;
@@ -16,22 +25,40 @@ export type FaultAction =
     }
   | {
       readonly at: number;
+      readonly kind: 'pause-process';
+      readonly node: NodeId;
+      /** A process name, or a prefix ending in `*` (one matching process is chosen by the seed). */
+      readonly process: string;
+      /** How long it stops running; what reaches it meanwhile is handled when it resumes. */
+      readonly durationMs: number;
+    }
+  | {
+      readonly at: number;
       readonly kind: 'partition';
       readonly from: readonly NodeId[];
       readonly to: readonly NodeId[];
       /** Only `from → to` is cut; replies still flow the other way. */
       readonly oneWay?: boolean;
+      /** A name that `heal` with the same id ends, leaving other partitions in force. */
+      readonly id?: string;
+      /** Cut only messages whose sender and receiver processes both match (a name, or a prefix ending in `*`). */
+      readonly only?: string;
     }
-  | { readonly at: number; readonly kind: 'heal' }
+  /** Without `id`: every partition ends; with it, only the partitions of that id. */
+  | { readonly at: number; readonly kind: 'heal'; readonly id?: string }
   | {
       readonly at: number;
       readonly kind: 'clog';
       readonly node?: NodeId;
-      readonly link?: readonly [NodeId, NodeId];
+      readonly link?: Link;
       readonly delayMs: number;
     }
-  | { readonly at: number; readonly kind: 'unclog'; readonly node?: NodeId; readonly link?: readonly [NodeId, NodeId] }
-  | { readonly at: number; readonly kind: 'set-loss'; readonly rate: number };
+  | { readonly at: number; readonly kind: 'unclog'; readonly node?: NodeId; readonly link?: Link }
+  | { readonly at: number; readonly kind: 'set-loss'; readonly rate: number }
+  /** Messages on the link (every link without one) lose their order and get an extra jitter. */
+  | { readonly at: number; readonly kind: 'reorder'; readonly link?: Link }
+  /** Ends `reorder` on the link; without one, every reorder ends. */
+  | { readonly at: number; readonly kind: 'unreorder'; readonly link?: Link };
 
 export type FaultKind = FaultAction['kind'];
 
@@ -39,18 +66,22 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'crash-node',
   'restart-node',
   'kill-process',
+  'pause-process',
   'partition',
   'heal',
   'clog',
   'unclog',
   'set-loss',
+  'reorder',
+  'unreorder',
 ];
 
 export interface FaultPlan {
   readonly actions: readonly FaultAction[];
   /**
-   * From this time (ms) on, no fault is in force: partitions healed, clogs removed, loss off,
-   * crashed nodes restarted. Liveness is judged after it.
+   * From this time (ms) on, no fault is in force: partitions healed, clogs and reorders removed,
+   * loss off, paused processes resumed, crashed nodes restarted (except those lost for good:
+   * see `nodesLostAtQuiet`). Liveness is judged after it.
    */
   readonly quietAtMs: number;
 }
@@ -63,24 +94,18 @@ export function sortedActions(plan: FaultPlan): FaultAction[] {
     .map((x) => x.action);
 }
 
-/** One line for timelines: `partition n1,n2 -/-> n3`. */
-export function describeFault(action: FaultAction): string {
-  switch (action.kind) {
-    case 'crash-node':
-      return `crash node ${action.node}`;
-    case 'restart-node':
-      return `restart node ${action.node}`;
-    case 'kill-process':
-      return `kill process ${action.process} on ${action.node}`;
-    case 'partition':
-      return `partition ${action.from.join(',')} ${action.oneWay === true ? '-/->' : '<-/->'} ${action.to.join(',')}`;
-    case 'heal':
-      return 'heal all partitions';
-    case 'clog':
-      return `clog ${action.node ?? action.link?.join('<->') ?? 'network'} +${action.delayMs}ms`;
-    case 'unclog':
-      return `unclog ${action.node ?? action.link?.join('<->') ?? 'all'}`;
-    case 'set-loss':
-      return `message loss ${(action.rate * 100).toFixed(1)}%`;
+/**
+ * The nodes that stay down after the quiet time: crashed with `permanent` and not restarted by a
+ * later scripted `restart-node` (explicit wins). Actions at or after `quietAtMs` never run, so
+ * they do not count. Sorted, so callers can compare lists.
+ */
+export function nodesLostAtQuiet(plan: FaultPlan): NodeId[] {
+  const lost = new Set<NodeId>();
+  for (const action of sortedActions(plan)) {
+    if (action.at >= plan.quietAtMs) break;
+    // A temporary crash of a node already lost changes nothing: it is down and stays down.
+    if (action.kind === 'crash-node' && action.permanent === true) lost.add(action.node);
+    else if (action.kind === 'restart-node') lost.delete(action.node);
   }
+  return [...lost].sort();
 }

@@ -1,4 +1,5 @@
-import { sortedActions, type FaultAction, type FaultPlan } from './faults.js';
+import { nodesLostAtQuiet, sortedActions, type FaultAction, type FaultPlan } from './faults.js';
+import type { NodeId } from './network.js';
 import { matchesProcess } from './process-pattern.js';
 import type { Rng } from './rng.js';
 import type { Simulation } from './simulation.js';
@@ -6,30 +7,53 @@ import { ms } from './time.js';
 import type { TraceEventBase } from './trace.js';
 
 /**
+ * The nemesis's random streams, one per kind of choice, so that a plan gaining pauses never
+ * shifts which process its kills pick (and the reverse).
+ */
+export interface NemesisRng {
+  /** Which matching process a `kill-process` takes. */
+  readonly kill: Rng;
+  /** Which matching process a `pause-process` stops. */
+  readonly pause: Rng;
+}
+
+/** The streams from one nemesis stream: kills draw from it directly, as they always have. */
+export function nemesisStreams(rng: Rng): NemesisRng {
+  return { kill: rng, pause: rng.fork('pause') };
+}
+
+/**
  * Applies a fault plan to a simulation at the planned times, then makes the world quiet at
- * `quietAtMs`: partitions healed, clogs and loss removed, crashed nodes restarted.
+ * `quietAtMs`: partitions healed, clogs, reorders and loss removed, paused processes resumed,
+ * crashed nodes restarted except those lost for good (`nodesLostAtQuiet`).
  */
 export function scheduleFaultPlan<E extends TraceEventBase>(sim: Simulation<E>, plan: FaultPlan, rng: Rng): void {
+  const streams = nemesisStreams(rng);
   for (const action of sortedActions(plan)) {
     if (action.at >= plan.quietAtMs) continue;
-    sim.scheduler.at(ms(action.at), () => applyFault(sim, action, rng));
+    sim.scheduler.at(ms(action.at), () => applyFault(sim, action, streams));
   }
+  const lost = nodesLostAtQuiet(plan);
   sim.scheduler.at(ms(plan.quietAtMs), () => {
-    for (const action of quietActions(sim, plan.quietAtMs)) applyFault(sim, action, rng);
+    for (const action of quietActions(sim, plan.quietAtMs, lost)) applyFault(sim, action, streams);
+    sim.resumeAll();
   });
 }
 
-/** The actions that end every fault in force. */
-export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: number): FaultAction[] {
+/** The actions that end every fault in force; nodes in `lost` stay down. */
+export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: number, lost: readonly NodeId[] = []): FaultAction[] {
   const actions: FaultAction[] = [];
   if (sim.network.partitioned) actions.push({ at, kind: 'heal' });
   actions.push({ at, kind: 'unclog' });
+  if (sim.network.reordering) actions.push({ at, kind: 'unreorder' });
   if (sim.network.settings.lossRate > 0) actions.push({ at, kind: 'set-loss', rate: 0 });
-  for (const node of sim.nodeIds()) if (!sim.isNodeUp(node)) actions.push({ at, kind: 'restart-node', node });
+  for (const node of sim.nodeIds()) {
+    if (!sim.isNodeUp(node) && !lost.includes(node)) actions.push({ at, kind: 'restart-node', node });
+  }
   return actions;
 }
 
-export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action: FaultAction, rng: Rng): void {
+export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action: FaultAction, rng: NemesisRng): void {
   sim.trace.emit(sim.now, { type: 'fault', action });
   const net = sim.network;
   switch (action.kind) {
@@ -40,15 +64,24 @@ export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action:
       if (sim.hasNode(action.node)) sim.restartNode(action.node);
       return;
     case 'kill-process': {
-      const candidates = sim.processesOn(action.node).filter((name) => matchesProcess(name, action.process));
-      if (candidates.length > 0) sim.kill(`${rng.pick(candidates)}@${action.node}`, 'killed');
+      const candidates = matching(sim, action.node, action.process);
+      if (candidates.length > 0) sim.kill(`${rng.kill.pick(candidates)}@${action.node}`, 'killed');
+      return;
+    }
+    case 'pause-process': {
+      const candidates = matching(sim, action.node, action.process);
+      if (candidates.length > 0) sim.pause(`${rng.pause.pick(candidates)}@${action.node}`, ms(action.durationMs));
       return;
     }
     case 'partition':
-      net.partition(action.from, action.to, action.oneWay === true);
+      net.partition(action.from, action.to, action.oneWay === true, {
+        ...(action.id !== undefined ? { id: action.id } : {}),
+        ...(action.only !== undefined ? { only: action.only } : {}),
+      });
       return;
     case 'heal':
-      net.healAll();
+      if (action.id !== undefined) net.healPartition(action.id);
+      else net.healAll();
       return;
     case 'clog':
       if (action.node !== undefined) net.clogNode(action.node, ms(action.delayMs));
@@ -62,5 +95,16 @@ export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action:
     case 'set-loss':
       net.setLossRate(action.rate);
       return;
+    case 'reorder':
+      net.reorder(action.link);
+      return;
+    case 'unreorder':
+      net.unreorder(action.link);
+      return;
   }
+}
+
+/** The live processes on `node` a pattern names, sorted (the seed picks one). */
+function matching<E extends TraceEventBase>(sim: Simulation<E>, node: NodeId, pattern: string): string[] {
+  return sim.processesOn(node).filter((name) => matchesProcess(name, pattern));
 }

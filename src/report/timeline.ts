@@ -208,6 +208,10 @@ export class Timeline {
         return this.groupOf(r, `down:${r.t}:${r.reason}`, addressOf(r.pid), (items) => ({ proc: 'processes', text: `down (${r.reason}): ${items.join(', ')}`, style: 'warn' }));
       case 'fault':
         return { proc: 'nemesis', text: `⚡ ${describeFault(r.action)}`, style: 'fault' };
+      case 'pause':
+        return { proc: addressOf(r.pid), text: `paused (${r.pid}): runs nothing, what reaches it waits`, style: 'warn' };
+      case 'resume':
+        return { proc: addressOf(r.pid), text: `resumes (${r.pid}); ${r.held} held message${r.held === 1 ? '' : 's'} and timer${r.held === 1 ? '' : 's'} run now`, style: 'warn' };
       case 'election-started':
         // A coordinator cut off from the majority campaigns again and again: one line for the streak.
         return this.groupOf(r, `campaign:${r.coordinator}`, String(r.term), (terms) => ({

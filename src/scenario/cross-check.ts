@@ -60,6 +60,7 @@ export function crossCheck(s: Scenario): Problem[] {
   }
 
   s.faults?.script?.forEach((action, i) => checkAction(action, ['faults', 'script', i], requireNode, report, quiet, end));
+  if (s.faults?.script !== undefined && s.faults.random === undefined) checkHealIds(s.faults.script, report);
   s.faults?.random?.nodes?.forEach((id, i) => requireNode(['faults', 'random', 'nodes', i], id));
   if (end !== undefined && quiet !== undefined && quiet > end) {
     report(['faults', 'quietAtMs'], `${quiet} is after the end of the run (durationMs ${end}); faults would never stop and liveness is never judged`);
@@ -105,6 +106,19 @@ function nodeNames(s: Scenario): NodeNames | undefined {
   return undefined;
 }
 
+/**
+ * A `heal` with an id that no scripted partition has would silently do nothing: a typo. (With
+ * random faults the drawn partitions have ids too, so there the check is left out.)
+ */
+function checkHealIds(script: readonly FaultAction[], report: Report): void {
+  const ids = new Set(script.flatMap((a) => (a.kind === 'partition' && a.id !== undefined ? [a.id] : [])));
+  script.forEach((action, i) => {
+    if (action.kind !== 'heal' || action.id === undefined || ids.has(action.id)) return;
+    const known = ids.size > 0 ? `the script's partition ids are ${[...ids].join('|')}` : 'no scripted partition has an id';
+    report(['faults', 'script', i, 'id'], `"${action.id}" names no partition; ${known}`);
+  });
+}
+
 function checkAction(
   action: FaultAction,
   path: (string | number)[],
@@ -117,6 +131,7 @@ function checkAction(
     case 'crash-node':
     case 'restart-node':
     case 'kill-process':
+    case 'pause-process':
       requireNode([...path, 'node'], action.node);
       break;
     case 'partition':
@@ -130,6 +145,11 @@ function checkAction(
       if (action.kind === 'clog' && action.node === undefined && action.link === undefined) report(path, 'a clog needs "node" or "link"');
       if (action.node !== undefined) requireNode([...path, 'node'], action.node, true);
       action.link?.forEach((id, j) => requireNode([...path, 'link', j], id, true));
+      break;
+    case 'reorder':
+    case 'unreorder':
+      action.link?.forEach((id, j) => requireNode([...path, 'link', j], id, true));
+      if (action.link !== undefined && action.link[0] === action.link[1]) report([...path, 'link'], 'a link joins two different nodes');
       break;
     case 'heal':
     case 'set-loss':

@@ -112,6 +112,7 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
       ...(net.jitterMs !== undefined ? { jitter: ms(net.jitterMs) } : {}),
       ...(net.lossRate !== undefined ? { lossRate: net.lossRate } : {}),
       ...(net.duplicateRate !== undefined ? { duplicateRate: net.duplicateRate } : {}),
+      ...(net.reorderJitterMs !== undefined ? { reorderJitter: ms(net.reorderJitterMs) } : {}),
     },
     plan,
     swarm,

@@ -79,14 +79,23 @@ const paramsShape = {
 const at = ms('when the action happens');
 const link = z.tuple([nodeId, nodeId]).describe('two nodes: the link between them');
 
+const processPattern = z.string().min(1).describe('a process name, or a prefix ending in * (the seed picks one match)');
+
 const faultAction = z.discriminatedUnion('kind', [
-  obj({ at, kind: z.literal('crash-node'), node: nodeId }),
-  obj({ at, kind: z.literal('restart-node'), node: nodeId }),
   obj({
     at,
-    kind: z.literal('kill-process'),
+    kind: z.literal('crash-node'),
     node: nodeId,
-    process: z.string().min(1).describe('a process name, or a prefix ending in * (the seed picks one match)'),
+    permanent: z.boolean().describe('the node never comes back: the quiet time does not restart it (a later restart-node still does)').optional(),
+  }),
+  obj({ at, kind: z.literal('restart-node'), node: nodeId }),
+  obj({ at, kind: z.literal('kill-process'), node: nodeId, process: processPattern }),
+  obj({
+    at,
+    kind: z.literal('pause-process'),
+    node: nodeId,
+    process: processPattern,
+    durationMs: positiveMs('how long the process stops running; what reaches it meanwhile is handled at the resume'),
   }),
   obj({
     at,
@@ -94,11 +103,19 @@ const faultAction = z.discriminatedUnion('kind', [
     from: z.array(nodeId).min(1),
     to: z.array(nodeId).min(1),
     oneWay: z.boolean().describe('only from -> to is cut').optional(),
+    id: z.string().min(1).describe('a name: heal with the same id ends this partition and leaves the others').optional(),
+    only: z
+      .string()
+      .min(1)
+      .describe('cut only messages whose sender and receiver processes both match this name (or prefix ending in *), e.g. "coordinator"')
+      .optional(),
   }),
-  obj({ at, kind: z.literal('heal') }),
+  obj({ at, kind: z.literal('heal'), id: z.string().min(1).describe('heal only the partitions with this id; absent = all').optional() }),
   obj({ at, kind: z.literal('clog'), node: nodeId.optional(), link: link.optional(), delayMs: positiveMs('extra delay') }),
   obj({ at, kind: z.literal('unclog'), node: nodeId.optional(), link: link.optional() }),
   obj({ at, kind: z.literal('set-loss'), rate: rate('probability that a message is lost') }),
+  obj({ at, kind: z.literal('reorder'), link: link.describe('the link that loses FIFO order; absent = every link').optional() }),
+  obj({ at, kind: z.literal('unreorder'), link: link.describe('the link that keeps order again; absent = every link').optional() }),
 ]);
 
 // A new FaultAction kind must be added above; this fails to compile until it is.
@@ -172,6 +189,7 @@ const scenarioShape = {
     jitterMs: ms('uniform extra delay per message').optional(),
     lossRate: rate('probability that a message is lost').optional(),
     duplicateRate: rate('probability that a message arrives twice').optional(),
+    reorderJitterMs: ms('extra uniform delay on a reordering link (reorder faults), so messages overtake each other; default 5').optional(),
   }).optional(),
   workload: obj({
     ratePerSec: z.number().nonnegative().describe('mean operations (commits and reads) per second; 0 disables the workload'),

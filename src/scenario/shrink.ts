@@ -63,6 +63,17 @@ export function scriptedScenario(resolved: ResolvedScenario, name: string, invar
   };
 }
 
+/**
+ * The scenario with `script` as its fault actions. Removing a partition can leave a `heal` of
+ * its id behind, which would heal nothing and make the file invalid (cross-check), so such heals
+ * go with it; every other action stands on its own.
+ */
 export function withActions(scenario: Scenario, script: readonly FaultAction[]): Scenario {
-  return { ...scenario, faults: { ...scenario.faults, script } };
+  return { ...scenario, faults: { ...scenario.faults, script: withoutOrphanHeals(script) } };
+}
+
+/** `script` without the heals whose id no partition in it has. */
+export function withoutOrphanHeals(script: readonly FaultAction[]): FaultAction[] {
+  const ids = new Set(script.flatMap((a) => (a.kind === 'partition' && a.id !== undefined ? [a.id] : [])));
+  return script.filter((a) => a.kind !== 'heal' || a.id === undefined || ids.has(a.id));
 }

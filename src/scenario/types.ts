@@ -121,6 +121,8 @@ export interface Scenario {
     readonly jitterMs?: number;
     readonly lossRate?: number;
     readonly duplicateRate?: number;
+    /** Extra uniform delay on a reordering link (ms). */
+    readonly reorderJitterMs?: number;
   };
   readonly workload?: Partial<WorkloadSpec>;
   readonly faults?: FaultSpec;

@@ -41,7 +41,40 @@ describe('scenario schema', () => {
 
   it('checks every fault kind and reports a wrong one at its kind field', () => {
     const p = problems({ ...base, faults: { script: [{ at: 1, kind: 'explode', node: 'n1' }] } });
-    expect(p).toEqual(['x.json: faults.script[0].kind: expected one of crash-node|restart-node|kill-process|partition|heal|clog|unclog|set-loss, got "explode"']);
+    expect(p).toEqual(['x.json: faults.script[0].kind: expected one of crash-node|restart-node|kill-process|pause-process|partition|heal|clog|unclog|set-loss|reorder|unreorder, got "explode"']);
+  });
+
+  it('accepts the harsher faults: lost nodes, pauses, reorders, partitions with ids and process filters', () => {
+    const script = [
+      { at: 10, kind: 'crash-node', node: 'n3', permanent: true },
+      { at: 20, kind: 'pause-process', node: 'n1', process: 'log-*', durationMs: 500 },
+      { at: 30, kind: 'reorder', link: ['n1', 'n2'] },
+      { at: 31, kind: 'reorder' },
+      { at: 40, kind: 'partition', from: ['n1'], to: ['n2'], id: 'leader', only: 'coordinator' },
+      { at: 50, kind: 'heal', id: 'leader' },
+      { at: 60, kind: 'unreorder' },
+    ];
+    expect(problems({ ...base, faults: { script, quietAtMs: 100 } })).toEqual([]);
+    expect(validateScenario({ ...base, faults: { script, quietAtMs: 100 } }, 'x.json').faults?.script).toEqual(script);
+  });
+
+  it('reports a heal id no scripted partition has, a reorder of a node with itself and a pause without duration', () => {
+    const p = problems({
+      ...base,
+      faults: {
+        script: [
+          { at: 1, kind: 'partition', from: ['n1'], to: ['n2'], id: 'a' },
+          { at: 2, kind: 'heal', id: 'b' },
+          { at: 3, kind: 'reorder', link: ['n1', 'n1'] },
+          { at: 4, kind: 'pause-process', node: 'n1', process: 'x', durationMs: 0 },
+        ],
+      },
+    });
+    expect(p).toEqual([
+      'x.json: faults.script[3].durationMs: must be > 0, got 0',
+      'x.json: faults.script[2].link: a link joins two different nodes',
+      'x.json: faults.script[1].id: "b" names no partition; the script\'s partition ids are a',
+    ]);
   });
 
   it('requires positive durations and non-negative times', () => {

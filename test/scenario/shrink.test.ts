@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ddmin, scriptedScenario } from '../../src/scenario/shrink.js';
+import { ddmin, scriptedScenario, withActions } from '../../src/scenario/shrink.js';
+import type { FaultAction } from '../../sim/index.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/runner/run.js';
@@ -47,5 +48,23 @@ describe('scriptedScenario', () => {
     expect(scripted.cluster?.nodes).toEqual(resolved.cluster.nodes);
     expect(resolveScenario(scripted, 6).cluster.nodes).toEqual(resolved.cluster.nodes);
     expect(runScenario(scripted, { seed: 5 }).traceHash).toBe(runScenario(scenario, { seed: 5 }).traceHash);
+  });
+});
+
+describe('withActions', () => {
+  it('drops a heal whose partition was removed, and keeps every other kind as it is', () => {
+    const script: FaultAction[] = [
+      { at: 1, kind: 'partition', from: ['n1'], to: ['n2'], id: 'p1', only: 'coordinator' },
+      { at: 2, kind: 'crash-node', node: 'n3', permanent: true },
+      { at: 3, kind: 'pause-process', node: 'n1', process: 'log-*', durationMs: 50 },
+      { at: 4, kind: 'reorder', link: ['n1', 'n2'] },
+      { at: 5, kind: 'heal', id: 'p1' },
+      { at: 6, kind: 'heal', id: 'p2' },
+      { at: 7, kind: 'heal' },
+      { at: 8, kind: 'unreorder' },
+    ];
+    const { scenario } = loadScenario('random-faults');
+    expect(withActions(scenario, script).faults?.script).toEqual(script.filter((a) => !(a.kind === 'heal' && a.id === 'p2')));
+    expect(withActions(scenario, script.slice(1)).faults?.script).toEqual(script.slice(1).filter((a) => a.kind !== 'heal' || a.id === undefined));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemorySink, ms, Simulation, type CallResult, type KernelEvent, type TraceRecord } from '../../sim/index.js';
+import { MemorySink, ms, scheduleFaultPlan, Rng, Simulation, type CallResult, type KernelEvent, type TraceRecord } from '../../sim/index.js';
 import { echo, msg } from './helpers.js';
 
 /** Nodes a and b, 1 ms apart; `worker@b` logs every message and timer it runs, with the time. */
@@ -135,5 +135,14 @@ describe('pausing a process', () => {
     expect(log).toHaveLength(3);
     expect(sim.resume('worker@b')).toBe(true);
     expect(log.at(-1)).toBe('100ms msg x');
+  });
+
+  it('pause-process in a fault plan picks a matching process, and the quiet time resumes it', () => {
+    const { sim, log, records } = world();
+    scheduleFaultPlan(sim, { actions: [{ at: 10, kind: 'pause-process', node: 'b', process: 'work*', durationMs: 500 }], quietAtMs: 35 }, Rng.fromSeed(1).fork('nemesis'));
+    sim.run();
+    expect(records.find((r) => r.type === 'pause')).toMatchObject({ t: ms(10), pid: 'worker@b#1' });
+    expect(records.find((r) => r.type === 'resume')).toMatchObject({ t: ms(35), held: 3 });
+    expect(log).toEqual(['35ms timer 15', '35ms woke from sleep 18', '35ms timer 25']);
   });
 });

@@ -83,7 +83,8 @@ function drawNodeSpans(R, S, ctx, box, hit) {
 }
 
 function partitionText(p) {
-  return 'partition ' + p.from.join(',') + (p.oneWay ? ' -/-> ' : ' <-/-> ') + p.to.join(',') + '\n' +
+  return 'partition ' + (p.id ? p.id + ' ' : '') + p.from.join(',') + (p.oneWay ? ' -/-> ' : ' <-/-> ') + p.to.join(',') +
+    (p.only ? ' (only ' + p.only + ' to ' + p.only + ')' : '') + '\n' +
     fmtTime(p.start) + ' → ' + fmtTime(p.end) + ' (' + fmtDur(p.end - p.start) + ')';
 }
 

@@ -22,6 +22,10 @@ export function eventHeadline(r: Rec): string {
       return `${r.pid} started`;
     case 'process-down':
       return `${r.pid} down (${r.reason})`;
+    case 'pause':
+      return `${r.pid} paused: it runs nothing and what reaches it waits`;
+    case 'resume':
+      return `${r.pid} resumes: ${r.held} held messages and timers run now`;
     case 'fault':
       return `fault: ${describeFault(r.action)}`;
     case 'election-started':

@@ -152,6 +152,8 @@ export function eventLane(r: Rec, set: LaneSet): number {
   switch (r.type) {
     case 'spawn':
     case 'process-down':
+    case 'pause':
+    case 'resume':
       return set.laneOf(r.pid);
     case 'send':
       return set.laneOf(r.from);

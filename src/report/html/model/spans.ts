@@ -168,11 +168,15 @@ export function phaseSegments(records: readonly Rec[], lanes: LaneSet, endT: num
   return segments;
 }
 
-/** A network partition in force: from its fault event until the next heal (which heals them all). */
+/** A network partition in force: from its fault event until a heal of all, or of its id. */
 export interface PartitionSpan {
   readonly from: readonly string[];
   readonly to: readonly string[];
   readonly oneWay: boolean;
+  /** Its name, when a heal of that id ends it alone. */
+  readonly id?: string;
+  /** It cuts only these processes (a name or prefix ending in `*`). */
+  readonly only?: string;
   readonly start: number;
   readonly startEvent: number;
   end: number;
@@ -186,15 +190,26 @@ export function partitionSpans(records: readonly Rec[], endT: number): Partition
     if (r.type !== 'fault') continue;
     const a = r.action;
     if (a.kind === 'partition') {
-      const span: PartitionSpan = { from: a.from, to: a.to, oneWay: a.oneWay === true, start: r.t, startEvent: r.i, end: endT, endEvent: -1 };
+      const span: PartitionSpan = {
+        from: a.from,
+        to: a.to,
+        oneWay: a.oneWay === true,
+        ...(a.id !== undefined ? { id: a.id } : {}),
+        ...(a.only !== undefined ? { only: a.only } : {}),
+        start: r.t,
+        startEvent: r.i,
+        end: endT,
+        endEvent: -1,
+      };
       spans.push(span);
       open.push(span);
     } else if (a.kind === 'heal') {
-      for (const span of open) {
+      const ends = (span: PartitionSpan): boolean => a.id === undefined || span.id === a.id;
+      for (const span of open.filter(ends)) {
         span.end = r.t;
         span.endEvent = r.i;
       }
-      open = [];
+      open = open.filter((span) => !ends(span));
     }
   }
   return spans;

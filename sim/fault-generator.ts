@@ -1,11 +1,26 @@
+import { FAMILY_DRAWS, type FamilyContext, type FaultFamily } from './fault-families.js';
 import type { FaultAction, FaultPlan } from './faults.js';
 import type { NodeId } from './network.js';
 import { Rng } from './rng.js';
 
-/** Families of faults the generator can draw; each expands into one or two timed actions. */
-export type FaultFamily = 'crash' | 'kill' | 'partition' | 'one-way' | 'clog' | 'loss';
+export type { FaultFamily } from './fault-families.js';
 
-export const FAULT_FAMILIES: readonly FaultFamily[] = ['crash', 'kill', 'partition', 'one-way', 'clog', 'loss'];
+/**
+ * The first families, drawn from the swarm's and the plan's main streams in this order. Later
+ * families draw from streams of their own, so a seed that enables none of them keeps the plan it
+ * always had.
+ */
+const FIRST_FAMILIES: readonly FaultFamily[] = ['crash', 'kill', 'partition', 'one-way', 'clog', 'loss'];
+
+export const FAULT_FAMILIES: readonly FaultFamily[] = [
+  ...FIRST_FAMILIES,
+  'lose-node',
+  'pause',
+  'reorder',
+  'partial-heal',
+  'link-clog',
+  'coordinator-partition',
+];
 
 /** What the generator may touch and when. */
 export interface FaultSpace {
@@ -13,16 +28,20 @@ export interface FaultSpace {
   readonly nodes: readonly NodeId[];
   /** No fault before this time (ms). */
   readonly startMs: number;
-  /** Faults end here; the plan heals everything at this time (ms). */
+  /** Faults end here; the plan heals everything at this time (ms), except a node lost for good. */
   readonly quietAtMs: number;
   /** Families allowed (default: all). A seed enables a random non-empty subset of them. */
   readonly families?: readonly FaultFamily[];
-  /** Process name patterns (`log-*`) that `kill` may target. Without any, `kill` is never drawn. */
+  /** Process name patterns (`log-*`) that `kill` and `pause` may target. Without any, neither is drawn. */
   readonly processPatterns?: readonly string[];
-  /** At most this many nodes down at once (default: a minority). */
+  /** At most this many nodes down at once, a node lost for good included (default: a minority). */
   readonly maxCrashedNodes?: number;
   /** Mean gap between faults in ms (default: drawn per seed between 300 and 3000). */
   readonly meanGapMs?: number;
+  /** The process name `coordinator-partition` cuts off from its peers (default "coordinator"). */
+  readonly coordinatorProcess?: string;
+  /** Nodes that run `coordinatorProcess` (default: every node in `nodes`). */
+  readonly coordinatorNodes?: readonly NodeId[];
 }
 
 /** The swarm settings one seed drew: which families are on and how often they fire. */
@@ -40,15 +59,25 @@ export interface GeneratedPlan {
   readonly swarm: SwarmConfig;
 }
 
+const isFirst = (f: FaultFamily): boolean => FIRST_FAMILIES.includes(f);
+
+/** Families that cannot apply to this space are never enabled (they would only dilute the others). */
+function possible(f: FaultFamily, space: FaultSpace): boolean {
+  if (f === 'kill' || f === 'pause') return (space.processPatterns?.length ?? 0) > 0;
+  if (f === 'lose-node') return space.nodes.length >= 5;
+  return true;
+}
+
 /** Swarm testing: each seed switches on a random subset of families with random rates. */
 export function drawSwarm(rng: Rng, space: FaultSpace): SwarmConfig {
-  const allowed = (space.families ?? FAULT_FAMILIES).filter(
-    (f) => f !== 'kill' || (space.processPatterns?.length ?? 0) > 0,
-  );
-  let families = allowed.filter(() => rng.chance(0.6));
+  const allowed = (space.families ?? FAULT_FAMILIES).filter((f) => possible(f, space));
+  // A later family decides on its own fork, so the first families' draws never move.
+  const ownStreams = new Map(allowed.filter((f) => !isFirst(f)).map((f) => [f, rng.fork(f)] as const));
+  const own = (f: FaultFamily): Rng => ownStreams.get(f) ?? rng;
+  let families = allowed.filter((f) => own(f).chance(0.6));
   if (families.length === 0 && allowed.length > 0) families = [rng.pick(allowed)];
   const weights: Partial<Record<FaultFamily, number>> = {};
-  for (const f of families) weights[f] = rng.intInclusive(1, 5);
+  for (const f of families) weights[f] = own(f).intInclusive(1, 5);
   return {
     families,
     weights,
@@ -59,31 +88,38 @@ export function drawSwarm(rng: Rng, space: FaultSpace): SwarmConfig {
   };
 }
 
-interface Outage {
-  readonly node: NodeId;
-  readonly from: number;
-  readonly until: number;
-}
-
 /** Draw a plan from a seed; the same seed and space always give the same plan. */
 export function generateFaultPlan(seed: number | string | Rng, space: FaultSpace): GeneratedPlan {
   const rng = seed instanceof Rng ? seed : Rng.fromSeed(seed).fork('fault-plan');
   const swarm = drawSwarm(rng.fork('swarm'), space);
   const draw = rng.fork('actions');
-  const actions: FaultAction[] = [];
-  const outages: Outage[] = [];
+  // The first families draw their details from `draw`, as they always have; each later one from its own stream.
+  const streams = new Map(swarm.families.map((f) => [f, isFirst(f) ? draw : rng.fork(`actions/${f}`)] as const));
   const nodes = space.nodes;
-  const maxDown = space.maxCrashedNodes ?? Math.max(0, Math.floor((nodes.length - 1) / 2));
+  let ids = 0;
+  const ctx: FamilyContext = {
+    nodes,
+    startMs: space.startMs,
+    quiet: space.quietAtMs,
+    maxDown: space.maxCrashedNodes ?? Math.max(0, Math.floor((nodes.length - 1) / 2)),
+    processPatterns: space.processPatterns ?? [],
+    coordinatorProcess: space.coordinatorProcess ?? 'coordinator',
+    coordinatorNodes: space.coordinatorNodes ?? nodes,
+    maxLossRate: swarm.maxLossRate,
+    maxClogMs: swarm.maxClogMs,
+    maxOutageMs: swarm.maxOutageMs,
+    outages: [],
+    lost: false,
+    nextId: () => `p${++ids}`,
+  };
+  const actions: FaultAction[] = [];
   const totalWeight = swarm.families.reduce((sum, f) => sum + (swarm.weights[f] ?? 0), 0);
-  const quiet = space.quietAtMs;
-  const round = (t: number): number => Math.floor(t);
-  const endOf = (start: number): number => round(Math.min(quiet, start + draw.intInclusive(50, swarm.maxOutageMs)));
 
   let t = space.startMs;
   while (totalWeight > 0 && nodes.length > 0) {
     t += draw.exponential(swarm.meanGapMs);
-    if (t >= quiet) break;
-    const at = round(t);
+    if (t >= ctx.quiet) break;
+    const at = Math.floor(t);
     let ticket = draw.int(0, totalWeight);
     let family = swarm.families[0] as FaultFamily;
     for (const f of swarm.families) {
@@ -93,56 +129,9 @@ export function generateFaultPlan(seed: number | string | Rng, space: FaultSpace
         break;
       }
     }
-    switch (family) {
-      case 'crash': {
-        const down = outages.filter((o) => o.from <= at && o.until > at).map((o) => o.node);
-        const up = nodes.filter((n) => !down.includes(n));
-        if (down.length >= maxDown || up.length === 0) break;
-        const node = draw.pick(up);
-        const until = endOf(at);
-        outages.push({ node, from: at, until });
-        actions.push({ at, kind: 'crash-node', node });
-        if (until < quiet) actions.push({ at: until, kind: 'restart-node', node });
-        break;
-      }
-      case 'kill': {
-        const patterns = space.processPatterns ?? [];
-        actions.push({ at, kind: 'kill-process', node: draw.pick(nodes), process: draw.pick(patterns) });
-        break;
-      }
-      case 'partition':
-      case 'one-way': {
-        if (nodes.length < 2) break;
-        const shuffled = draw.shuffle(nodes);
-        const size = draw.intInclusive(1, Math.max(1, Math.floor(nodes.length / 2)));
-        const side = shuffled.slice(0, size).sort();
-        let rest = shuffled.slice(size);
-        // Half the time a partial partition: the side loses only some of the others (the rest still reach both).
-        if (draw.chance(0.5) && rest.length > 1) rest = rest.slice(0, draw.intInclusive(1, rest.length - 1));
-        rest = rest.sort();
-        const oneWay = family === 'one-way';
-        const [from, to] = oneWay && draw.chance(0.5) ? [rest, side] : [side, rest];
-        actions.push({ at, kind: 'partition', from, to, ...(oneWay ? { oneWay: true } : {}) });
-        const until = endOf(at);
-        if (until < quiet) actions.push({ at: until, kind: 'heal' });
-        break;
-      }
-      case 'clog': {
-        const node = draw.pick(nodes);
-        actions.push({ at, kind: 'clog', node, delayMs: draw.intInclusive(10, swarm.maxClogMs) });
-        const until = endOf(at);
-        if (until < quiet) actions.push({ at: until, kind: 'unclog', node });
-        break;
-      }
-      case 'loss': {
-        const rate = Math.round(draw.next() * swarm.maxLossRate * 1000) / 1000;
-        actions.push({ at, kind: 'set-loss', rate });
-        const until = endOf(at);
-        if (until < quiet) actions.push({ at: until, kind: 'set-loss', rate: 0 });
-        break;
-      }
-    }
+    actions.push(...FAMILY_DRAWS[family](ctx, streams.get(family) ?? draw, at));
   }
+  // Stable: actions at the same time keep the order they were drawn in.
   actions.sort((a, b) => a.at - b.at);
-  return { plan: { actions, quietAtMs: quiet }, swarm };
+  return { plan: { actions, quietAtMs: ctx.quiet }, swarm };
 }

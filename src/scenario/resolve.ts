@@ -12,6 +12,7 @@ import {
 } from '../../sim/index.js';
 import type { ClusterSpec, NodeSpec } from '../cluster/cluster.js';
 import type { MutationId } from '../cluster/mutations.js';
+import { COORDINATOR } from '../cluster/names.js';
 import { DEFAULT_PARAMS, type ProtocolParams } from '../cluster/params.js';
 import type { WorkloadSpec } from '../cluster/services/client.js';
 import type { NodeId } from '../cluster/types.js';
@@ -83,6 +84,9 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
       startMs: random.startMs ?? 2_000,
       quietAtMs,
       processPatterns: random.processPatterns ?? DEFAULT_PROCESS_PATTERNS,
+      // coordinator-partition cuts the model's coordinators off from each other; the kernel only knows the name.
+      coordinatorProcess: COORDINATOR,
+      coordinatorNodes: coordinators,
       ...(families !== undefined ? { families } : {}),
       ...(random.maxCrashedNodes !== undefined ? { maxCrashedNodes: random.maxCrashedNodes } : {}),
       ...(random.meanGapMs !== undefined ? { meanGapMs: random.meanGapMs } : {}),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/scenario/load.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { SHAPE_DEFAULTS } from '../../src/scenario/shapes.js';
-import { experiment, toScenario } from './arbitraries.js';
+import { experiment, faultPlan, toScenario } from './arbitraries.js';
 
 // The generators themselves, without running a simulation: cheap, so many runs.
 describe('the property suite’s experiments', () => {
@@ -26,5 +26,33 @@ describe('the property suite’s experiments', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('fault plans lose at most one node, among five or more, and heal each named partition after it starts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 12 }).chain((count) => fc.tuple(fc.constant(count), faultPlan(count))), ([count, plan]) => {
+        const permanent = plan.filter((a) => a.kind === 'crash-node' && a.permanent === true);
+        expect(permanent.length).toBeLessThanOrEqual(count >= 5 ? 1 : 0);
+        for (const heal of plan) {
+          if (heal.kind !== 'heal' || heal.id === undefined) continue;
+          expect(plan.some((p) => p.kind === 'partition' && p.id === heal.id && p.at < heal.at)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fault plans draw every harsher kind: lost nodes, pauses, reorders, link clogs, named and coordinator-only partitions', () => {
+    const kinds = new Set<string>();
+    for (const plan of fc.sample(faultPlan(7), { numRuns: 300, seed: 1 })) {
+      for (const a of plan) {
+        kinds.add(a.kind);
+        if (a.kind === 'crash-node' && a.permanent === true) kinds.add('permanent');
+        if (a.kind === 'partition' && a.only === 'coordinator') kinds.add('only');
+        if (a.kind === 'heal' && a.id !== undefined) kinds.add('heal-id');
+        if (a.kind === 'clog' && a.link !== undefined) kinds.add('link-clog');
+      }
+    }
+    for (const k of ['permanent', 'pause-process', 'reorder', 'unreorder', 'link-clog', 'only', 'heal-id']) expect(kinds).toContain(k);
   });
 });

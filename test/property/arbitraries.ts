@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { FaultAction } from '../../sim/index.js';
+import { COORDINATOR } from '../../src/cluster/names.js';
 import { DEFAULT_PROCESS_PATTERNS } from '../../src/scenario/resolve.js';
 import { coordinatorChoices, SHAPE_DEFAULTS, shapeCluster, type ShapeDraw, type ShapedCluster } from '../../src/scenario/shapes.js';
 import type { Range, Scenario } from '../../src/scenario/types.js';
@@ -37,40 +38,95 @@ export const clusterShape: fc.Arbitrary<ShapedCluster> = shapeDraw.map(shapeClus
 
 const at = fc.integer({ min: START_MS, max: FAULT_WINDOW_MS - 1 });
 
-/** One timed fault over nodes `n1..n{count}`; without `loss`, never a change of the loss rate (as a shape with loss off). */
+/** Two different nodes of `n1..n{count}`, sorted: a link. */
+function linkOf(count: number): fc.Arbitrary<readonly [string, string]> {
+  return fc
+    .uniqueArray(fc.integer({ min: 1, max: count }), { minLength: 2, maxLength: 2 })
+    .map(([a, b]) => [`n${Math.min(a as number, b as number)}`, `n${Math.max(a as number, b as number)}`] as const);
+}
+
+/**
+ * One timed fault over nodes `n1..n{count}`, of any kind: crashes (for good too, among five nodes
+ * or more, as the generator does), kills, pauses, partitions (also cutting only coordinators),
+ * heals, node and link clogs, reorders; without `loss`, never a change of the loss rate (as a
+ * shape with loss off). Partitions with ids come with their heal in `faultPlan`.
+ */
 export function faultAction(count: number, loss = true): fc.Arbitrary<FaultAction> {
   const node = fc.integer({ min: 1, max: count }).map((i) => `n${i}`);
   const nodeSet = fc.uniqueArray(node, { minLength: 1, maxLength: Math.max(1, count - 1) });
+  const process = fc.constantFrom(...DEFAULT_PROCESS_PATTERNS);
   const setLoss = fc.record({ at, kind: fc.constant('set-loss' as const), rate: fc.constantFrom(0, 0.01, 0.05, 0.15) });
+  const partition = fc
+    .tuple(at, nodeSet, nodeSet, fc.boolean(), fc.boolean())
+    .filter(([, from, to]) => to.some((x) => !from.includes(x)))
+    .map(([t, from, to, oneWay, coordinatorsOnly]): FaultAction => ({
+      at: t,
+      kind: 'partition',
+      from,
+      to: to.filter((x) => !from.includes(x)),
+      ...(oneWay ? { oneWay: true } : {}),
+      ...(coordinatorsOnly ? { only: COORDINATOR } : {}),
+    }));
+  const links =
+    count < 2
+      ? []
+      : [
+          fc.record({ at, kind: fc.constant('clog' as const), link: linkOf(count), delayMs: fc.integer({ min: 10, max: 9_000 }) }),
+          fc.record({ at, kind: fc.constant('unclog' as const), link: linkOf(count) }),
+          fc.tuple(at, fc.option(linkOf(count), { nil: undefined })).map(([t, link]): FaultAction => ({ at: t, kind: 'reorder', ...(link !== undefined ? { link } : {}) })),
+          fc.tuple(at, fc.option(linkOf(count), { nil: undefined })).map(([t, link]): FaultAction => ({ at: t, kind: 'unreorder', ...(link !== undefined ? { link } : {}) })),
+        ];
   return fc.oneof(
     fc.record({ at, kind: fc.constant('crash-node' as const), node }),
+    ...(count >= 5 ? [fc.record({ at, kind: fc.constant('crash-node' as const), node, permanent: fc.constant(true) })] : []),
     fc.record({ at, kind: fc.constant('restart-node' as const), node }),
-    fc.record({
-      at,
-      kind: fc.constant('kill-process' as const),
-      node,
-      process: fc.constantFrom(...DEFAULT_PROCESS_PATTERNS),
-    }),
-    fc
-      .tuple(at, nodeSet, nodeSet, fc.boolean())
-      .filter(([, from, to]) => to.some((x) => !from.includes(x)))
-      .map(([t, from, to, oneWay]): FaultAction => ({
-        at: t,
-        kind: 'partition',
-        from,
-        to: to.filter((x) => !from.includes(x)),
-        ...(oneWay ? { oneWay: true } : {}),
-      })),
+    fc.record({ at, kind: fc.constant('kill-process' as const), node, process }),
+    fc.record({ at, kind: fc.constant('pause-process' as const), node, process, durationMs: fc.integer({ min: 50, max: 5_000 }) }),
+    partition,
     fc.record({ at, kind: fc.constant('heal' as const) }),
     fc.record({ at, kind: fc.constant('clog' as const), node, delayMs: fc.integer({ min: 10, max: 2_000 }) }),
     fc.record({ at, kind: fc.constant('unclog' as const), node }),
+    ...links,
     ...(loss ? [setLoss] : []),
   );
 }
 
-/** A fault plan: up to 12 actions, sorted by time (fast-check shrinks it action by action). */
+/** A partition that a heal of its id ends later, leaving other partitions in force; given its id. */
+function namedPartition(count: number): fc.Arbitrary<(id: string) => FaultAction[]> {
+  return fc
+    .tuple(faultAction(count, false).filter((a) => a.kind === 'partition' && a.at < FAULT_WINDOW_MS - 1), fc.integer({ min: 1, max: 6_000 }))
+    .map(([partition, lasts]) => (id: string): FaultAction[] => [
+      { ...partition, id } as FaultAction,
+      { at: Math.min(FAULT_WINDOW_MS - 1, partition.at + lasts), kind: 'heal', id },
+    ]);
+}
+
+/** Keep the first permanent crash (in time order); later ones become ordinary crashes: one node lost per plan at most. */
+function onePermanentCrash(actions: readonly FaultAction[]): FaultAction[] {
+  let lost = false;
+  return actions.map((a) => {
+    if (a.kind !== 'crash-node' || a.permanent !== true) return a;
+    if (!lost) {
+      lost = true;
+      return a;
+    }
+    const { permanent: _permanent, ...temporary } = a;
+    return temporary;
+  });
+}
+
+/**
+ * A fault plan: up to 12 faults, sorted by time. A partition with an id and its heal are one
+ * fault, so fast-check shrinks them away together and no heal is left naming nothing.
+ */
 export function faultPlan(count: number, loss = true): fc.Arbitrary<FaultAction[]> {
-  return fc.array(faultAction(count, loss), { maxLength: 12 }).map((actions) => [...actions].sort((a, b) => a.at - b.at));
+  const unit = fc.oneof(
+    { arbitrary: faultAction(count, loss).map((a) => (): FaultAction[] => [a]), weight: 5 },
+    { arbitrary: namedPartition(count), weight: 1 },
+  );
+  return fc
+    .array(unit, { maxLength: 12 })
+    .map((units) => onePermanentCrash(units.flatMap((u, k) => u(`p${k + 1}`)).sort((a, b) => a.at - b.at)));
 }
 
 /** A whole experiment: a drawn cluster shape, a fault plan over its nodes, and a seed for background noise. */

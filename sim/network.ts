@@ -36,6 +36,7 @@ export type DropCause = 'loss' | 'partition' | 'node-down' | 'no-process';
 
 export interface NetworkCounters {
   sent: number;
+  /** Reached a live process (a paused one holds it; the trace records its delivery at the resume). */
   delivered: number;
   duplicated: number;
   dropped: Record<DropCause, number>;
@@ -76,8 +77,9 @@ interface Cut {
 }
 
 /**
- * The one authority on who can reach whom and how fast. Partitions, clogs and loss live here;
- * nothing else in the simulator decides reachability.
+ * The one authority on who can reach whom, how fast and in what order. Partitions (by node, or
+ * by process name with `only`), clogs, loss and reordering live here; nothing else in the
+ * simulator decides reachability.
  */
 export class Network {
   readonly counters: NetworkCounters = {

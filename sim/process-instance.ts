@@ -40,7 +40,7 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   private readonly tasks = new Set<Task<unknown>>();
   /** Set while paused: what came due meanwhile, in the order it came due. */
   private held: HeldWork[] | undefined;
-  /** @internal when the current pause ends (the kernel's bookkeeping; Infinity until `resume`). */
+  /** @internal when the current pause ends (the kernel's bookkeeping; Infinity for a pause that waits for `resume`). */
   pausedUntil = 0;
 
   constructor(

@@ -2,11 +2,14 @@ import type { Delivery, VirtualTime } from '../../sim/index.js';
 import { Facts } from './facts/index.js';
 import { INVARIANTS } from './invariants/index.js';
 import { Probes } from './probes.js';
+import { whyRecoveryIsImpossible } from './remains.js';
 import type { Checker, CheckContext, GroundTruth, InvariantId, Position, Rec, RunSettings, Violation } from './types.js';
 
 export interface SuiteOptions {
   readonly settings: RunSettings;
   readonly truth: GroundTruth;
+  /** Whether a process lives at an address (the kernel's word). */
+  readonly alive: (address: string) => boolean;
   /** Checkers to leave out (to show that the suite notices a missing checker). */
   readonly disabled?: readonly InvariantId[];
 }
@@ -21,9 +24,13 @@ export class CheckSuite {
   readonly probes: Probes;
   private readonly checkers: { id: InvariantId; checker: Checker }[] = [];
   private judgedLiveness = false;
+  /** Why liveness was not judged though the run reached the checkpoint. */
+  livenessSkipped: string | undefined;
+  private readonly settings: RunSettings;
   private at: Position = { event: 0, time: 0 };
 
   constructor(options: SuiteOptions) {
+    this.settings = options.settings;
     this.facts = new Facts(options.truth, options.settings);
     this.probes = new Probes(this.facts);
     for (const info of INVARIANTS) {
@@ -32,6 +39,7 @@ export class CheckSuite {
         settings: options.settings,
         truth: options.truth,
         position: () => this.at,
+        alive: options.alive,
         report: (v) => this.violations.push({ invariant: info.id, ...v }),
       };
       this.checkers.push({ id: info.id, checker: info.create(ctx, this.facts) });
@@ -50,8 +58,17 @@ export class CheckSuite {
     for (const { checker } of this.checkers) checker.delivered?.(delivery);
   }
 
-  /** The liveness checkpoint: quiet time + bound. */
+  /**
+   * The liveness checkpoint: quiet time + bound. Liveness is judged on what remains: when nodes
+   * lost for good took what recovery needs, it is not judged, and the reason is kept.
+   */
   checkpoint(time: VirtualTime): void {
+    const lost = new Set(this.settings.lostNodes.map((l) => l.node));
+    const impossible = whyRecoveryIsImpossible(this.facts.publications.latest()?.tsl, this.settings.coordinators, lost);
+    if (impossible !== undefined) {
+      this.livenessSkipped = `nodes lost for good took what recovery needs: ${impossible}`;
+      return;
+    }
     this.judgedLiveness = true;
     for (const { checker } of this.checkers) checker.checkpoint?.(time);
   }

@@ -16,6 +16,7 @@ export const INVARIANT_IDS = [
   'no-acked-commit-lost',
   'storage-consistent',
   'reads-consistent',
+  'teams-replicated',
   'recovery-completes',
 ] as const;
 
@@ -54,6 +55,14 @@ export interface RunSettings {
   readonly coordinators: readonly ProcessAddress[];
   readonly desiredLogs: number;
   readonly replicationFactor: number;
+  /** How a new cluster is cut: user shards, log tag groups, storage servers (0: exactly R). */
+  readonly shards: number;
+  readonly logGroups: number;
+  readonly storageServers: number;
+  /** The replication factor the cluster was configured for at a virtual time (it may change). */
+  replicationFactorAt(time: VirtualTime): number;
+  /** Nodes lost for good, and when (µs). */
+  readonly lostNodes: readonly { readonly node: NodeId; readonly atUs: VirtualTime }[];
   /** When faults stop (ms) and how long recovery may take after that (ms). */
   readonly quietAtMs: number;
   readonly livenessBoundMs: number;
@@ -75,6 +84,8 @@ export interface CheckContext {
   readonly truth: GroundTruth;
   /** The newest trace record (for reports made outside `observe`). */
   position(): Position;
+  /** Whether a process lives at this address now (the kernel's word). */
+  alive(address: string): boolean;
   report(violation: Omit<Violation, 'invariant'>): void;
 }
 

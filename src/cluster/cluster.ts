@@ -49,6 +49,7 @@ export function buildCluster(sim: Simulation<ClusterEvent>, spec: ClusterSpec): 
     params: spec.params,
     mutations: spec.mutations,
     coordinators: spec.coordinators.map((node) => processAddress(node, COORDINATOR)),
+    keySpace: spec.workload.keys,
   };
   const idRng = sim.rng.fork('initial-workers');
   const initial = new Map<NodeId, WorkerRecord[]>();

@@ -10,6 +10,8 @@ export interface ClusterConfig {
   readonly mutations: MutationSet;
   /** Coordinator addresses in index order (a coordinator's index decides which terms it may take). */
   readonly coordinators: readonly ProcessAddress[];
+  /** How many keys the workload uses (`k0000 …`): a new cluster cuts its user shards by them. */
+  readonly keySpace: number;
 }
 
 export type Ctx = ProcessContext<ClusterEvent>;

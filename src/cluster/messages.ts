@@ -2,6 +2,7 @@ import type { Message } from '../../sim/index.js';
 import type {
   Capability,
   Epoch,
+  KeyRange,
   LogEntry,
   NodeId,
   Pid,
@@ -10,6 +11,7 @@ import type {
   ServiceEntry,
   ServiceId,
   ServiceKind,
+  Tag,
   TransactionSystemLayout,
   Version,
   Write,
@@ -100,14 +102,42 @@ export interface RecoverError extends Message {
 }
 
 // ---- storage ----
+/** A log of a layout and the tags it carries: where a storage server pulls each of its tags from. */
+export interface LogRoute {
+  readonly address: ProcessAddress;
+  readonly tags: readonly Tag[];
+}
+/** A shard a storage server serves: its tag and key range. */
+export interface ShardRange {
+  readonly tag: Tag;
+  readonly keyRange: KeyRange;
+}
 export interface UnlockStorageMsg extends Message {
   readonly type: 'unlock-storage';
   readonly epoch: Epoch;
   readonly director: Pid;
   readonly durableVersion: Version;
   readonly recoveryVersion: Version;
-  /** Logs of the new layout to pull from. */
-  readonly logs: readonly ProcessAddress[];
+  /** Logs of the new layout to pull from, with their tags. */
+  readonly logs: readonly LogRoute[];
+  /** The shards this server serves in the new layout. */
+  readonly shards: readonly ShardRange[];
+  /**
+   * For a server new to its teams: teammates to copy each shard's history from (tried in turn),
+   * up to the durable version, before it pulls the rest from the logs (back-fill). Absent for old
+   * members.
+   */
+  readonly backfill?: readonly { readonly tag: Tag; readonly from: readonly ProcessAddress[] }[];
+}
+/** Storage → storage, back-fill: this server's history of `tags`, up to `upTo`. */
+export interface FetchHistoryMsg extends Message {
+  readonly type: 'fetch-history';
+  readonly tags: readonly Tag[];
+  readonly upTo: Version;
+}
+export interface HistoryReply extends Message {
+  readonly type: 'history';
+  readonly entries: readonly LogEntry[];
 }
 export interface UnlockOk extends Message {
   readonly type: 'unlock-ok';
@@ -226,6 +256,8 @@ export interface PromiseMsg extends Message {
   readonly accepted: AcceptedValue | null;
   /** The newest epoch this coordinator knows a majority accepted (null: none known). */
   readonly published: Epoch | null;
+  /** The newest configuration it heard of. */
+  readonly settings: { readonly version: number; readonly replicationFactor: number } | null;
   readonly directory: readonly ServiceEntry[];
   readonly nodes: readonly NodeCapabilities[];
 }

@@ -47,6 +47,13 @@ export const MUTATION_IDS = [
   'unconfirmed-read-version',
   'local-read-version',
   'skip-recruitment-lock',
+  'vacancy-numbering-overlaps',
+  'roster-replaces-team',
+  'replay-ignores-tags',
+  'skip-backfill',
+  'two-tag-log-validator',
+  'quorum-from-replication-factor',
+  'keep-unreachable-members',
   'mislabel-director-events',
 ] as const;
 
@@ -182,6 +189,8 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Storage servers are unlocked (and start pulling) before the layout is published, as in Bedrock: a failed publish leaves them holding history that was never committed.',
     caughtBy: ['storage-consistent', 'reads-consistent'],
     shownIn: { scenario: 'unpublished-attempt', seeds: 3 },
+    // REF replaces a server it cannot lock; a kept one (the notes' rule) is where the unpublished history stays.
+    alongWith: ['keep-unreachable-members'],
   },
   'apply-uncommitted': {
     id: 'apply-uncommitted',
@@ -202,7 +211,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'S14',
     summary: 'A proxy hands out read versions without confirming that its generation is still in charge: a superseded proxy serves stale reads.',
     caughtBy: ['reads-consistent'],
-    shownIn: { scenario: 'random-faults', seeds: 5 },
+    shownIn: { scenario: 'random-faults', seeds: 30 },
   },
   'local-read-version': {
     id: 'local-read-version',
@@ -217,6 +226,55 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Storage recruitment puts the servers it recruits into the layout without locking them (the bug seed note 002 fixes): a published layout lists services its epoch never locked.',
     caughtBy: ['layout-only-locked'],
     shownIn: { scenario: 'log-crash', seeds: 3 },
+  },
+  'vacancy-numbering-overlaps': {
+    id: 'vacancy-numbering-overlaps',
+    source: 'F15',
+    summary: 'Bedrock\'s storage vacancy numbering: groups share vacancy numbers (one new server lands in unrelated teams) and a single needed vacancy is never created, so a team stays under-replicated.',
+    caughtBy: ['teams-replicated'],
+    shownIn: { scenario: 'replication-change', seeds: 3 },
+  },
+  'roster-replaces-team': {
+    id: 'roster-replaces-team',
+    source: 'F16',
+    summary: 'When tag sets overlap, a team\'s members are replaced by one tag set\'s roster: old members are dropped from their team.',
+    caughtBy: ['no-old-layout-reuse'],
+    shownIn: { scenario: 'shards-replica-lost', seeds: 3 },
+  },
+  'replay-ignores-tags': {
+    id: 'replay-ignores-tags',
+    source: 'F22',
+    summary: 'Replay pairs new and old logs without looking at tags: a new log copies another shard\'s history.',
+    caughtBy: ['no-acked-commit-lost'],
+    shownIn: { scenario: 'shards', seeds: 3 },
+  },
+  'skip-backfill': {
+    id: 'skip-backfill',
+    source: 'F29',
+    summary: 'A new storage replica is not back-filled from its teammates: it starts pulling at the durable version with nothing below it.',
+    caughtBy: ['teams-replicated', 'reads-consistent'],
+    shownIn: { scenario: 'shards-replica-lost', seeds: 3 },
+  },
+  'two-tag-log-validator': {
+    id: 'two-tag-log-validator',
+    source: 'F31',
+    summary: 'The old-layout validator takes every log to carry exactly two ascending tags: a layout with other tag groups is "corrupted" and recovery stalls for ever.',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'shards', seeds: 3 },
+  },
+  'quorum-from-replication-factor': {
+    id: 'quorum-from-replication-factor',
+    source: 'F32',
+    summary: 'The storage quorum in version determination comes from the desired replication factor, not the team\'s size: raising R far enough stalls recovery for ever.',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'replication-change', seeds: 3 },
+  },
+  'keep-unreachable-members': {
+    id: 'keep-unreachable-members',
+    source: '§4.4',
+    summary: 'A team keeps every old member, also one the director could not lock (the design notes\' rule): a replica lost for good stays in its team, which is never rebuilt.',
+    caughtBy: ['teams-replicated'],
+    shownIn: { scenario: 'shards-replica-lost', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

@@ -7,6 +7,12 @@ export interface ProtocolParams {
   readonly desiredLogs: number;
   /** R: storage servers per team. */
   readonly replicationFactor: number;
+  /** User shards (tags 1..N) a new cluster is cut into, besides the system shard (tag 0). */
+  readonly shards: number;
+  /** Tag groups a new cluster deals its tags into; each group has its own `desiredLogs` logs. */
+  readonly logGroups: number;
+  /** Storage servers a new cluster draws its teams from (0: exactly R, so every team has the same R). */
+  readonly storageServers: number;
   readonly desiredCommitProxies: number;
   /** Only place one new worker per node per phase (`need <= |capable nodes|`); off = round-robin wraps. */
   readonly strictPlacement: boolean;
@@ -44,6 +50,9 @@ export interface ProtocolParams {
 export const DEFAULT_PARAMS: ProtocolParams = {
   desiredLogs: 3,
   replicationFactor: 3,
+  shards: 1,
+  logGroups: 1,
+  storageServers: 0,
   desiredCommitProxies: 1,
   strictPlacement: false,
   lockTimeoutMs: 2000,

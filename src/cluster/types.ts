@@ -67,7 +67,7 @@ export interface LogDescriptor<S extends Slot = ServiceId> {
   readonly tags: readonly Tag[];
 }
 
-export interface StorageTeam<S extends Slot = ServiceId> {
+export interface StorageTeam<S = ServiceId> {
   readonly tag: Tag;
   readonly keyRange: KeyRange;
   readonly storageIds: readonly S[];

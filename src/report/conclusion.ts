@@ -16,8 +16,10 @@ export function conclusionLines(result: RunResult, chalk: ChalkInstance): string
     lines.push(chalk.green(`All ${checked.length} safety invariants held over ${result.events} events: ${checked.join(', ')}.`));
     lines.push(
       result.livenessJudged
-        ? chalk.green(`Liveness (recovery-completes) was judged after faults stopped and held: a director published and ran the newest layout within the bound.`)
-        : chalk.dim('Liveness was not judged: the run ends before quiet time + bound.'),
+        ? chalk.green(
+            `Liveness (${INVARIANTS.filter((i) => i.kind === 'liveness').map((i) => i.id).join(', ')}) was judged after faults stopped and held: a director published and ran the newest layout within the bound, it stayed in charge, and every shard kept R live replicas.`,
+          )
+        : chalk.dim(`Liveness was not judged: ${result.livenessSkipped ?? 'the run ends before quiet time + bound'}.`),
     );
   } else {
     for (const [id, list] of violationsByInvariant(result.violations)) {

@@ -43,7 +43,7 @@ export function summaryLines(result: RunResult, chalk: ChalkInstance, shownPerIn
   const missed = PROBE_IDS.filter((id) => result.probes[id] === 0);
   lines.push(`${label(chalk, 'probes')}${reached.map((id) => `${id} ${result.probes[id]}`).join(' · ') || 'none reached'}`);
   if (missed.length > 0) lines.push(`${indent}${chalk.dim(`not reached: ${missed.join(', ')}`)}`);
-  lines.push(`${label(chalk, 'run')}${result.events} events · ${formatTime(result.virtualMs * 1000).trim()} virtual · ${result.wallMs} ms wall${result.livenessJudged ? '' : chalk.dim(' · liveness not judged (the run ends before quiet + bound)')}`);
+  lines.push(`${label(chalk, 'run')}${result.events} events · ${formatTime(result.virtualMs * 1000).trim()} virtual · ${result.wallMs} ms wall${result.livenessJudged ? '' : chalk.dim(` · liveness not judged (${result.livenessSkipped ?? 'the run ends before quiet + bound'})`)}`);
 
   if (result.violations.length > 0) {
     lines.push(`${label(chalk, 'violations')}${result.violations.length} in ${result.violated.length} invariant${result.violated.length === 1 ? '' : 's'}`);

@@ -34,6 +34,8 @@ export interface RunResult {
   readonly violations: readonly Violation[];
   readonly violated: readonly InvariantId[];
   readonly livenessJudged: boolean;
+  /** Why liveness was not judged though the run reached quiet + bound (too little survived), if so. */
+  readonly livenessSkipped: string | null;
   readonly published: readonly PublishedSummary[];
   readonly locks: { readonly firstPhase: Record<string, ServiceId[]>; readonly recruitment: Record<string, ServiceId[]> };
   readonly commits: { readonly acknowledged: number; readonly lost: number; readonly attempted: number; readonly failed: number };
@@ -121,6 +123,7 @@ export function summarize(
     violations,
     violated,
     livenessJudged: suite.livenessJudged,
+    livenessSkipped: suite.livenessSkipped ?? null,
     published: suite.facts.publications.all.map((p) => ({
       epoch: p.epoch,
       director: p.tsl.director,

@@ -1,4 +1,4 @@
-import { ms, processAddress, scheduleFaultPlan, Simulation, type TraceSink } from '../../sim/index.js';
+import { ms, nodesLostAtQuiet, processAddress, scheduleFaultPlan, Simulation, type TraceSink } from '../../sim/index.js';
 import { buildCluster } from '../cluster/cluster.js';
 import type { ClusterEvent } from '../cluster/events.js';
 import { DiskGroundTruth } from '../cluster/ground-truth.js';
@@ -45,6 +45,14 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       coordinators: resolved.cluster.coordinators.map((node) => processAddress(node, COORDINATOR)),
       desiredLogs: params.desiredLogs,
       replicationFactor: params.replicationFactor,
+      shards: params.shards,
+      logGroups: params.logGroups,
+      storageServers: params.storageServers,
+      replicationFactorAt: (time) => resolved.reconfigure.filter((c) => ms(c.atMs) <= time).at(-1)?.replicationFactor ?? params.replicationFactor,
+      lostNodes: nodesLostAtQuiet(resolved.plan).map((node) => ({
+        node,
+        atUs: ms(resolved.plan.actions.filter((a) => a.kind === 'crash-node' && a.node === node && a.permanent === true).reduce((t, a) => Math.max(t, a.at), 0)),
+      })),
       quietAtMs: resolved.quietAtMs,
       livenessBoundMs: params.livenessBoundMs,
       workloadStopMs: resolved.cluster.workload.stopMs,
@@ -52,6 +60,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       durationMs: resolved.durationMs,
     },
     truth,
+    alive: (address) => sim.isAlive(address),
     disabled: options.disabledCheckers ?? [],
   });
   const stats = new RunStats();
@@ -72,6 +81,13 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       operator?.send(`${COORDINATOR}@${election.coordinator}`, { type: 'campaign' });
     });
   }
+  resolved.reconfigure.forEach((change, i) => {
+    sim.scheduler.at(ms(change.atMs), () => {
+      const operator = sim.lookup(`client@${CLIENT_NODE}`);
+      const settings = { version: i + 1, replicationFactor: change.replicationFactor };
+      for (const node of resolved.cluster.coordinators) operator?.send(`${COORDINATOR}@${node}`, { type: 'configure', settings });
+    });
+  });
   if (resolved.livenessAtMs <= resolved.durationMs) {
     sim.scheduler.at(ms(resolved.livenessAtMs), () => suite.checkpoint(sim.now));
   }

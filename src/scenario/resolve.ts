@@ -18,7 +18,7 @@ import type { WorkloadSpec } from '../cluster/services/client.js';
 import type { NodeId } from '../cluster/types.js';
 import { drawShape } from './shape-draw.js';
 import type { DrawnShape, ShapedCluster } from './shapes.js';
-import type { RandomFaults, Scenario, ScriptedElection } from './types.js';
+import type { RandomFaults, Reconfiguration, Scenario, ScriptedElection } from './types.js';
 
 /** A scenario with every default filled in and its fault plan drawn for one seed. */
 export interface ResolvedScenario {
@@ -33,6 +33,7 @@ export interface ResolvedScenario {
   /** The cluster shape the seed drew, when the scenario has `shape`. */
   readonly shape: DrawnShape | undefined;
   readonly elections: readonly ScriptedElection[];
+  readonly reconfigure: readonly Reconfiguration[];
   readonly durationMs: number;
   readonly quietAtMs: number;
   /** When liveness is judged (quiet + bound); beyond the run's end it is not judged. */
@@ -122,6 +123,7 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
     swarm,
     shape: drawn?.shape,
     elections: scenario.elections ?? [],
+    reconfigure: [...(scenario.reconfigure ?? [])].sort((a, b) => a.atMs - b.atMs),
     durationMs,
     quietAtMs,
     livenessAtMs: quietAtMs + params.livenessBoundMs,

@@ -55,6 +55,9 @@ const workerSpec = obj({
 const paramsShape = {
   desiredLogs: z.number().int().positive(),
   replicationFactor: z.number().int().positive(),
+  shards: z.number().int().positive().describe('user shards a new cluster is cut into (tags 1..N), besides the system shard'),
+  logGroups: z.number().int().positive().describe('tag groups the logs of a new cluster carry; desiredLogs logs per group'),
+  storageServers: z.number().int().nonnegative().describe('storage servers teams are drawn from; 0 means exactly R (every team the same)'),
   desiredCommitProxies: z.number().int().positive(),
   strictPlacement: z.boolean(),
   lockTimeoutMs: positiveMs('first-phase lock timeout'),
@@ -210,6 +213,10 @@ const scenarioShape = {
   elections: z
     .array(obj({ atMs: ms('when the coordinator campaigns'), coordinator: nodeId }))
     .describe('scripted elections: a coordinator campaigns for a new term')
+    .optional(),
+  reconfigure: z
+    .array(obj({ atMs: ms('when the operator changes the configuration'), replicationFactor: z.number().int().positive() }))
+    .describe('configuration changes: the replication factor from then on (it takes effect through a recovery)')
     .optional(),
   mutations: z.array(z.enum(MUTATION_IDS)).describe('deliberate protocol bugs to switch on').optional(),
   durationMs: positiveMs('length of the run').optional(),

@@ -27,6 +27,12 @@ export interface FaultSpec {
   readonly quietAtMs?: number;
 }
 
+/** An operator changes the cluster's configuration at `atMs` (it takes effect through a recovery). */
+export interface Reconfiguration {
+  readonly atMs: number;
+  readonly replicationFactor: number;
+}
+
 /** A scripted election: the coordinator on `coordinator` campaigns for a new term at `atMs`. */
 export interface ScriptedElection {
   readonly atMs: number;
@@ -127,6 +133,8 @@ export interface Scenario {
   readonly workload?: Partial<WorkloadSpec>;
   readonly faults?: FaultSpec;
   readonly elections?: readonly ScriptedElection[];
+  /** Configuration changes (the replication factor) at given times. */
+  readonly reconfigure?: readonly Reconfiguration[];
   readonly mutations?: readonly MutationId[];
   readonly durationMs?: number;
   readonly expect?: Expectation;

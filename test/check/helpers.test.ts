@@ -8,6 +8,11 @@ const settings: RunSettings = {
   coordinators: ['coordinator@n1'],
   desiredLogs: 3,
   replicationFactor: 3,
+  shards: 1,
+  logGroups: 1,
+  storageServers: 0,
+  replicationFactorAt: () => 3,
+  lostNodes: [],
   quietAtMs: 0,
   livenessBoundMs: 0,
   workloadStopMs: 0,
@@ -21,9 +26,9 @@ describe('vacanciesLeftBy: how many services recovery may recruit (the checker\'
     expect(vacanciesLeftBy(tsl(), settings)).toEqual({ log: 3, storage: 3 });
   });
 
-  it('the data path: desired logs per tag group; storage only where a roster is short of R', () => {
+  it('the data path: desired logs per tag group; up to R storage servers per team (members it cannot lock are replaced)', () => {
     const old = tsl({ logs: [log('l1'), log('l2'), log('l3', [2])], storageTeams: [team(0, ['s1', 's2']), team(1, ['s1', 's2']), team(2, ['s3'])] });
-    expect(vacanciesLeftBy(old, settings)).toEqual({ log: 6, storage: 1 + 2 });
+    expect(vacanciesLeftBy(old, settings)).toEqual({ log: 6, storage: 9 });
   });
 });
 

@@ -11,7 +11,7 @@ export function serviceWorld(mutations: readonly MutationId[] = []) {
   const sim = new Simulation<ClusterEvent>({ seed: 1, network: { baseLatency: 1_000, jitter: 0 } });
   sim.addNode('a');
   sim.addNode('b');
-  const config: ClusterConfig = { params: DEFAULT_PARAMS, mutations: new Set(mutations), coordinators: [] };
+  const config: ClusterConfig = { params: DEFAULT_PARAMS, mutations: new Set(mutations), coordinators: [], keySpace: 100 };
   const events: ClusterEvent[] = [];
   sim.trace.subscribe((r) => {
     if (!['send', 'deliver', 'drop', 'spawn', 'node-up'].includes(r.type)) events.push(r as unknown as ClusterEvent);

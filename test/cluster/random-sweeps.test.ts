@@ -11,17 +11,22 @@ function sweepPasses(name: string, seeds: number, describeSeed: (seed: number, s
   const scenario = loadScenario(name);
   const failures: string[] = [];
   let acknowledged = 0;
+  let skipped = 0;
   for (let seed = 1; seed <= seeds; seed++) {
     const result = runScenario(scenario, { seed, source: `scenarios/${name}.json` });
     acknowledged += result.commits.acknowledged;
     const problems = [
       ...result.violations.map((v) => `${v.invariant}: ${v.message}`),
       ...(result.published.length === 0 ? ['no layout published'] : []),
-      ...(result.livenessJudged ? [] : ['liveness was not judged']),
+      // Liveness may go unjudged only when nodes lost for good took what any recovery needs.
+      ...(result.livenessJudged || result.livenessSkipped !== null ? [] : ['liveness was not judged']),
     ];
+    if (result.livenessSkipped !== null) skipped++;
     if (problems.length > 0) failures.push(`${describeSeed(seed, result.shape)}: ${problems[0]}\n  replay: ${result.replay}`);
   }
   expect(failures, failures.join('\n')).toEqual([]);
+  // Most plans leave enough standing for liveness to be judged.
+  expect(skipped).toBeLessThan(seeds / 10);
   // Thousands of commits were acknowledged across the runs.
   expect(acknowledged).toBeGreaterThan(seeds * 100);
 }

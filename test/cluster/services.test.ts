@@ -118,10 +118,10 @@ describe('storage unlock', () => {
     const out = w.drive(function* (ctx) {
       yield* call(ctx, 'storage-s1@a', { type: 'lock', epoch: 4, director: 'd4' });
       const stale = reply(
-        yield* call(ctx, 'storage-s1@a', { type: 'unlock-storage', epoch: 3, director: 'd3', durableVersion: 6, recoveryVersion: 6, logs: [] }),
+        yield* call(ctx, 'storage-s1@a', { type: 'unlock-storage', epoch: 3, director: 'd3', durableVersion: 6, recoveryVersion: 6, logs: [], shards: [] }),
       );
       const ok = reply(
-        yield* call(ctx, 'storage-s1@a', { type: 'unlock-storage', epoch: 4, director: 'd4', durableVersion: 5, recoveryVersion: 4, logs: [] }),
+        yield* call(ctx, 'storage-s1@a', { type: 'unlock-storage', epoch: 4, director: 'd4', durableVersion: 5, recoveryVersion: 4, logs: [], shards: [] }),
       );
       return { stale, ok };
     });

@@ -17,7 +17,8 @@ describe('the REF protocol under generated experiments', () => {
       const result = runScenario(toScenario(e), { seed: e.seed });
       executed++;
       for (const [id, n] of Object.entries(result.probes)) reached[id as ProbeId] += n;
-      return result.verdict === 'pass' && result.livenessJudged;
+      // Liveness may go unjudged only when nodes lost for good took what any recovery needs.
+      return result.verdict === 'pass' && (result.livenessJudged || result.livenessSkipped !== null);
     };
     const details = fc.check(fc.property(experiment, check), { numRuns: runs(40) });
     if (details.failed && details.counterexample !== null) {

@@ -4,12 +4,13 @@ import { ClientHistory } from './client-history.js';
 import { CommittedHistory } from './committed-history.js';
 import { CoordinatorStates } from './coordinator-states.js';
 import { Directors } from './directors.js';
+import { LockReplies } from './lock-replies.js';
 import { OldLayouts } from './old-layouts.js';
 import { Publications } from './publications.js';
 import { ServiceStates } from './service-states.js';
 
 export type { ClientAck, ClientRead } from './client-history.js';
-export { entryAt, type HistoryProblem, type HistoryView } from './committed-history.js';
+export { entryAt, shardOf, writesByShard, type HistoryProblem, type HistoryView } from './committed-history.js';
 export type { AcceptFact, CoordinatorStep } from './coordinator-states.js';
 export type { DirectorFacts } from './directors.js';
 export type { GivenOldLayout } from './old-layouts.js';
@@ -28,6 +29,7 @@ export class Facts {
   readonly directors = new Directors();
   readonly oldLayouts: OldLayouts;
   readonly client = new ClientHistory();
+  readonly lockReplies = new LockReplies();
   readonly history: CommittedHistory;
 
   constructor(truth: GroundTruth, settings: RunSettings) {
@@ -41,6 +43,7 @@ export class Facts {
   observe(r: Rec, at: Position): void {
     this.beginStep();
     this.oldLayouts.observe(r);
+    this.lockReplies.observe(r);
     this.directors.observe(r);
     const started = this.directors.justStarted;
     if (started !== undefined) this.oldLayouts.started(started);

@@ -1,6 +1,6 @@
 import { nameOf, type Delivery } from '../../../sim/index.js';
 import { workerOf } from '../../cluster/names.js';
-import type { Epoch, LogEntry, Pid, ProcessAddress, ServiceId, ServiceKind, Version } from '../../cluster/types.js';
+import type { Epoch, LogEntry, Pid, ServiceId, ServiceKind, Version } from '../../cluster/types.js';
 import type { GroundTruth, Position } from '../types.js';
 
 /** A lock a service accepted, as its disk recorded it. */
@@ -21,7 +21,7 @@ export interface ServiceSnapshot {
   readonly entries: readonly LogEntry[] | undefined;
   readonly length: number;
   /** Storage: the logs it pulls from (a new array means an unlock took effect). */
-  readonly pullsFrom: readonly ProcessAddress[] | undefined;
+  readonly pullsFrom: readonly unknown[] | undefined;
   readonly durableVersion: Version;
 }
 

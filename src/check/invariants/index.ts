@@ -9,6 +9,7 @@ import { readsConsistent } from './reads-consistent.js';
 import { recoveryCompletes } from './recovery-completes.js';
 import { selectiveLocking } from './selective-locking.js';
 import { storageConsistent } from './storage-consistent.js';
+import { teamsReplicated } from './teams-replicated.js';
 
 export interface InvariantInfo {
   readonly id: InvariantId;
@@ -82,6 +83,13 @@ export const INVARIANTS: readonly InvariantInfo[] = [
     meaning: 'Every client read sees, for each key, the last committed write at or below its read version, which is at least every version acknowledged before the read began.',
     kind: 'safety',
     create: readsConsistent,
+  },
+  {
+    id: 'teams-replicated',
+    spec: '§4.4 §4.7',
+    meaning: 'Once recovery has completed, every shard of the newest layout has at least R live replicas serving its generation with the whole history (replacements back-filled).',
+    kind: 'liveness',
+    create: teamsReplicated,
   },
   {
     id: 'recovery-completes',

@@ -10,7 +10,7 @@
  * and `reuse-logs-of-accepted-layout` (rule 18).
  */
 import type { Write } from '../../cluster/types.js';
-import { entryAt, type ClientAck, type Publication } from '../facts/index.js';
+import { entryAt, shardOf, type ClientAck, type Publication } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 const contains = (writes: readonly Write[], wanted: readonly Write[]): boolean =>
@@ -30,20 +30,24 @@ export const noAckedCommitLost: CheckerFactory = (ctx, facts) => {
     const at = ctx.position();
     for (const problem of facts.history.problems) ctx.report({ event: at.event, time: at.time, ...problem });
     const rv = p.tsl.versionVector.last;
-    const logs = p.tsl.logs.map((log) => ({ id: log.id, entries: ctx.truth.log(log.id)?.entries ?? [] }));
+    const logs = p.tsl.logs.map((log) => ({ id: log.id, tags: log.tags, entries: ctx.truth.log(log.id)?.entries ?? [] }));
     for (const a of facts.client.acks) {
       if (a.epoch >= p.epoch) continue;
       if (a.version > rv) {
         lose(a, `commit ${a.txn} acknowledged at version ${a.version} (generation ${a.epoch}) is above the recovery version ${rv} of published epoch ${p.epoch}: lost`, p.event);
         continue;
       }
+      // Every log carrying a shard the commit wrote must hold its writes there.
+      const shards = new Set(a.writes.map((w) => shardOf(p.tsl.storageTeams, w.key)));
       for (const log of logs) {
+        if (!log.tags.some((tag) => shards.has(tag))) continue;
         const entry = entryAt(log.entries, a.version);
         if (entry === undefined) {
           lose(a, `commit ${a.txn} acknowledged at version ${a.version} (generation ${a.epoch}) is missing from log ${log.id} of published epoch ${p.epoch}`, p.event);
           break;
         }
-        if (!contains(entry.writes, a.writes)) {
+        const mine = a.writes.filter((w) => log.tags.includes(shardOf(p.tsl.storageTeams, w.key) ?? -1));
+        if (!contains(entry.writes, mine)) {
           lose(a, `log ${log.id} of published epoch ${p.epoch} holds other writes at version ${a.version} than commit ${a.txn} acknowledged there (generation ${a.epoch})`, p.event);
           break;
         }

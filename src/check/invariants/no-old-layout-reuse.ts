@@ -7,8 +7,10 @@
  *   only a minority of coordinators accepted, which a later director may still recover from.
  * - Every layout a director sends out (to its proxies or to be published) is compared with the old
  *   layout it was really given: no log or storage server of that old layout fills a vacancy, and
- *   every old team member is still in the team with the same tag.
- * Proven able to fail by `recruit-old-layout` and `reuse-logs-of-accepted-layout`, also when the
+ *   every old team member whose lock answer reached the director is still in the team with the
+ *   same tag (one it could not lock is replaced).
+ * Proven able to fail by `recruit-old-layout`, `reuse-logs-of-accepted-layout` and
+ * `roster-replaces-team` (F16), also when the
  * director's own events lie about its old layout (`mislabel-director-events`).
  */
 import type { TransactionSystemLayout } from '../../cluster/types.js';
@@ -37,8 +39,9 @@ export const noOldLayoutReuse: CheckerFactory = (ctx, facts) => {
         }
       }
       for (const id of kept) {
-        if (!team.storageIds.includes(id)) {
-          ctx.report({ event, time, message: `epoch ${tsl.epoch} dropped ${id} from storage team ${team.tag}`, witnesses: [] });
+        // A member the director could not lock is replaced; one that answered must stay (S9).
+        if (!team.storageIds.includes(id) && facts.lockReplies.answered(tsl.director, id)) {
+          ctx.report({ event, time, message: `epoch ${tsl.epoch} dropped ${id} from storage team ${team.tag}, though it answered the lock`, witnesses: [] });
         }
       }
     }

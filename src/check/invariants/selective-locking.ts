@@ -13,20 +13,15 @@ import { workerOf } from '../../cluster/names.js';
 import { nameOf } from '../../../sim/index.js';
 import type { CheckerFactory, RunSettings } from '../types.js';
 
-/** How many log and storage vacancies recovery from `old` has to fill (§4.2, §4.4, REF). */
+/** At most how many log and storage vacancies recovery from `old` may have to fill (§4.2, §4.4, REF). */
 export function vacanciesLeftBy(old: TransactionSystemLayout | null, settings: RunSettings): Record<ServiceKind, number> {
   if (old === null || (old.logs.length === 0 && old.storageTeams.length === 0)) {
-    return { log: settings.desiredLogs, storage: settings.replicationFactor };
+    const tags = 1 + settings.shards;
+    return { log: Math.min(tags, Math.max(1, settings.logGroups)) * settings.desiredLogs, storage: Math.max(settings.replicationFactor, settings.storageServers) };
   }
   const groups = new Set(old.logs.map((l) => [...l.tags].sort((a, b) => a - b).join(',')));
-  const rosters = new Map<string, number>();
-  for (const id of new Set(old.storageTeams.flatMap((t) => t.storageIds))) {
-    const tags = old.storageTeams.filter((t) => t.storageIds.includes(id)).map((t) => t.tag).sort((a, b) => a - b).join(',');
-    rosters.set(tags, (rosters.get(tags) ?? 0) + 1);
-  }
-  let storage = 0;
-  for (const size of rosters.values()) storage += Math.max(0, settings.replicationFactor - size);
-  return { log: groups.size * settings.desiredLogs, storage };
+  // A member the director cannot lock is replaced, so each team may need up to R new servers.
+  return { log: groups.size * settings.desiredLogs, storage: old.storageTeams.length * settings.replicationFactor };
 }
 
 interface Round {

@@ -8,7 +8,7 @@
  * fail by `unlock-storage-before-publish`, `apply-uncommitted` and `truncate-at-durable-version`.
  */
 import type { LogEntry, ServiceId } from '../../cluster/types.js';
-import type { HistoryView, Publication } from '../facts/index.js';
+import { writesByShard, type HistoryView, type Publication } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 export const storageConsistent: CheckerFactory = (ctx, facts) => {
@@ -56,13 +56,20 @@ export const storageConsistent: CheckerFactory = (ctx, facts) => {
 };
 
 function compare(id: ServiceId, entry: LogEntry, view: HistoryView, latest: Publication): string | undefined {
-  const committed = view.writesAt(entry.version);
-  const held = JSON.stringify(entry.writes);
-  if (committed === undefined) {
-    return `storage ${id} (team member in epoch ${latest.epoch}) holds version ${entry.version}, which is not committed (the committed history ends at ${view.top}): ${held}`;
+  const shards = latest.tsl.storageTeams.filter((t) => t.storageIds.includes(id)).map((t) => t.tag);
+  const held = writesByShard(entry.writes, latest.tsl.storageTeams);
+  for (const [shard, json] of held) {
+    if (!shards.includes(shard)) return `storage ${id} holds at version ${entry.version} writes of shard ${shard}, which it does not serve in epoch ${latest.epoch}: ${json}`;
   }
-  if (committed !== held) {
-    return `storage ${id} (team member in epoch ${latest.epoch}) holds at version ${entry.version} ${held}, but the committed history has ${committed}`;
+  for (const shard of shards) {
+    const committed = view.shardWritesAt(entry.version, shard);
+    const mine = held.get(shard) ?? '[]';
+    if (committed === undefined) {
+      return `storage ${id} (shard ${shard} in epoch ${latest.epoch}) holds version ${entry.version}, which is not committed (the committed history ends at ${view.top}): ${mine}`;
+    }
+    if (committed !== mine) {
+      return `storage ${id} (shard ${shard} in epoch ${latest.epoch}) holds at version ${entry.version} ${mine}, but the committed history has ${committed}`;
+    }
   }
   return undefined;
 }

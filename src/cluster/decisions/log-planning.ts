@@ -49,6 +49,7 @@ function isValidRange(r: VersionVector): boolean {
 export function planLogRecovery(
   oldLogs: readonly LogDescriptor[],
   info: ReadonlyMap<ServiceId, LogRecoveryInfo>,
+  options: { readonly checkVersionVector?: boolean } = {},
 ): LogRecoveryPlan {
   if (oldLogs.length === 0) return { ok: false, reason: 'unable_to_meet_log_quorum', tag: null };
   const tags = [...new Set(oldLogs.flatMap((l) => l.tags))].sort((a, b) => a - b);
@@ -71,7 +72,7 @@ export function planLogRecovery(
     first = Math.max(first, best.range.first);
     last = Math.min(last, best.range.last);
   }
-  // S11 (F23 is the AS-IS quirk): shards whose ranges do not overlap leave nothing safe to replay.
-  if (first > last) return { ok: false, reason: 'unable_to_meet_log_quorum', tag: null };
+  // S11 (F23, `checkVersionVector: false`, is the AS-IS quirk): shards whose ranges do not overlap leave nothing safe to replay.
+  if (first > last && options.checkVersionVector !== false) return { ok: false, reason: 'unable_to_meet_log_quorum', tag: null };
   return { ok: true, oldLogIdsToCopy: [...copy].sort(), versionVector: { first, last } };
 }

@@ -25,6 +25,8 @@ export interface DirectorArgs {
   readonly oldTsl: TransactionSystemLayout | null;
   /** The newest epoch the promising coordinators knew to be published (rule 18). */
   readonly knownPublished: Epoch | null;
+  /** The replication factor the cluster is configured for now (it may change between generations). */
+  readonly replicationFactor: number;
   readonly directory: readonly ServiceEntry[];
   readonly nodes: readonly NodeCapabilities[];
   readonly coordinator: Pid;
@@ -47,6 +49,7 @@ export class DirectorState {
   readonly epoch: Epoch;
   readonly oldTsl: TransactionSystemLayout | null;
   readonly knownPublished: Epoch | null;
+  readonly replicationFactor: number;
   readonly config: ClusterConfig;
   readonly coordinator: Pid;
   readonly directory = new Map<ServiceId, ServiceEntry>();
@@ -67,6 +70,7 @@ export class DirectorState {
     this.epoch = args.epoch;
     this.oldTsl = args.oldTsl;
     this.knownPublished = args.knownPublished;
+    this.replicationFactor = args.replicationFactor;
     this.config = args.config;
     this.coordinator = args.coordinator;
     for (const entry of args.directory) this.directory.set(entry.id, entry);

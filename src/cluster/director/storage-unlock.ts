@@ -16,24 +16,57 @@ export function storageToUnlock(r: Recovery, tsl: TransactionSystemLayout): Lock
 }
 
 /**
- * §4.12 step 3 for storage: tell each server the durable and recovery versions (it truncates
- * what recovery discarded) and the new layout's logs to pull from.
+ * Where a server new to its teams copies each shard from: the old members of the team that
+ * answered the lock with a durable version at least the recovery's durable version (the quorum
+ * guarantees one), to try in turn. Undefined for an old member, which keeps its history and only
+ * truncates.
+ */
+export function backfillSources(r: Recovery, tsl: TransactionSystemLayout, id: string): { tag: number; from: string[] }[] | undefined {
+  const { d, a } = r;
+  const oldTeams = d.oldTsl?.storageTeams ?? [];
+  if (oldTeams.some((t) => t.storageIds.includes(id))) return undefined;
+  const sources: { tag: number; from: string[] }[] = [];
+  for (const team of tsl.storageTeams) {
+    if (!team.storageIds.includes(id)) continue;
+    const old = oldTeams.find((t) => t.tag === team.tag);
+    if (old === undefined) continue;
+    const from = old.storageIds
+      .filter((m) => (a.storageInfo.get(m)?.durableVersion ?? -1) >= a.durableVersion)
+      .sort()
+      .map((m) => a.locked.get(m)?.address)
+      .filter((address): address is string => address !== undefined);
+    sources.push({ tag: team.tag, from });
+  }
+  return sources;
+}
+
+/**
+ * §4.12 step 3 for storage: tell each server its shards, the durable and recovery versions (an old
+ * member truncates what recovery discarded; a new one back-fills from its teammates) and the new
+ * layout's logs to pull from, with their tags.
  */
 export function* unlockStorage(r: Recovery, tsl: TransactionSystemLayout, targets: readonly LockedService[]): TaskBody<StorageUnlockRound> {
   const { ctx, d, a } = r;
-  const logAddresses = tsl.services.filter((s) => s.kind === 'log').map((s) => s.address);
+  const logs = tsl.logs.map((l) => ({ address: tsl.services.find((s) => s.id === l.id)?.address ?? '', tags: l.tags })).filter((l) => l.address !== '');
   const results: CallResult[] = yield* ctx.callAll(
-    targets.map((s) => ({
-      to: s.pid,
-      msg: {
-        type: 'unlock-storage',
-        epoch: d.epoch,
-        director: ctx.pid,
-        durableVersion: a.durableVersion,
-        recoveryVersion: a.versionVector.last,
-        logs: logAddresses,
-      },
-    })),
+    targets.map((s) => {
+      const backfill = backfillSources(r, tsl, s.id);
+      // To the address, not the pid that answered the lock: the lock is on disk, so a server restarted
+      // since then still holds it and can be unlocked.
+      return {
+        to: s.address,
+        msg: {
+          type: 'unlock-storage',
+          epoch: d.epoch,
+          director: ctx.pid,
+          durableVersion: a.durableVersion,
+          recoveryVersion: a.versionVector.last,
+          logs,
+          shards: tsl.storageTeams.filter((t) => t.storageIds.includes(s.id)).map((t) => ({ tag: t.tag, keyRange: t.keyRange })),
+          ...(backfill !== undefined ? { backfill } : {}),
+        },
+      };
+    }),
     { timeout: ms(d.params.storageUnlockTimeoutMs), until: (res) => res.ok && res.reply.type === 'newer-epoch-exists' },
   );
   const failed: LockedService[] = [];

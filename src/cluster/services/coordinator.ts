@@ -17,8 +17,16 @@ import { directorName } from '../names.js';
 import { compareNodeIds, type Epoch, type ServiceEntry } from '../types.js';
 import { mergeDirectory, mergeNodes } from './directory.js';
 
+/** The cluster configuration an operator set (FoundationDB's `configure`): newest version wins. */
+export interface ClusterSettings {
+  readonly version: number;
+  readonly replicationFactor: number;
+}
+
 /** A coordinator's durable register: the term it promised, the layout it accepted, what it knows. */
 export interface CoordinatorDisk {
+  /** The newest configuration this coordinator heard of (null: the scenario's parameters). */
+  settings?: ClusterSettings | null;
   /** The coordinator's epoch: the highest term it promised. */
   promised: Epoch;
   accepted: AcceptedValue | null;
@@ -90,6 +98,8 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       resetElectionTimer();
     };
 
+    const configuredR = (): number => disk.settings?.replicationFactor ?? params.replicationFactor;
+
     const startDirector = (epoch: Epoch, old: AcceptedValue | null, knownPublished: Epoch | null): void => {
       const pid = ctx.spawnProcess(
         directorName(epoch),
@@ -97,6 +107,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
           epoch,
           oldTsl: old?.tsl ?? null,
           knownPublished,
+          replicationFactor: configuredR(),
           directory: disk.directory,
           nodes: disk.nodes,
           coordinator: ctx.pid,
@@ -122,6 +133,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       for (const p of promises) {
         if (p.accepted !== null && (highest === null || p.accepted.epoch > highest.epoch)) highest = p.accepted;
         if (p.published !== null && (knownPublished === null || p.published > knownPublished)) knownPublished = p.published;
+        if (p.settings !== null && (disk.settings === undefined || disk.settings === null || p.settings.version > disk.settings.version)) disk.settings = p.settings;
         disk.directory = mergeDirectory(disk.directory, p.directory).merged;
         disk.nodes = mergeNodes(disk.nodes, p.nodes).merged;
       }
@@ -185,6 +197,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
         term: msg.term,
         accepted: disk.accepted,
         published: disk.published?.epoch ?? null,
+        settings: disk.settings ?? null,
         directory: disk.directory,
         nodes: disk.nodes,
       };
@@ -307,6 +320,17 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
           return onPublish(incoming, msg as PublishMsg);
         case 'register':
           return onRegister(msg as RegisterMsg);
+        case 'configure': {
+          // A configuration change takes effect through a recovery, as in FoundationDB.
+          const next = msg['settings'] as ClusterSettings;
+          if (disk.settings !== undefined && disk.settings !== null && disk.settings.version >= next.version) return;
+          disk.settings = next;
+          if (role === 'leader') {
+            stepDown('the configuration changed', null);
+            startElection();
+          }
+          return;
+        }
         case 'campaign':
           // A scripted election (teaching demos): campaign now, even when leading.
           if (role === 'leader') stepDown('asked to campaign', null);

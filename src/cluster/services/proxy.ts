@@ -2,7 +2,8 @@ import { ms, type CallResult, type Incoming, type ProcessStart } from '../../../
 import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CommitMsg, StartProxyMsg, Txn, UnlockProxyMsg } from '../messages.js';
-import type { Pid, TransactionSystemLayout, Version, Write } from '../types.js';
+import { tagOfKey } from '../decisions/shards.js';
+import type { Pid, Tag, TransactionSystemLayout, Version, Write } from '../types.js';
 
 interface Pending {
   readonly incoming: Incoming;
@@ -18,6 +19,24 @@ export function logPids(tsl: TransactionSystemLayout): Pid[] {
     if (service !== undefined && service.status !== 'down') pids.push(service.status.up);
   }
   return pids;
+}
+
+/** Each log of a layout with the tags it carries, for routing writes by tag. */
+export function logRoutes(tsl: TransactionSystemLayout): { pid: Pid; tags: readonly Tag[] }[] {
+  const routes: { pid: Pid; tags: readonly Tag[] }[] = [];
+  for (const log of tsl.logs) {
+    const service = tsl.services.find((s) => s.id === log.id);
+    if (service !== undefined && service.status !== 'down') routes.push({ pid: service.status.up, tags: log.tags });
+  }
+  return routes;
+}
+
+/** The writes of a batch a log carrying `tags` gets: those whose key falls in one of its shards. */
+export function routeWrites(writes: readonly Write[], tags: readonly Tag[], tsl: TransactionSystemLayout): Write[] {
+  return writes.filter((w) => {
+    const tag = tagOfKey(tsl.storageTeams, w.key);
+    return tag !== undefined && tags.includes(tag);
+  });
 }
 
 /** How many push acknowledgements make a commit durable: all logs (REF), a majority under F8. */
@@ -89,7 +108,7 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
     };
 
     function* batcher(layout: TransactionSystemLayout) {
-      const logs = logPids(layout);
+      const logs = logRoutes(layout);
       const needed = acksNeeded(logs.length, majorityOnly);
       for (;;) {
         if (queue.length === 0) {
@@ -105,7 +124,8 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
         const writes: Write[] = batch.flatMap((p) => p.txn.writes);
         let acks = 0;
         const results: CallResult[] = yield* ctx.callAll(
-          logs.map((to) => ({ to, msg: { type: 'push', epoch, prev, version, writes, committed } })),
+          // Every log gets every version; its writes only for the tags it carries (empty otherwise).
+          logs.map((log) => ({ to: log.pid, msg: { type: 'push', epoch, prev, version, writes: routeWrites(writes, log.tags, layout), committed } })),
           {
             timeout,
             until: (r) => {
@@ -117,7 +137,7 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
         const okCount = results.filter((r) => r.ok && r.reply.type === 'push-ok').length;
         if (okCount < needed) return fail(batch, version, 'push_failed');
         committed = version;
-        for (const to of logs) ctx.send(to, { type: 'committed', epoch, version });
+        for (const log of logs) ctx.send(log.pid, { type: 'committed', epoch, version });
         if (batch.length > 0) {
           ctx.emit({
             type: 'commit-acked',

@@ -1,21 +1,25 @@
-import { ms, type Incoming, type ProcessStart } from '../../../sim/index.js';
+import { ms, type CallResult, type Incoming, type ProcessStart } from '../../../sim/index.js';
 import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { inRange } from '../decisions/shards.js';
 import type { ClusterEvent } from '../events.js';
-import type { LockMsg, ReadMsg, UnlockStorageMsg } from '../messages.js';
-import type { Epoch, LogEntry, Pid, ProcessAddress, ServiceId, Version } from '../types.js';
+import type { FetchHistoryMsg, LockMsg, LogRoute, ReadMsg, ShardRange, UnlockStorageMsg } from '../messages.js';
+import type { Epoch, LogEntry, Pid, ServiceId, Tag, Version, Write } from '../types.js';
 import { admitRecoveryCall, handleLock } from './locking.js';
+import { pullSources, mergePulled } from './storage-pull.js';
 import { VersionedStore } from './versioned-store.js';
 
-/** A storage server's durable state: its lock, the versions it applied, where it pulls from. */
+/** A storage server's durable state: its lock, its shards, the versions it applied, where it pulls from. */
 export interface StorageDisk {
   epoch: Epoch | null;
   director: Pid | null;
   running: boolean;
   durableVersion: Version;
   oldestDurableVersion: Version;
-  /** Applied versions, ascending (a simple MVCC history). */
+  /** The shards it serves (set at unlock); it keeps only their writes. */
+  shards: ShardRange[];
+  /** Applied versions, ascending (a simple MVCC history), holding only its shards' writes. */
   applied: LogEntry[];
-  logs: ProcessAddress[];
+  logs: LogRoute[];
 }
 
 const PULL_LIMIT = 200;
@@ -23,6 +27,8 @@ const PULL_TIMEOUT_MS = 1000;
 const PULL_BACKOFF_MS = 100;
 /** A read at a version this server has not reached waits this long, then is refused. */
 const READ_WAIT_MS = 1000;
+/** How long a back-filling server waits for one teammate before asking the next. */
+const BACKFILL_TIMEOUT_MS = 1000;
 
 /**
  * Where storage truncates on unlock: REF keeps nothing above min(durable, recovery version).
@@ -33,10 +39,16 @@ export function truncationPoint(durableVersion: Version, recoveryVersion: Versio
   return asIs ? durableVersion : Math.min(durableVersion, recoveryVersion);
 }
 
+/** The writes of `entry` that belong to `shards`. */
+export function ownWrites(writes: readonly Write[], shards: readonly ShardRange[]): Write[] {
+  return writes.filter((w) => shards.some((s) => inRange(s.keyRange, w.key)));
+}
+
 /**
- * The storage service (§1.5): pulls from the logs of its layout and applies versions in order;
- * a lock stops the puller; `unlock-storage` truncates what recovery discarded and resumes. Reads
- * are served at a version (MVCC), also while locked, once the server has applied that version.
+ * The storage service (§1.5): pulls its shards from the logs of its layout and applies versions in
+ * order; a lock stops the puller; `unlock-storage` truncates what recovery discarded and resumes.
+ * A server new to its teams first copies their history from a teammate (back-fill). Reads are
+ * served at a version (MVCC), also while locked, once the server has applied that version.
  */
 export function storageService(id: ServiceId, config: ClusterConfig): ProcessStart<ClusterEvent> {
   return (ctx: Ctx) => {
@@ -46,12 +58,13 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       running: false,
       durableVersion: 0,
       oldestDurableVersion: 0,
+      shards: [],
       applied: [],
       logs: [],
     };
     ctx.store.set('state', disk);
     let pullerRun = 0;
-    const data = new VersionedStore(disk.applied);
+    let data = new VersionedStore(disk.applied);
     let waitingReads: { incoming: Incoming; msg: ReadMsg }[] = [];
 
     const answerRead = (incoming: Incoming, msg: ReadMsg): void => {
@@ -83,8 +96,9 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
     const apply = (entries: readonly LogEntry[]): void => {
       for (const entry of entries) {
         if (entry.version <= disk.durableVersion) continue;
-        disk.applied.push(entry);
-        data.apply(entry);
+        const own = { version: entry.version, writes: ownWrites(entry.writes, disk.shards) };
+        disk.applied.push(own);
+        data.apply(own);
         disk.durableVersion = entry.version;
       }
       releaseReads();
@@ -94,26 +108,47 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       const run = ++pullerRun;
       ctx.spawn(
         (function* () {
-          let next = ctx.rng.int(0, Math.max(1, disk.logs.length));
+          let turn = ctx.rng.int(0, 1000);
           while (run === pullerRun && disk.running && disk.logs.length > 0) {
-            const log = disk.logs[next % disk.logs.length] as ProcessAddress;
-            const result = yield* ctx.call(
-              log,
-              { type: 'pull', from: disk.durableVersion, limit: PULL_LIMIT, recovery: false },
+            // One log per tag group this server needs: every log holds every version.
+            const sources = pullSources(disk.logs, disk.shards.map((s) => s.tag), turn);
+            const results: CallResult[] = yield* ctx.callAll(
+              sources.map((to) => ({ to, msg: { type: 'pull', from: disk.durableVersion, limit: PULL_LIMIT, recovery: false } })),
               { timeout: ms(PULL_TIMEOUT_MS) },
             );
             if (run !== pullerRun) return;
-            if (result.ok && result.reply.type === 'pull-ok') {
-              apply(result.reply['entries'] as LogEntry[]);
+            const pulled = results.map((r) => (r.ok && r.reply.type === 'pull-ok' ? (r.reply['entries'] as LogEntry[]) : undefined));
+            if (sources.length > 0 && pulled.every((p) => p !== undefined)) {
+              apply(mergePulled(pulled as LogEntry[][]));
               continue;
             }
-            next++;
+            turn++;
             yield* ctx.sleep(ms(PULL_BACKOFF_MS));
           }
         })(),
         'puller',
       );
     };
+
+    /** Copy each shard's history up to `upTo` from one of its teammates; false if one could not be had. */
+    function* backfill(sources: readonly { readonly tag: Tag; readonly from: readonly string[] }[], upTo: Version) {
+      const byVersion = new Map<Version, Write[]>();
+      for (const source of sources) {
+        let copied = false;
+        for (const from of source.from) {
+          const r = yield* ctx.call(from, { type: 'fetch-history', tags: [source.tag], upTo }, { timeout: ms(BACKFILL_TIMEOUT_MS) });
+          if (!r.ok || r.reply.type !== 'history') continue;
+          for (const e of r.reply['entries'] as LogEntry[]) byVersion.set(e.version, [...(byVersion.get(e.version) ?? []), ...e.writes]);
+          copied = true;
+          break;
+        }
+        if (!copied) return false;
+      }
+      disk.applied = [...byVersion.entries()].sort((a, b) => a[0] - b[0]).map(([version, writes]) => ({ version, writes }));
+      disk.durableVersion = upTo;
+      data = new VersionedStore(disk.applied);
+      return true;
+    }
 
     const onUnlock = (incoming: Incoming, msg: UnlockStorageMsg): void => {
       const admitted = admitRecoveryCall(ctx, config, id, disk, incoming, 'unlock-storage', msg);
@@ -122,27 +157,73 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         incoming.reply?.({ type: 'error', reason: 'lock_required' });
         return;
       }
-      const point = truncationPoint(msg.durableVersion, msg.recoveryVersion, mutated(config, 'truncate-at-durable-version'));
-      const keep = disk.applied.findIndex((e) => e.version > point);
-      if (keep >= 0) {
-        disk.applied.length = keep;
-        data.truncateAbove(point);
+      const lockedBy = { epoch: disk.epoch, director: disk.director };
+      const finish = (): void => {
+        disk.logs = [...msg.logs];
+        disk.running = true;
+        ctx.emit({
+          type: 'storage-unlocked',
+          storage: id,
+          callerEpoch: msg.epoch,
+          storageEpoch: disk.epoch,
+          director: msg.director,
+          durableVersion: msg.durableVersion,
+          recoveryVersion: msg.recoveryVersion,
+          truncatedTo: disk.durableVersion,
+        });
+        startPuller();
+        incoming.reply?.({ type: 'unlock-ok' });
+      };
+      disk.shards = [...msg.shards];
+      if (msg.backfill === undefined) {
+        const point = truncationPoint(msg.durableVersion, msg.recoveryVersion, mutated(config, 'truncate-at-durable-version'));
+        const keep = disk.applied.findIndex((e) => e.version > point);
+        if (keep >= 0) disk.applied.length = keep;
+        disk.durableVersion = Math.min(disk.durableVersion, point);
+        data = new VersionedStore(disk.applied);
+        return finish();
       }
-      disk.durableVersion = Math.min(disk.durableVersion, point);
-      disk.logs = [...msg.logs];
-      disk.running = true;
-      ctx.emit({
-        type: 'storage-unlocked',
-        storage: id,
-        callerEpoch: msg.epoch,
-        storageEpoch: disk.epoch,
-        director: msg.director,
-        durableVersion: msg.durableVersion,
-        recoveryVersion: msg.recoveryVersion,
-        truncatedTo: disk.durableVersion,
-      });
-      startPuller();
-      incoming.reply?.({ type: 'unlock-ok' });
+      // New to its teams: whatever it held before belongs to no team of this layout.
+      disk.applied = [];
+      disk.durableVersion = 0;
+      data = new VersionedStore();
+      if (mutated(config, 'skip-backfill')) {
+        // F29: start at the durable version with nothing below it.
+        disk.durableVersion = msg.durableVersion;
+        return finish();
+      }
+      const sources = msg.backfill;
+      ctx.spawn(
+        (function* () {
+          const ok = yield* backfill(sources, msg.durableVersion);
+          // A newer lock may have come in while copying: that recovery decides now.
+          if (disk.epoch !== lockedBy.epoch || disk.director !== lockedBy.director) {
+            incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
+            return;
+          }
+          if (!ok) {
+            incoming.reply?.({ type: 'error', reason: 'backfill_failed' });
+            return;
+          }
+          finish();
+        })(),
+        'backfill',
+      );
+    };
+
+    /** A teammate back-filling: my history of these tags, up to `upTo` (never beyond what I hold). */
+    const onFetchHistory = (incoming: Incoming, msg: FetchHistoryMsg): void => {
+      if (disk.durableVersion < msg.upTo) {
+        incoming.reply?.({ type: 'error', reason: 'not_there_yet' });
+        return;
+      }
+      const shards = disk.shards.filter((s) => msg.tags.includes(s.tag));
+      const entries: LogEntry[] = [];
+      for (const e of disk.applied) {
+        if (e.version > msg.upTo) break;
+        entries.push({ version: e.version, writes: ownWrites(e.writes, shards) });
+      }
+      incoming.reply?.({ type: 'history', entries });
     };
 
     handleMessages(ctx, config, (incoming) => {
@@ -157,6 +238,8 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
           return;
         case 'unlock-storage':
           return onUnlock(incoming, msg as UnlockStorageMsg);
+        case 'fetch-history':
+          return onFetchHistory(incoming, msg as FetchHistoryMsg);
         case 'read':
           return onRead(incoming, msg as ReadMsg);
         case 'ping':

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createVacancies, logTagGroups, tagSetOf } from '../../../src/cluster/decisions/vacancies.js';
+import { bedrockStorageVacancies, createVacancies, logTagGroups, tagSetOf } from '../../../src/cluster/decisions/vacancies.js';
 import { compareSlots, isVacancy, type LogDescriptor, type Slot, type StorageTeam, type Tag } from '../../../src/cluster/types.js';
 import { log, SYSTEM_RANGE, team, tsl, USER_RANGE } from './fixtures.js';
 
@@ -105,13 +105,22 @@ describe('createVacancies (§4.4 REF), storage', () => {
       ],
     },
     {
-      name: 'rosters that span tag sets: [0] < [0,1] < [1]; a roster’s vacancies go to every team of its tag set',
+      name: 'teams that overlap but are full get nothing (Bedrock\'s rosters would add five vacancies here)',
       teams: [team(0, ['a', 'b', 'c']), team(1, ['a', 'b', 'd'])],
       r: 3,
-      // rosters: [0]={c} short 2 → V1,V2; [0,1]={a,b} short 1 → V3; [1]={d} short 2 → V4,V5
       expected: [
-        [V(1), V(2), V(3), 'a', 'b', 'c'],
-        [V(3), V(4), V(5), 'a', 'b', 'd'],
+        ['a', 'b', 'c'],
+        ['a', 'b', 'd'],
+      ],
+    },
+    {
+      name: 'teams drawn from a pool, each short by one: a fresh vacancy each (their members differ)',
+      teams: [team(0, ['a', 'b']), team(1, ['b', 'c']), team(2, ['a', 'c'])],
+      r: 3,
+      expected: [
+        [V(1), 'a', 'b'],
+        [V(2), 'b', 'c'],
+        [V(3), 'a', 'c'],
       ],
     },
     {
@@ -152,38 +161,56 @@ describe('createVacancies (§4.4 REF), storage', () => {
     expect(JSON.parse(JSON.stringify(old))).toEqual(snapshot);
   });
 
-  it('property (S9 and "every team ≥ R"): old members kept, team sizes ≥ R, no duplicates, sorted with vacancies first', () => {
+  it('property: answering members kept, team sizes ≥ R, no duplicates, sorted with vacancies first; a shared vacancy only where members are the same', () => {
     const member = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
     fc.assert(
       fc.property(
         fc.array(fc.uniqueArray(member, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
         fc.integer({ min: 1, max: 5 }),
-        (memberLists, r) => {
+        fc.subarray(['a', 'b', 'c', 'd', 'e', 'f']),
+        (memberLists, r, lost) => {
           const teams = memberLists.map((m, tag) => team(tag, m));
-          const result = createVacancies(tsl({ logs: [log('l1')], storageTeams: teams }), 1, r);
-          const vacancyTags = new Map<number, Set<Tag>>();
+          const unreachable = new Set(lost);
+          const result = createVacancies(tsl({ logs: [log('l1')], storageTeams: teams }), 1, r, { unreachable });
+          const membersOfVacancy = new Map<number, Set<string>>();
           result.storageTeams.forEach((t, i) => {
             const old = teams[i] as StorageTeam;
             expect(t.tag).toBe(old.tag);
-            for (const id of old.storageIds) expect(t.storageIds).toContain(id);
+            for (const id of old.storageIds) {
+              if (unreachable.has(id)) expect(t.storageIds).not.toContain(id);
+              else expect(t.storageIds).toContain(id);
+            }
             expect(t.storageIds.length).toBeGreaterThanOrEqual(r);
             expect(new Set(t.storageIds.map((s) => (isVacancy(s) ? `V${s.vacancy}` : s))).size).toBe(t.storageIds.length);
             expect([...t.storageIds].sort(compareSlots)).toEqual(t.storageIds);
+            const members = t.storageIds.filter((s): s is string => !isVacancy(s)).join(',');
             for (const s of t.storageIds) {
-              if (!isVacancy(s)) expect(old.storageIds).toContain(s);
-              else vacancyTags.set(s.vacancy, (vacancyTags.get(s.vacancy) ?? new Set()).add(t.tag));
+              if (!isVacancy(s)) continue;
+              membersOfVacancy.set(s.vacancy, (membersOfVacancy.get(s.vacancy) ?? new Set()).add(members));
             }
           });
-          // one vacancy = one new server: it serves exactly the tag set of one old roster
-          const rosterTagSets = new Set(
-            [...new Set(teams.flatMap((t) => t.storageIds))].map((id) => tagSetOf(id, teams).join(',')),
-          );
-          for (const tags of vacancyTags.values()) expect(rosterTagSets).toContain([...tags].sort((x, y) => x - y).join(','));
+          // one vacancy = one new server: only teams with the same members share one
+          for (const sets of membersOfVacancy.values()) expect(sets.size).toBe(1);
           // vacancies are numbered 1..k without gaps
-          expect([...vacancyTags.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: vacancyTags.size }, (_, i) => i + 1));
+          expect([...membersOfVacancy.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: membersOfVacancy.size }, (_, i) => i + 1));
         },
       ),
     );
+  });
+});
+
+describe('Bedrock\'s roster algorithm, with its quirks (F15, F16)', () => {
+  it('F15: numbering from 0 restarts at the last number: groups share vacancies, and a single needed vacancy is never made', () => {
+    const teams = [team(0, ['a', 'b']), team(1, ['a', 'b']), team(2, ['c'])];
+    const result = bedrockStorageVacancies(teams, 3, 'F15');
+    // roster [0,1] = {a,b} short 1 → number 0 → nothing; roster [2] = {c} short 2 → 0, 1 → only V1
+    expect(result.map((t) => t.storageIds)).toEqual([['a', 'b'], ['a', 'b'], [V(1), 'c']]);
+  });
+
+  it('F16: with overlapping tag sets a team keeps only one roster, dropping old members', () => {
+    const teams = [team(0, ['a', 'b', 'c']), team(1, ['a', 'b', 'd'])];
+    const result = bedrockStorageVacancies(teams, 3, 'F16');
+    expect(result[0]?.storageIds).not.toContain('a');
   });
 });
 

@@ -1,22 +1,41 @@
 import { mutated } from '../../config.js';
 import { servicesToLockFirst } from '../../decisions/first-phase.js';
 import { initialLayout } from '../../decisions/layout-plan.js';
+import { userShardRanges } from '../../decisions/shards.js';
 import { determinePath } from '../../decisions/path.js';
 import { lockServices } from '../locks.js';
-import type { Phase, Recovery } from '../state.js';
+import { stalled, type Outcome, type Phase, type Recovery } from '../state.js';
+import type { TransactionSystemLayout } from '../../types.js';
 
 function chooseNewCluster(r: Recovery, why: string): void {
   const { d, a } = r;
   a.path = 'new-cluster';
-  a.layout = initialLayout(d.params.desiredLogs, d.params.replicationFactor);
+  a.layout = initialLayout(d.params.desiredLogs, d.replicationFactor, {
+    userRanges: userShardRanges(d.params.shards, d.config.keySpace),
+    logGroups: d.params.logGroups,
+    storageServers: d.params.storageServers,
+  });
   a.versionVector = { first: 0, last: 0 };
   a.durableVersion = 0;
   a.oldLogIdsToCopy = [];
   r.ctx.emit({ type: 'path-chosen', director: r.ctx.pid, epoch: d.epoch, path: 'new-cluster', why });
 }
 
+/**
+ * F31: Bedrock's old-layout validator takes every log descriptor to be exactly two ascending tags;
+ * anything else counts as a corrupted layout.
+ */
+function twoTagValidatorRejects(oldTsl: TransactionSystemLayout | null): string | undefined {
+  const bad = oldTsl?.logs.find((l) => l.tags.length !== 2 || (l.tags[0] as number) >= (l.tags[1] as number));
+  return bad === undefined ? undefined : `log ${bad.id} carries tags [${bad.tags.join(', ')}]`;
+}
+
 /** §4.0: the path depends on the old layout alone (S18). */
-export function pathDetermination(r: Recovery): undefined {
+export function pathDetermination(r: Recovery): Outcome | undefined {
+  if (mutated(r.d.config, 'two-tag-log-validator')) {
+    const why = twoTagValidatorRejects(r.d.oldTsl);
+    if (why !== undefined) return stalled('corrupted_tsl', why);
+  }
   const path = determinePath(r.d.oldTsl);
   if (path === 'new-cluster') {
     chooseNewCluster(r, r.d.oldTsl === null ? 'no old layout' : 'old layout has no logs and no storage teams');

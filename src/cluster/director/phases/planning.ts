@@ -1,6 +1,7 @@
 import { determineDurableVersion } from '../../decisions/durable-version.js';
 import { planLogRecovery } from '../../decisions/log-planning.js';
 import { createVacancies } from '../../decisions/vacancies.js';
+import { mutated } from '../../config.js';
 import { stalled, type Outcome, type Recovery } from '../state.js';
 
 /** §4.3: which old logs to copy and the recovery version, from a quorum of each shard. */
@@ -14,18 +15,28 @@ export function logRecoveryPlanning(r: Recovery): Outcome | undefined {
   return undefined;
 }
 
-/** §4.4: a fresh set of log vacancies; storage teams keep their members, short ones get vacancies. */
+/**
+ * §4.4: a fresh set of log vacancies; storage teams keep the members that answered the lock, and a
+ * team short of R gets vacancies. F15 and F16 use Bedrock's roster algorithm instead.
+ */
 export function vacancyCreation(r: Recovery): Outcome | undefined {
   const { d, a } = r;
   if (d.oldTsl === null) return stalled('corrupted_tsl', 'no old layout on the data path');
-  a.layout = createVacancies(d.oldTsl, d.params.desiredLogs, d.params.replicationFactor);
+  const members = new Set(d.oldTsl.storageTeams.flatMap((t) => t.storageIds));
+  // `keep-unreachable-members`: the notes' rule, every old member stays.
+  const unreachable = mutated(d.config, 'keep-unreachable-members') ? new Set<string>() : new Set([...members].filter((id) => !a.locked.has(id)));
+  const asIs = mutated(d.config, 'vacancy-numbering-overlaps') ? 'F15' : mutated(d.config, 'roster-replaces-team') ? 'F16' : undefined;
+  a.layout = createVacancies(d.oldTsl, d.params.desiredLogs, d.replicationFactor, { unreachable, ...(asIs !== undefined ? { asIs } : {}) });
   return undefined;
 }
 
 /** §4.5: the storage durable version from a majority of each old team. */
 export function versionDetermination(r: Recovery): Outcome | undefined {
   const { ctx, d, a } = r;
-  const result = determineDurableVersion(d.oldTsl?.storageTeams ?? [], a.storageInfo, { replicationFactor: d.params.replicationFactor });
+  const result = determineDurableVersion(d.oldTsl?.storageTeams ?? [], a.storageInfo, {
+    replicationFactor: d.replicationFactor,
+    quorumFromReplicationFactor: mutated(d.config, 'quorum-from-replication-factor'),
+  });
   if (!result.ok) return stalled('insufficient_replication', `teams ${result.failedTags.join(',')}`);
   a.durableVersion = result.durableVersion;
   ctx.emit({ type: 'durable-version', director: ctx.pid, epoch: d.epoch, durableVersion: result.durableVersion });

@@ -1,8 +1,8 @@
 import { ms, type CallResult } from '../../../../sim/index.js';
 import { mutated } from '../../config.js';
-import { pairReplay } from '../../decisions/replay.js';
+import { pairReplayByTag, type ReplayPair } from '../../decisions/replay.js';
 import type { NewerEpochExists } from '../../messages.js';
-import { isVacancy, type ServiceId } from '../../types.js';
+import { isVacancy, type LogDescriptor, type ServiceId } from '../../types.js';
 import { supersededBy } from '../newer-epoch.js';
 import { stalled, type Phase, type Recovery } from '../state.js';
 
@@ -13,10 +13,14 @@ import { stalled, type Phase, type Recovery } from '../state.js';
  */
 export function* logReplay(r: Recovery): Phase {
   const { ctx, d, a } = r;
-  const newIds = a.layout.logs.map((l) => l.id).filter((id): id is ServiceId => !isVacancy(id));
+  const newLogs = a.layout.logs.filter((l): l is LogDescriptor => !isVacancy(l.id));
   // F25: with nothing to copy, the new logs are never told to start (they stay locked).
   if (a.oldLogIdsToCopy.length === 0 && mutated(d.config, 'skip-new-log-replay')) return undefined;
-  const pairs = pairReplay(newIds, a.oldLogIdsToCopy);
+  const copyFrom = (d.oldTsl?.logs ?? []).filter((l) => a.oldLogIdsToCopy.includes(l.id));
+  const planned = pairReplayByTag(newLogs, copyFrom, mutated(d.config, 'replay-ignores-tags'));
+  const orphan = planned.find((p) => p.source === undefined);
+  if (orphan !== undefined) return stalled('failed_to_copy_some_logs', `no old log of ${orphan.target}'s tags to copy from`);
+  const pairs = planned as ReplayPair[];
   ctx.emit({ type: 'replay-planned', director: ctx.pid, epoch: d.epoch, pairs });
   const requests = [];
   for (const pair of pairs) {

@@ -1,0 +1,48 @@
+import { nameOf } from '../../../sim/index.js';
+import { workerOf } from '../../cluster/names.js';
+import type { Pid, ServiceId } from '../../cluster/types.js';
+import type { Rec } from '../types.js';
+
+/**
+ * Which lock requests a director got an answer to, from the kernel's records: for each director
+ * and service, the director's latest lock request, and whether a `lock-ok` reply to it reached the
+ * director while it still waited. A director may drop a storage server it could not lock from its
+ * team, and only such a one.
+ */
+export class LockReplies {
+  /** call id → the director and service of a lock request. */
+  private readonly calls = new Map<number, { director: Pid; service: ServiceId }>();
+  /** `director/service` → the latest lock call, and whether it was answered with lock-ok. */
+  private readonly latest = new Map<string, { call: number; answered: boolean }>();
+  /** message number of a lock-ok reply → the call it answers. */
+  private readonly replies = new Map<number, number>();
+
+  observe(r: Rec): void {
+    if (r.type === 'send') {
+      if (r.msg.type === 'lock' && r.call !== undefined) {
+        const worker = workerOf(nameOf(r.to));
+        if (worker === undefined) return;
+        this.calls.set(r.call, { director: r.from, service: worker.id });
+        this.latest.set(`${r.from}/${worker.id}`, { call: r.call, answered: false });
+      } else if (r.msg.type === 'lock-ok' && r.reply !== undefined) {
+        this.replies.set(r.m, r.reply);
+      }
+      return;
+    }
+    if (r.type === 'deliver') {
+      const call = this.replies.get(r.m);
+      if (call === undefined) return;
+      this.replies.delete(r.m);
+      if (r.late === true) return;
+      const req = this.calls.get(call);
+      if (req === undefined) return;
+      const latest = this.latest.get(`${req.director}/${req.service}`);
+      if (latest?.call === call) latest.answered = true;
+    }
+  }
+
+  /** Did the director's latest lock request to the service get a lock-ok it saw? */
+  answered(director: Pid, service: ServiceId): boolean {
+    return this.latest.get(`${director}/${service}`)?.answered === true;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * teams-replicated (§4.4, §4.7, F15, F29): once recovery has completed, every shard is served by at
+ * least R live replicas with its whole history. At the end of a run whose liveness was judged, each
+ * team of the newest published layout must list at least R members, and at least R of them must
+ * be running for that generation (their process alive, their disk unlocked at its epoch) and hold
+ * on disk an entry for every version up to their durable version (a replacement was back-filled,
+ * not started half-way). Members on a node lost for good after the layout was published are
+ * excused. Proven able to fail by `vacancy-numbering-overlaps` (F15) and `skip-backfill` (F29).
+ */
+import { nodeOf } from '../../../sim/index.js';
+import type { LogEntry } from '../../cluster/types.js';
+import type { CheckerFactory } from '../types.js';
+
+/** The first version missing from an applied history that should hold every version up to its top. */
+function firstGap(applied: readonly LogEntry[], durable: number): number | undefined {
+  let expect = 1;
+  for (const e of applied) {
+    if (e.version > expect) return expect;
+    expect = e.version + 1;
+  }
+  return expect <= durable ? expect : undefined;
+}
+
+export const teamsReplicated: CheckerFactory = (ctx, facts) => {
+  let judge = false;
+  return {
+    checkpoint() {
+      judge = true;
+    },
+    finish(time) {
+      const latest = facts.publications.latest();
+      if (!judge || latest === undefined) return;
+      const at = ctx.position();
+      const r = ctx.settings.replicationFactorAt(latest.time);
+      const excused = new Set(ctx.settings.lostNodes.filter((l) => l.atUs > latest.time).map((l) => l.node));
+      for (const team of latest.tsl.storageTeams) {
+        if (team.storageIds.length < r) {
+          ctx.report({ event: at.event, time, message: `shard ${team.tag} of epoch ${latest.epoch} has ${team.storageIds.length} members, fewer than R = ${r}`, witnesses: [latest.event] });
+          continue;
+        }
+        const problems: string[] = [];
+        let good = 0;
+        for (const id of team.storageIds) {
+          const address = latest.tsl.services.find((s) => s.id === id)?.address;
+          if (address !== undefined && excused.has(nodeOf(address))) {
+            good++;
+            continue;
+          }
+          const disk = ctx.truth.storage(id);
+          if (disk === undefined || address === undefined || !ctx.alive(address)) {
+            problems.push(`${id} is not running`);
+            continue;
+          }
+          if (!disk.running || disk.epoch !== latest.epoch) {
+            problems.push(`${id} is not serving epoch ${latest.epoch} (locked at ${disk.epoch ?? 'none'}${disk.running ? '' : ', not unlocked'})`);
+            continue;
+          }
+          const gap = firstGap(disk.applied, disk.durableVersion);
+          if (gap !== undefined) {
+            problems.push(`${id} lacks version ${gap} below its durable version ${disk.durableVersion} (never back-filled)`);
+            continue;
+          }
+          good++;
+        }
+        if (good < r) {
+          ctx.report({
+            event: at.event,
+            time,
+            message: `shard ${team.tag} of epoch ${latest.epoch} has ${good} live replicas with its whole history, fewer than R = ${r}: ${problems.join('; ')}`,
+            witnesses: [latest.event],
+          });
+        }
+      }
+    },
+  };
+};

@@ -1,0 +1,38 @@
+import { nodeOf } from '../../sim/index.js';
+import type { NodeId, TransactionSystemLayout } from '../cluster/types.js';
+
+/**
+ * Whether what survives nodes lost for good can still recover from `layout`: a majority of the
+ * coordinators, a quorum of each shard's logs (§4.3) and of each storage team (§4.5). When it
+ * cannot, no protocol can make progress without losing data, so liveness is not judged. Returns
+ * the reason it cannot, or undefined.
+ */
+export function whyRecoveryIsImpossible(
+  layout: TransactionSystemLayout | undefined,
+  coordinators: readonly string[],
+  lost: ReadonlySet<NodeId>,
+): string | undefined {
+  if (lost.size === 0) return undefined;
+  const standing = coordinators.filter((c) => !lost.has(nodeOf(c))).length;
+  if (standing < Math.floor(coordinators.length / 2) + 1) return `only ${standing} of ${coordinators.length} coordinators survive`;
+  if (layout === undefined) return undefined;
+  const nodeOfService = (id: string): NodeId | undefined => {
+    const address = layout.services.find((s) => s.id === id)?.address;
+    return address === undefined ? undefined : nodeOf(address);
+  };
+  const surviving = (id: string): boolean => {
+    const node = nodeOfService(id);
+    return node !== undefined && !lost.has(node);
+  };
+  const tags = [...new Set(layout.logs.flatMap((l) => l.tags))].sort((a, b) => a - b);
+  for (const tag of tags) {
+    const logs = layout.logs.filter((l) => l.tags.includes(tag));
+    const left = logs.filter((l) => surviving(l.id)).length;
+    if (left < Math.floor(logs.length / 2) + 1) return `only ${left} of the ${logs.length} logs of shard ${tag} in epoch ${layout.epoch}'s layout survive`;
+  }
+  for (const team of layout.storageTeams) {
+    const left = team.storageIds.filter(surviving).length;
+    if (left < Math.floor(team.storageIds.length / 2) + 1) return `only ${left} of the ${team.storageIds.length} storage servers of shard ${team.tag} in epoch ${layout.epoch}'s layout survive`;
+  }
+  return undefined;
+}

@@ -15,7 +15,14 @@ export function pinnedShape(resolved: ResolvedScenario): Scenario {
   return {
     ...rest,
     cluster: { nodes: used.nodes, coordinators: used.coordinators },
-    params: { ...rest.params, desiredLogs: used.params.desiredLogs, replicationFactor: used.params.replicationFactor },
+    params: {
+      ...rest.params,
+      desiredLogs: used.params.desiredLogs,
+      replicationFactor: used.params.replicationFactor,
+      shards: used.params.shards,
+      logGroups: used.params.logGroups,
+      storageServers: used.params.storageServers,
+    },
     workload: { ...rest.workload, ratePerSec: used.workload.ratePerSec, readShare: used.workload.readShare },
     network: { ...rest.network, duplicateRate: resolved.network.duplicateRate ?? 0 },
     ...(rest.faults !== undefined ? { faults: pinnedFaults(rest.faults, drawn.loss, resolved.quietAtMs) } : {}),

@@ -23,5 +23,9 @@ export function drawShape(rng: Rng, spec: ShapeSpec): ShapedCluster {
   const duplication = flag(r.duplication);
   const duplicateRate = real(r.duplicateRate);
   const loss = flag(r.loss);
-  return shapeCluster({ nodes, coordinators, roles, desiredLogs, replicationFactor, ratePerSec, readShare, duplication, duplicateRate, loss });
+  // Drawn last, so shapes drawn before shards existed keep their other values.
+  const shards = int(r.shards);
+  const logGroups = int(r.logGroups);
+  const spareStorage = int(r.spareStorage);
+  return shapeCluster({ nodes, coordinators, roles, desiredLogs, replicationFactor, ratePerSec, readShare, duplication, duplicateRate, loss, shards, logGroups, spareStorage });
 }

@@ -17,6 +17,9 @@ export interface ShapeRanges {
   readonly roles: readonly ShapeRole[];
   readonly desiredLogs: Range;
   readonly replicationFactor: Range;
+  readonly shards: Range;
+  readonly logGroups: Range;
+  readonly spareStorage: Range;
   readonly ratePerSec: Range;
   readonly readShare: Range;
   readonly duplicateRate: Range;
@@ -31,6 +34,9 @@ export const SHAPE_DEFAULTS: ShapeRanges = {
   roles: SHAPE_ROLES,
   desiredLogs: [1, 5],
   replicationFactor: [1, 3],
+  shards: [1, 3],
+  logGroups: [1, 3],
+  spareStorage: [0, 2],
   ratePerSec: [5, 40],
   readShare: [0, 0.5],
   duplicateRate: [0.01, 0.05],
@@ -46,6 +52,9 @@ export function shapeRanges(spec: ShapeSpec): ShapeRanges {
     roles: spec.roles ?? d.roles,
     desiredLogs: spec.desiredLogs ?? d.desiredLogs,
     replicationFactor: spec.replicationFactor ?? d.replicationFactor,
+    shards: spec.shards ?? d.shards,
+    logGroups: spec.logGroups ?? d.logGroups,
+    spareStorage: spec.spareStorage ?? d.spareStorage,
     ratePerSec: spec.ratePerSec ?? d.ratePerSec,
     readShare: spec.readShare ?? d.readShare,
     duplicateRate: spec.duplicateRate ?? d.duplicateRate,
@@ -67,6 +76,9 @@ export interface ShapeDraw {
   readonly duplication: boolean;
   readonly duplicateRate: number;
   readonly loss: boolean;
+  readonly shards: number;
+  readonly logGroups: number;
+  readonly spareStorage: number;
 }
 
 /** The shape a seed drew, as the cluster uses it (after caps and rounding). */
@@ -82,6 +94,10 @@ export interface DrawnShape {
   readonly duplicateRate: number;
   /** Whether the random fault plan may use the `loss` family. */
   readonly loss: boolean;
+  readonly shards: number;
+  readonly logGroups: number;
+  /** Storage servers teams are drawn from (R when none are spare). */
+  readonly storageServers: number;
 }
 
 /** A drawn cluster: the nodes and the settings the shape decides. */
@@ -89,7 +105,13 @@ export interface ShapedCluster {
   readonly shape: DrawnShape;
   readonly nodes: readonly NodeSpec[];
   readonly coordinators: readonly NodeId[];
-  readonly params: { readonly desiredLogs: number; readonly replicationFactor: number };
+  readonly params: {
+    readonly desiredLogs: number;
+    readonly replicationFactor: number;
+    readonly shards: number;
+    readonly logGroups: number;
+    readonly storageServers: number;
+  };
   readonly workload: { readonly ratePerSec: number; readonly readShare: number };
   readonly network: { readonly duplicateRate: number };
 }
@@ -144,12 +166,21 @@ export function shapeCluster(draw: ShapeDraw): ShapedCluster {
     // Three decimals keep the printed rate readable; the default range stays inside itself.
     duplicateRate: draw.duplication ? round(draw.duplicateRate, 3) : 0,
     loss: draw.loss,
+    shards: draw.shards,
+    logGroups: Math.min(draw.logGroups, draw.shards + 1),
+    storageServers: Math.min(draw.replicationFactor, storageNodes) + draw.spareStorage,
   };
   return {
     shape,
     nodes,
     coordinators: nodes.slice(0, c).map((n) => n.id),
-    params: { desiredLogs: shape.desiredLogs, replicationFactor: shape.replicationFactor },
+    params: {
+      desiredLogs: shape.desiredLogs,
+      replicationFactor: shape.replicationFactor,
+      shards: shape.shards,
+      logGroups: shape.logGroups,
+      storageServers: shape.storageServers,
+    },
     workload: { ratePerSec: shape.ratePerSec, readShare: shape.readShare },
     network: { duplicateRate: shape.duplicateRate },
   };

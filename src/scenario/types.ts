@@ -91,6 +91,12 @@ export interface ShapeSpec {
   readonly desiredLogs?: Range;
   /** Capped at the number of storage-capable nodes. */
   readonly replicationFactor?: Range;
+  /** User shards of the new cluster. */
+  readonly shards?: Range;
+  /** Log tag groups (capped at the number of tags). */
+  readonly logGroups?: Range;
+  /** Storage servers beyond R that teams are drawn from (0: every team has the same R). */
+  readonly spareStorage?: Range;
   /** Workload operations per second (integer). */
   readonly ratePerSec?: Range;
   /** Workload share of reads (rounded to 2 decimals). */

@@ -30,6 +30,9 @@ export const shapeDraw: fc.Arbitrary<ShapeDraw> = intIn(d.nodes).chain((nodes) =
     duplication: flag(d.duplication),
     duplicateRate: realIn(d.duplicateRate),
     loss: flag(d.loss),
+    shards: intIn(d.shards),
+    logGroups: intIn(d.logGroups),
+    spareStorage: intIn(d.spareStorage),
   }),
 );
 

@@ -142,13 +142,16 @@ describe('shapeCluster', () => {
     duplication: false,
     duplicateRate: 0.03,
     loss: true,
+    shards: 1,
+    logGroups: 1,
+    spareStorage: 0,
     ...over,
   });
 
   it('split: coordinators first, then log, storage, log, …', () => {
     const c = shapeCluster(draw({ nodes: 7 }));
     expect(c.nodes.map((n) => n.capabilities.join('+'))).toEqual(['coordination', 'coordination', 'coordination', 'log', 'storage', 'log', 'storage']);
-    expect(c.params).toEqual({ desiredLogs: 2, replicationFactor: 2 });
+    expect(c.params).toEqual({ desiredLogs: 2, replicationFactor: 2, shards: 1, logGroups: 1, storageServers: 2 });
     expect(c.workload).toEqual({ ratePerSec: 10, readShare: 0.12 });
     expect(c.network).toEqual({ duplicateRate: 0 });
   });

@@ -30,5 +30,9 @@ export function describeFault(action: FaultAction): string {
       return `reorder messages on ${action.link !== undefined ? linkText(action.link) : 'every link'}`;
     case 'unreorder':
       return action.link !== undefined ? `keep order again on ${linkText(action.link)}` : 'keep order again on every link';
+    case 'wipe-disk':
+      return `replace node ${action.node}: down, and its disk emptied`;
+    case 'slow-disk':
+      return action.factor === 1 ? `disk of ${action.node} at full speed again` : `disk of ${action.node} ${action.factor}× slower`;
   }
 }

@@ -15,7 +15,9 @@ export type FaultFamily =
   | 'reorder'
   | 'partial-heal'
   | 'link-clog'
-  | 'coordinator-partition';
+  | 'coordinator-partition'
+  | 'slow-disk'
+  | 'wipe-disk';
 
 /** A node down over [from, until); a node lost for good has `until` Infinity. */
 export interface Outage {
@@ -40,8 +42,13 @@ export interface FamilyContext {
   readonly maxOutageMs: number;
   /** Crash outages so far, in start order (a lost node's never ends). */
   readonly outages: Outage[];
-  /** Whether a node was already lost for good (at most one per plan). */
+  /**
+   * Whether a node was already lost for good, or replaced with an empty disk. A plan loses one
+   * node's data at most: two can take a majority of a small shard's logs, and then no recovery
+   * can be judged for liveness.
+   */
   lost: boolean;
+  wiped: boolean;
   /** The next partition id of this plan (`p1`, `p2`, …). */
   nextId(): string;
 }
@@ -121,11 +128,11 @@ const loss: FamilyDraw = (ctx, rng, at) => {
 };
 
 /**
- * A node that never comes back: one per plan, only among five nodes or more, and only while
+ * A node that never comes back: only among five nodes or more, and only while
  * fewer than `maxDown` are down, since it stays down through every later crash's window.
  */
 const loseNode: FamilyDraw = (ctx, rng, at) => {
-  if (ctx.lost || ctx.nodes.length < 5) return [];
+  if (ctx.lost || ctx.wiped || ctx.nodes.length < 5) return [];
   const down = downAt(ctx, at);
   const up = ctx.nodes.filter((n) => !down.includes(n));
   if (down.length >= ctx.maxDown || up.length === 0) return [];
@@ -208,6 +215,34 @@ const coordinatorPartition: FamilyDraw = (ctx, rng, at) => {
   return actions;
 };
 
+/** A disk that takes 5 to 100 times as long to sync, for as long as an outage lasts. */
+const slowDisk: FamilyDraw = (ctx, rng, at) => {
+  const node = rng.pick(ctx.nodes);
+  const actions: FaultAction[] = [{ at, kind: 'slow-disk', node, factor: rng.intInclusive(5, 100) }];
+  const until = endOf(ctx, rng, at);
+  if (until < ctx.quiet) actions.push({ at: until, kind: 'slow-disk', node, factor: 1 });
+  return actions;
+};
+
+/**
+ * A replaced machine: a node that runs no coordinator (a coordinator that forgets its promises
+ * breaks consensus; replacing one is a reconfiguration) goes down, its disk emptied, and comes
+ * back empty after an outage. Counted like a crash.
+ */
+const wipeDisk: FamilyDraw = (ctx, rng, at) => {
+  if (ctx.wiped || ctx.lost) return [];
+  const down = downAt(ctx, at);
+  const candidates = ctx.nodes.filter((n) => !down.includes(n) && !ctx.coordinatorNodes.includes(n));
+  if (down.length >= ctx.maxDown || candidates.length === 0) return [];
+  const node = rng.pick(candidates);
+  const until = endOf(ctx, rng, at);
+  ctx.wiped = true;
+  ctx.outages.push({ node, from: at, until });
+  const actions: FaultAction[] = [{ at, kind: 'wipe-disk', node }];
+  if (until < ctx.quiet) actions.push({ at: until, kind: 'restart-node', node });
+  return actions;
+};
+
 export const FAMILY_DRAWS: Readonly<Record<FaultFamily, FamilyDraw>> = {
   crash,
   kill,
@@ -221,4 +256,6 @@ export const FAMILY_DRAWS: Readonly<Record<FaultFamily, FamilyDraw>> = {
   'partial-heal': partialHeal,
   'link-clog': linkClog,
   'coordinator-partition': coordinatorPartition,
+  'slow-disk': slowDisk,
+  'wipe-disk': wipeDisk,
 };

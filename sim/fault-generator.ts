@@ -20,6 +20,8 @@ export const FAULT_FAMILIES: readonly FaultFamily[] = [
   'partial-heal',
   'link-clog',
   'coordinator-partition',
+  'slow-disk',
+  'wipe-disk',
 ];
 
 /** What the generator may touch and when. */
@@ -110,6 +112,7 @@ export function generateFaultPlan(seed: number | string | Rng, space: FaultSpace
     maxOutageMs: swarm.maxOutageMs,
     outages: [],
     lost: false,
+    wiped: false,
     nextId: () => `p${++ids}`,
   };
   const actions: FaultAction[] = [];

@@ -58,7 +58,11 @@ export type FaultAction =
   /** Messages on the link (every link without one) lose their order and get an extra jitter. */
   | { readonly at: number; readonly kind: 'reorder'; readonly link?: Link }
   /** Ends `reorder` on the link; without one, every reorder ends. */
-  | { readonly at: number; readonly kind: 'unreorder'; readonly link?: Link };
+  | { readonly at: number; readonly kind: 'unreorder'; readonly link?: Link }
+  /** A replaced machine: the node goes down and its disk is emptied; it comes back empty when restarted. */
+  | { readonly at: number; readonly kind: 'wipe-disk'; readonly node: NodeId }
+  /** Every sync on the node's disk takes `factor` times as long (1 restores it). */
+  | { readonly at: number; readonly kind: 'slow-disk'; readonly node: NodeId; readonly factor: number };
 
 export type FaultKind = FaultAction['kind'];
 
@@ -74,6 +78,8 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'set-loss',
   'reorder',
   'unreorder',
+  'wipe-disk',
+  'slow-disk',
 ];
 
 export interface FaultPlan {
@@ -108,4 +114,17 @@ export function nodesLostAtQuiet(plan: FaultPlan): NodeId[] {
     else if (action.kind === 'restart-node') lost.delete(action.node);
   }
   return [...lost].sort();
+}
+
+/**
+ * The nodes whose disk a `wipe-disk` emptied before the quiet time, each with the time (ms) of
+ * its last wipe: whatever they held before that is gone for good. Sorted by node.
+ */
+export function disksWipedBeforeQuiet(plan: FaultPlan): { readonly node: NodeId; readonly at: number }[] {
+  const wiped = new Map<NodeId, number>();
+  for (const action of sortedActions(plan)) {
+    if (action.at >= plan.quietAtMs) break;
+    if (action.kind === 'wipe-disk') wiped.set(action.node, action.at);
+  }
+  return [...wiped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([node, at]) => ({ node, at }));
 }

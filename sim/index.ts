@@ -1,5 +1,6 @@
 export * from './address.js';
 export * from './at-most-once.js';
+export * from './disk.js';
 export * from './describe-fault.js';
 export * from './effects.js';
 export * from './event-queue.js';

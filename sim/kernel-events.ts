@@ -30,6 +30,8 @@ export type KernelEvent =
    */
   | { readonly type: 'deliver'; readonly m: number; readonly to: Pid; readonly dup?: true; readonly late?: true }
   | { readonly type: 'drop'; readonly m: number; readonly cause: DropCause }
-  | { readonly type: 'fault'; readonly action: FaultAction };
+  | { readonly type: 'fault'; readonly action: FaultAction }
+  /** A node crashed and a file lost the records it had not synced (a torn tail). */
+  | { readonly type: 'torn'; readonly node: NodeId; readonly file: string; readonly lost: number };
 
-export const KERNEL_EVENT_TYPES = ['node-up', 'node-down', 'spawn', 'process-down', 'pause', 'resume', 'send', 'deliver', 'drop', 'fault'] as const;
+export const KERNEL_EVENT_TYPES = ['node-up', 'node-down', 'spawn', 'process-down', 'pause', 'resume', 'send', 'deliver', 'drop', 'fault', 'torn'] as const;

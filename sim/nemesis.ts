@@ -47,6 +47,7 @@ export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: n
   actions.push({ at, kind: 'unclog' });
   if (sim.network.reordering) actions.push({ at, kind: 'unreorder' });
   if (sim.network.settings.lossRate > 0) actions.push({ at, kind: 'set-loss', rate: 0 });
+  for (const node of sim.nodeIds()) if (sim.isDiskSlow(node)) actions.push({ at, kind: 'slow-disk', node, factor: 1 });
   for (const node of sim.nodeIds()) {
     if (!sim.isNodeUp(node) && !lost.includes(node)) actions.push({ at, kind: 'restart-node', node });
   }
@@ -94,6 +95,12 @@ export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action:
       return;
     case 'set-loss':
       net.setLossRate(action.rate);
+      return;
+    case 'wipe-disk':
+      if (sim.hasNode(action.node)) sim.wipeDisk(action.node);
+      return;
+    case 'slow-disk':
+      if (sim.hasNode(action.node)) sim.slowDisk(action.node, action.factor);
       return;
     case 'reorder':
       net.reorder(action.link);

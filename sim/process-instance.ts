@@ -4,6 +4,7 @@ import type { NodeId } from './network.js';
 import type { KernelPort, ProcessContext, ProcessStart } from './process.js';
 import type { Rng } from './rng.js';
 import type { Timer } from './scheduler.js';
+import type { RecordFile } from './disk.js';
 import type { DurableStore } from './store.js';
 import { ProcessTimer } from './process-timer.js';
 import { AutoResetTrigger, Task } from './task.js';
@@ -142,6 +143,16 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
 
   *sleep(duration: Duration): TaskBody<void> {
     yield { kind: 'sleep', duration };
+  }
+
+  file<T>(name: string): RecordFile<T> {
+    return this.kernel.fileOn(this.node, `${this.name}/${name}`) as RecordFile<T>;
+  }
+
+  *sync(file: RecordFile<unknown>): TaskBody<void> {
+    const done = this.kernel.syncOn(this.node, file);
+    const wait = done - this.now();
+    if (wait > 0) yield { kind: 'sleep', duration: wait };
   }
 
   *receive<M extends Message = Message>(

@@ -3,6 +3,7 @@ import type { CallAllOptions, CallOptions, CallRequest, CallResult, Incoming, Me
 import type { NodeId } from './network.js';
 import type { Rng } from './rng.js';
 import type { Scheduler, Timer } from './scheduler.js';
+import type { RecordFile } from './disk.js';
 import type { DurableStore } from './store.js';
 import type { Duration, VirtualTime } from './time.js';
 import type { TraceEventBase } from './trace.js';
@@ -25,6 +26,13 @@ export interface ProcessContext<E extends TraceEventBase = TraceEventBase> {
   readonly rng: Rng;
   /** The node's durable storage, namespaced by process name: survives crashes and restarts. */
   readonly store: DurableStore;
+  /**
+   * A record file of this process on the node's disk: appends are buffered, and lost in a crash of
+   * the node, until `sync` makes them durable.
+   */
+  file<T>(name: string): RecordFile<T>;
+  /** Wait until everything appended to `file` so far is on disk for good. */
+  sync(file: RecordFile<unknown>): TaskBody<void>;
   now(): VirtualTime;
   /** False once this incarnation has crashed or exited. */
   alive(): boolean;
@@ -73,5 +81,9 @@ export interface KernelPort<E extends TraceEventBase> {
   whereisOn(node: NodeId, name: string): Pid | undefined;
   stop(instance: ProcessInstance<E>, reason: string): void;
   emit(event: E): void;
+  /** The record file `name` on the node's disk (created empty the first time). */
+  fileOn(node: NodeId, name: string): RecordFile<unknown>;
+  /** Start a sync of everything appended to `file` so far; returns when it is durable. */
+  syncOn(node: NodeId, file: RecordFile<unknown>): VirtualTime;
 }
 

@@ -1,6 +1,7 @@
 import { isPid, nameOf, nodeOf, pidOf, processAddress, type Pid, type ProcessAddress } from './address.js';
 import type { DownMessage, Incoming, Message } from './effects.js';
 import type { KernelEvent } from './kernel-events.js';
+import { NodeDisk, type RecordFile, type RecordFileImpl } from './disk.js';
 import { Network, type DeliveryOutcome, type NetworkConfig, type NodeId } from './network.js';
 import { ProcessInstance } from './process-instance.js';
 import type { KernelPort, ProcessStart } from './process.js';
@@ -60,7 +61,7 @@ class NodeState<E extends TraceEventBase> {
   /** Bumped on every boot, so restarts scheduled before a crash are ignored after it. */
   boots = 0;
   readonly permanent = new Map<string, { start: ProcessStart<TraceEventBase>; delay: Duration }>();
-  readonly disk = new Map<string, unknown>();
+  readonly disk = new NodeDisk();
   readonly running = new Map<string, ProcessInstance<E>>();
   readonly incarnations = new Map<string, number>();
   constructor(
@@ -124,13 +125,35 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     return this.nodes.get(id)?.up ?? false;
   }
 
-  /** Every process on the node dies; its durable store stays. */
+  /** Every process on the node dies; its durable store stays, but unsynced appends are lost. */
   crashNode(id: NodeId): void {
     const node = this.requireNode(id);
     if (!node.up) return;
     for (const instance of [...node.running.values()]) this.stop(instance, 'node-crash');
     node.up = false;
     this.trace.emit(this.now, { type: 'node-down', node: id });
+    for (const torn of node.disk.crash()) this.trace.emit(this.now, { type: 'torn', node: id, file: torn.file, lost: torn.lost });
+  }
+
+  /** A replaced machine: the node goes down (if up) and its disk is emptied; it restarts empty. */
+  wipeDisk(id: NodeId): void {
+    const node = this.requireNode(id);
+    this.crashNode(id);
+    node.disk.wipe();
+  }
+
+  /** Every sync on the node's disk takes `factor` times as long (1 restores it). */
+  slowDisk(id: NodeId, factor: number): void {
+    this.requireNode(id).disk.slowdown = factor;
+  }
+
+  isDiskSlow(id: NodeId): boolean {
+    return this.requireNode(id).disk.slowdown !== 1;
+  }
+
+  /** The record files of a node's disk, for checkers and tests (read them, do not change them). */
+  files(id: NodeId): ReadonlyMap<string, RecordFile<unknown>> {
+    return this.requireNode(id).disk.files;
   }
 
   /** Bring a crashed node back; its boot routine runs again. */
@@ -142,7 +165,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   /** The node's whole durable store, for checkers and tests (read it, do not change it). */
   disk(id: NodeId): ReadonlyMap<string, unknown> {
-    return this.requireNode(id).disk;
+    return this.requireNode(id).disk.kv;
   }
 
   // ---- processes ----
@@ -266,12 +289,30 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
       name,
       incarnation,
       this.rng.fork(`process/${pid}`),
-      new NamespacedStore(node.disk, `${name}/`),
+      new NamespacedStore(node.disk.kv, `${name}/`),
     );
     node.running.set(name, instance);
     this.trace.emit(this.now, { type: 'spawn', pid });
     start(instance);
     return pid;
+  }
+
+  fileOn(nodeId: NodeId, name: string): RecordFile<unknown> {
+    return this.requireNode(nodeId).disk.file(name);
+  }
+
+  syncOn(nodeId: NodeId, file: RecordFile<unknown>): VirtualTime {
+    const disk = this.requireNode(nodeId).disk;
+    const f = file as RecordFileImpl<unknown>;
+    const target = f.records.length;
+    const generation = f.generation;
+    const crashes = disk.crashes;
+    const done = disk.syncDoneAt(this.now);
+    this.scheduler.at(done, () => {
+      // A crash or a rewrite since the sync began means these records are not the ones it wrote.
+      if (disk.crashes === crashes && f.generation === generation) f.synced = Math.max(f.synced, Math.min(target, f.records.length));
+    });
+    return done;
   }
 
   whereisOn(node: NodeId, name: string): Pid | undefined {
@@ -352,7 +393,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     this.trace.emit(this.now, { type: 'node-up', node: node.id });
     node.boot?.({
       id: node.id,
-      store: new NamespacedStore(node.disk, 'node/'),
+      store: new NamespacedStore(node.disk.kv, 'node/'),
       spawn: (name, start) => this.spawnOn(node.id, name, start),
       spawnPermanent: (name, start, delay) => {
         node.permanent.set(name, { start: start as ProcessStart<TraceEventBase>, delay });

@@ -1,9 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `unit` is what `npm test` runs (including a short property run); `property` is the deep run
 // (`npm run test:deep`, scaled by FC_RUNS); `e2e` drives the HTML report in a real browser.
 export default defineConfig({
   test: {
+    // Vitest leaves one core free by default, which on a two-core machine runs the files one by one.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {

@@ -3,17 +3,18 @@ import type { NodeId, TransactionSystemLayout } from '../cluster/types.js';
 
 /**
  * Whether what survives nodes lost for good can still recover from `layout`: a majority of the
- * coordinators, a quorum of each shard's logs (§4.3) and of each storage team (§4.5). When it
+ * coordinators (those on `lostCoordinators` are gone), a quorum of each shard's logs (§4.3) and of
+ * each storage team (§4.5) (those on `lost` are gone). When it
  * cannot, no protocol can make progress without losing data, so liveness is not judged. Returns
  * the reason it cannot, or undefined.
  */
 export function whyRecoveryIsImpossible(
   layout: TransactionSystemLayout | undefined,
   coordinators: readonly string[],
+  lostCoordinators: ReadonlySet<NodeId>,
   lost: ReadonlySet<NodeId>,
 ): string | undefined {
-  if (lost.size === 0) return undefined;
-  const standing = coordinators.filter((c) => !lost.has(nodeOf(c))).length;
+  const standing = coordinators.filter((c) => !lostCoordinators.has(nodeOf(c))).length;
   if (standing < Math.floor(coordinators.length / 2) + 1) return `only ${standing} of ${coordinators.length} coordinators survive`;
   if (layout === undefined) return undefined;
   const nodeOfService = (id: string): NodeId | undefined => {

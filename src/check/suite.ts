@@ -63,10 +63,15 @@ export class CheckSuite {
    * lost for good took what recovery needs, it is not judged, and the reason is kept.
    */
   checkpoint(time: VirtualTime): void {
-    const lost = new Set(this.settings.lostNodes.map((l) => l.node));
-    const impossible = whyRecoveryIsImpossible(this.facts.publications.latest()?.tsl, this.settings.coordinators, lost);
+    const latest = this.facts.publications.latest();
+    // A coordinator's state is needed whenever it was lost; a layout's services only if they were
+    // lost after it was published (a later layout was recruited elsewhere).
+    const lostCoordinators = new Set(this.settings.lostNodes.map((l) => l.node));
+    const lostServices = new Set(this.settings.lostNodes.filter((l) => latest === undefined || l.atUs > latest.time).map((l) => l.node));
+    const impossible = whyRecoveryIsImpossible(latest?.tsl, this.settings.coordinators, lostCoordinators, lostServices);
     if (impossible !== undefined) {
-      this.livenessSkipped = `nodes lost for good took what recovery needs: ${impossible}`;
+      const how = [...new Set(this.settings.lostNodes.map((l) => (l.how === 'disk wiped' ? 'a disk wiped' : 'a node crashed for good')))].join(', ');
+      this.livenessSkipped = `data lost for good (${how}) leaves too little to recover: ${impossible}`;
       return;
     }
     this.judgedLiveness = true;
@@ -75,6 +80,7 @@ export class CheckSuite {
 
   /** The run has ended. */
   finish(time: VirtualTime): void {
+    this.facts.finish();
     for (const { checker } of this.checkers) checker.finish?.(time);
   }
 

@@ -1,8 +1,7 @@
 import type { Delivery, NodeId, TraceRecord, VirtualTime } from '../../sim/index.js';
 import type { RunEvent } from '../cluster/events.js';
+import type { LogView, StorageView } from '../cluster/ground-truth.js';
 import type { CoordinatorDisk } from '../cluster/services/coordinator.js';
-import type { LogDisk } from '../cluster/services/log.js';
-import type { StorageDisk } from '../cluster/services/storage.js';
 import type { ProcessAddress, ServiceId } from '../cluster/types.js';
 import type { Facts } from './facts/index.js';
 
@@ -44,8 +43,8 @@ export type Rec = TraceRecord<RunEvent>;
  * coordinator. Checkers read it; they never change it.
  */
 export interface GroundTruth {
-  log(id: ServiceId): Readonly<LogDisk> | undefined;
-  storage(id: ServiceId): Readonly<StorageDisk> | undefined;
+  log(id: ServiceId): Readonly<LogView> | undefined;
+  storage(id: ServiceId): Readonly<StorageView> | undefined;
   coordinator(node: NodeId): Readonly<CoordinatorDisk> | undefined;
 }
 
@@ -61,8 +60,11 @@ export interface RunSettings {
   readonly storageServers: number;
   /** The replication factor the cluster was configured for at a virtual time (it may change). */
   replicationFactorAt(time: VirtualTime): number;
-  /** Nodes lost for good, and when (µs). */
-  readonly lostNodes: readonly { readonly node: NodeId; readonly atUs: VirtualTime }[];
+  /**
+   * Nodes whose contents are gone for good before the quiet time, and since when (µs): crashed
+   * never to restart, or their disk wiped. Services a layout placed there before that time are lost.
+   */
+  readonly lostNodes: readonly LostNode[];
   /** When faults stop (ms) and how long recovery may take after that (ms). */
   readonly quietAtMs: number;
   readonly livenessBoundMs: number;
@@ -70,6 +72,12 @@ export interface RunSettings {
   readonly workloadStopMs: number;
   readonly expectedCommitsPerSec: number;
   readonly durationMs: number;
+}
+
+export interface LostNode {
+  readonly node: NodeId;
+  readonly atUs: VirtualTime;
+  readonly how: 'crashed for good' | 'disk wiped';
 }
 
 /** Where a checker stands in the run when it reports: the newest trace record. */

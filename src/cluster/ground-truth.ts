@@ -1,10 +1,22 @@
-import type { Simulation } from '../../sim/index.js';
+import type { RecordFile, Simulation } from '../../sim/index.js';
 import type { ClusterEvent } from './events.js';
 import { COORDINATOR, workerName } from './names.js';
 import type { CoordinatorDisk } from './services/coordinator.js';
-import type { LogDisk } from './services/log.js';
-import type { StorageDisk } from './services/storage.js';
-import type { NodeId, ServiceId, ServiceKind } from './types.js';
+import { LOG_ENTRIES_FILE, type LogDisk } from './services/log.js';
+import { STORAGE_APPLIED_FILE, type StorageDisk } from './services/storage.js';
+import type { LogEntry, NodeId, ServiceId, ServiceKind } from './types.js';
+
+/** A log as its disk holds it: its state, and its entries (the first `synced` of them are durable). */
+export interface LogView extends LogDisk {
+  readonly entries: readonly LogEntry[];
+  readonly synced: number;
+}
+
+/** A storage server as its disk holds it: its state, and the versions it applied (only those with writes). */
+export interface StorageView extends StorageDisk {
+  readonly applied: readonly LogEntry[];
+  readonly synced: number;
+}
 
 /**
  * Read-only access to what every service and coordinator holds on disk: the facts the simulator
@@ -15,12 +27,18 @@ export class DiskGroundTruth {
 
   constructor(private readonly sim: Simulation<ClusterEvent>) {}
 
-  log(id: ServiceId): Readonly<LogDisk> | undefined {
-    return this.worker<LogDisk>('log', id);
+  log(id: ServiceId): Readonly<LogView> | undefined {
+    const state = this.worker<LogDisk>('log', id);
+    if (state === undefined) return undefined;
+    const file = this.file('log', id, LOG_ENTRIES_FILE);
+    return { ...state, entries: file?.records ?? [], synced: file?.synced ?? 0 };
   }
 
-  storage(id: ServiceId): Readonly<StorageDisk> | undefined {
-    return this.worker<StorageDisk>('storage', id);
+  storage(id: ServiceId): Readonly<StorageView> | undefined {
+    const state = this.worker<StorageDisk>('storage', id);
+    if (state === undefined) return undefined;
+    const file = this.file('storage', id, STORAGE_APPLIED_FILE);
+    return { ...state, applied: file?.records ?? [], synced: file?.synced ?? 0 };
   }
 
   coordinator(node: NodeId): Readonly<CoordinatorDisk> | undefined {
@@ -31,6 +49,12 @@ export class DiskGroundTruth {
   at<T>(node: NodeId, name: string): Readonly<T> | undefined {
     if (!this.sim.hasNode(node)) return undefined;
     return this.sim.disk(node).get(`${name}/state`) as T | undefined;
+  }
+
+  private file(kind: ServiceKind, id: ServiceId, name: string): RecordFile<LogEntry> | undefined {
+    const node = this.where.get(`${workerName(kind, id)}/state`);
+    if (node === undefined) return undefined;
+    return this.sim.files(node).get(`${workerName(kind, id)}/${name}`) as RecordFile<LogEntry> | undefined;
   }
 
   private worker<T>(kind: ServiceKind, id: ServiceId): Readonly<T> | undefined {

@@ -92,6 +92,15 @@ export interface RecoverFromMsg extends Message {
   readonly source: Pid | null;
   readonly first: Version;
   readonly last: Version;
+  /** The tags this log carries in the new layout, each with its storage team: who must have a version before it is popped. */
+  readonly teams: readonly { readonly tag: Tag; readonly storageIds: readonly ServiceId[] }[];
+}
+/** Storage → the logs it pulls from: it has made everything up to `version` durable (logs pop below it). */
+export interface StorageDurableMsg extends Message {
+  readonly type: 'storage-durable';
+  readonly epoch: Epoch;
+  readonly storage: ServiceId;
+  readonly version: Version;
 }
 export interface RecoverOk extends Message {
   readonly type: 'recover-ok';
@@ -308,6 +317,11 @@ export interface LayoutMsg extends Message {
 export interface ServicesRegisteredMsg extends Message {
   readonly type: 'services-registered';
   readonly services: readonly ServiceEntry[];
+}
+/** Services a node no longer hosts (its foreman announced its workers without them). */
+export interface ServicesGoneMsg extends Message {
+  readonly type: 'services-gone';
+  readonly ids: readonly ServiceId[];
 }
 export interface CapabilitiesUpdatedMsg extends Message {
   readonly type: 'capabilities-updated';

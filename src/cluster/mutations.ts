@@ -54,6 +54,8 @@ export const MUTATION_IDS = [
   'two-tag-log-validator',
   'quorum-from-replication-factor',
   'keep-unreachable-members',
+  'ack-before-sync',
+  'keep-dead-spares',
   'mislabel-director-events',
 ] as const;
 
@@ -172,7 +174,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'F28',
     summary: 'Storage truncates above its durable version, not above min(durable, recovery version): an unacknowledged write survives.',
     caughtBy: ['storage-consistent'],
-    shownIn: { scenario: 'lagging-log', seeds: 3 },
+    shownIn: { scenario: 'unpublished-attempt', seeds: 3 },
     // Only Bedrock's storage, which applies uncommitted versions and is unlocked before publishing, needs the truncation.
     alongWith: ['apply-uncommitted', 'unlock-storage-before-publish'],
   },
@@ -211,7 +213,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'S14',
     summary: 'A proxy hands out read versions without confirming that its generation is still in charge: a superseded proxy serves stale reads.',
     caughtBy: ['reads-consistent'],
-    shownIn: { scenario: 'random-faults', seeds: 30 },
+    shownIn: { scenario: 'random-faults', seeds: 40 },
   },
   'local-read-version': {
     id: 'local-read-version',
@@ -275,6 +277,20 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'A team keeps every old member, also one the director could not lock (the design notes\' rule): a replica lost for good stays in its team, which is never rebuilt.',
     caughtBy: ['teams-replicated'],
     shownIn: { scenario: 'shards-replica-lost', seeds: 3 },
+  },
+  'ack-before-sync': {
+    id: 'ack-before-sync',
+    source: 'disks',
+    summary: 'A log acknowledges a push before it is synced to disk: a crash loses the tail the proxy was told is there, and an acknowledged commit with it.',
+    caughtBy: ['no-acked-commit-lost'],
+    shownIn: { scenario: 'torn-tail', seeds: 3 },
+  },
+  'keep-dead-spares': {
+    id: 'keep-dead-spares',
+    source: 'F18',
+    summary: 'Dead spares stay candidates (Bedrock): the directory keeps services a replaced node no longer hosts, and one that failed the director is left out for a fixed 5 s however often it fails. Two dead spares, each forgiven before the other\'s turn comes round, are picked in alternation and recovery never completes.',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'dead-spares', seeds: 1 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

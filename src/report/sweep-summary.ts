@@ -21,6 +21,9 @@ export class SweepTally {
   expecting = 0;
   expectationMet = 0;
   expectation: string | null = null;
+  /** Runs whose liveness was not judged: data lost for good left too little, or the run ended first. */
+  livenessSkipped = 0;
+  livenessUnreached = 0;
   readonly byInvariant = new Map<InvariantId, number>();
   readonly probeTotals = new Map<ProbeId, number>();
   readonly probeRuns = new Map<ProbeId, number>();
@@ -34,6 +37,8 @@ export class SweepTally {
     this.events += r.events;
     if (passed) this.passed++;
     if (r.verdict === 'violation') this.violating++;
+    if (r.livenessSkipped !== null) this.livenessSkipped++;
+    else if (!r.livenessJudged) this.livenessUnreached++;
     for (const id of r.violated) this.byInvariant.set(id, (this.byInvariant.get(id) ?? 0) + 1);
     if (r.expectation !== null) {
       this.expecting++;
@@ -68,6 +73,11 @@ export function sweepSummaryLines(t: SweepTally, o: { label: string; jobs: numbe
   lines.push(`${label(chalk, 'passed')}${t.passed}${failed > 0 ? chalk.red.bold(` · ${failed} failed`) : ''}`);
   const invariants = [...t.byInvariant.entries()].map(([id, n]) => `${id} ${n}`).join(' · ');
   lines.push(`${label(chalk, 'violations')}${t.violating === 0 ? 'none' : chalk.red(`${t.violating} run${t.violating === 1 ? '' : 's'}: ${invariants}`)}`);
+  const unjudged = [
+    ...(t.livenessSkipped > 0 ? [`${t.livenessSkipped} left too little after data lost for good (safety still judged)`] : []),
+    ...(t.livenessUnreached > 0 ? [`${t.livenessUnreached} ended before quiet + bound`] : []),
+  ];
+  lines.push(`${label(chalk, 'liveness')}judged in ${t.runs - t.livenessSkipped - t.livenessUnreached}${unjudged.length > 0 ? chalk.dim(` · not judged: ${unjudged.join(' · ')}`) : ''}`);
   if (t.expecting > 0) lines.push(`${label(chalk, 'expectation')}${t.expectation ?? ''}: met in ${t.expectationMet}, missed in ${t.expecting - t.expectationMet}`);
 
   const reached = PROBE_IDS.filter((id) => t.probeTotals.has(id));

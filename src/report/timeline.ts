@@ -204,6 +204,8 @@ export class Timeline {
         return this.groupOf(r, `node-up:${r.t}`, r.node, (items) => ({ proc: 'nodes', text: `up: ${items.join(' ')}`, style: 'dim' }));
       case 'node-down':
         return { proc: 'nodes', text: `node ${r.node} down`, style: 'bad' };
+      case 'torn':
+        return { proc: 'nodes', text: `${r.node}: file ${r.file} lost its last ${r.lost} unsynced record${r.lost === 1 ? '' : 's'} (a torn tail)`, style: 'bad' };
       case 'process-down':
         return this.groupOf(r, `down:${r.t}:${r.reason}`, addressOf(r.pid), (items) => ({ proc: 'processes', text: `down (${r.reason}): ${items.join(', ')}`, style: 'warn' }));
       case 'fault':

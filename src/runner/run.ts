@@ -1,4 +1,4 @@
-import { ms, nodesLostAtQuiet, processAddress, scheduleFaultPlan, Simulation, type TraceSink } from '../../sim/index.js';
+import { ms, processAddress, scheduleFaultPlan, Simulation, type TraceSink } from '../../sim/index.js';
 import { buildCluster } from '../cluster/cluster.js';
 import type { ClusterEvent } from '../cluster/events.js';
 import { DiskGroundTruth } from '../cluster/ground-truth.js';
@@ -9,6 +9,7 @@ import type { InvariantId, Rec } from '../check/types.js';
 import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/types.js';
 import { withoutGlobalRandom } from './random-guard.js';
+import { lostNodes } from './lost-nodes.js';
 import { RunStats, summarize, type RunResult } from './result.js';
 
 export interface RunOptions {
@@ -49,10 +50,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       logGroups: params.logGroups,
       storageServers: params.storageServers,
       replicationFactorAt: (time) => resolved.reconfigure.filter((c) => ms(c.atMs) <= time).at(-1)?.replicationFactor ?? params.replicationFactor,
-      lostNodes: nodesLostAtQuiet(resolved.plan).map((node) => ({
-        node,
-        atUs: ms(resolved.plan.actions.filter((a) => a.kind === 'crash-node' && a.node === node && a.permanent === true).reduce((t, a) => Math.max(t, a.at), 0)),
-      })),
+      lostNodes: lostNodes(resolved.plan),
       quietAtMs: resolved.quietAtMs,
       livenessBoundMs: params.livenessBoundMs,
       workloadStopMs: resolved.cluster.workload.stopMs,

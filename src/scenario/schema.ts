@@ -119,6 +119,8 @@ const faultAction = z.discriminatedUnion('kind', [
   obj({ at, kind: z.literal('set-loss'), rate: rate('probability that a message is lost') }),
   obj({ at, kind: z.literal('reorder'), link: link.describe('the link that loses FIFO order; absent = every link').optional() }),
   obj({ at, kind: z.literal('unreorder'), link: link.describe('the link that keeps order again; absent = every link').optional() }),
+  obj({ at, kind: z.literal('wipe-disk'), node: nodeId.describe('a replaced machine: down, its disk emptied; it comes back empty when restarted') }),
+  obj({ at, kind: z.literal('slow-disk'), node: nodeId, factor: z.number().min(1).describe('how many times longer every sync takes; 1 restores the disk') }),
 ]);
 
 // A new FaultAction kind must be added above; this fails to compile until it is.

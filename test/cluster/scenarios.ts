@@ -18,6 +18,8 @@ export interface RecordedRun {
   readonly records: readonly TraceRecord<RunEvent>[];
   /** Each log's entries as the run left them. */
   logEntries(id: string): readonly LogEntry[] | undefined;
+  /** Each service's disk as the run left it. */
+  readonly truth: DiskGroundTruth;
 }
 
 /** Run a scenario keeping every trace record and the final disks. */
@@ -34,6 +36,7 @@ export function record(scenario: Scenario, seed: number, mutations?: readonly Mu
     result,
     records: sink.records as unknown as TraceRecord<RunEvent>[],
     logEntries: (id) => truth?.log(id)?.entries,
+    truth: truth as DiskGroundTruth,
   };
 }
 

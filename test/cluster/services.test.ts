@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { RecordFile } from '../../sim/index.js';
 import type { LogDisk } from '../../src/cluster/services/log.js';
 import type { StorageDisk } from '../../src/cluster/services/storage.js';
+import type { LogEntry } from '../../src/cluster/types.js';
 import { call, reply, serviceWorld } from './harness.js';
+
+/** The records of a file on node a's disk. */
+const records = (w: ReturnType<typeof serviceWorld>, name: string): readonly LogEntry[] =>
+  (w.sim.files('a').get(name) as RecordFile<LogEntry> | undefined)?.records ?? [];
 
 const D5 = 'director-e5@x#1';
 const D3 = 'director-e3@x#1';
@@ -51,7 +57,7 @@ describe('log fencing and recovery', () => {
   /** Bring a fresh log to running at epoch 1 (as a bootstrap director would). */
   function* runningLog(ctx: Parameters<Parameters<ReturnType<typeof serviceWorld>['drive']>[0]>[0], id: string) {
     yield* call(ctx, `log-${id}@a`, { type: 'lock', epoch: 1, director: 'd1' });
-    return reply(yield* call(ctx, `log-${id}@a`, { type: 'recover-from', epoch: 1, director: 'd1', source: null, first: 0, last: 0 }));
+    return reply(yield* call(ctx, `log-${id}@a`, { type: 'recover-from', epoch: 1, director: 'd1', source: null, first: 0, last: 0, teams: [] }));
   }
 
   it('a locked log refuses a push; a running one chains it', () => {
@@ -69,9 +75,7 @@ describe('log fencing and recovery', () => {
     expect(out.recovered.type).toBe('recover-ok');
     expect(out.pushed).toEqual({ type: 'push-ok', version: 1 });
     expect(out.fenced).toEqual({ type: 'push-error', reason: 'locked' });
-    const disk = w.sim.disk('a').get('log-l1/state') as LogDisk;
-    expect(disk.last).toBe(1);
-    expect(disk.entries.map((e) => e.version)).toEqual([0, 1]);
+    expect(records(w, 'log-l1/entries').map((e) => e.version)).toEqual([0, 1]);
   });
 
   it('mutation no-fencing: a locked log still accepts the old generation\'s push', () => {
@@ -96,15 +100,13 @@ describe('log fencing and recovery', () => {
       }
       yield* call(ctx, 'log-old@a', { type: 'lock', epoch: 2, director: 'd2' });
       yield* call(ctx, 'log-new@a', { type: 'lock', epoch: 2, director: 'd2' });
-      const stale = reply(yield* call(ctx, 'log-new@a', { type: 'recover-from', epoch: 1, director: 'd1', source: 'log-old@a', first: 0, last: 3 }));
-      const ok = reply(yield* call(ctx, 'log-new@a', { type: 'recover-from', epoch: 2, director: 'd2', source: 'log-old@a#1', first: 0, last: 3 }));
+      const stale = reply(yield* call(ctx, 'log-new@a', { type: 'recover-from', epoch: 1, director: 'd1', source: 'log-old@a', first: 0, last: 3, teams: [] }));
+      const ok = reply(yield* call(ctx, 'log-new@a', { type: 'recover-from', epoch: 2, director: 'd2', source: 'log-old@a#1', first: 0, last: 3, teams: [] }));
       return { stale, ok };
     });
     expect(out.stale.type).toBe('newer-epoch-exists');
     expect(out.ok.type).toBe('recover-ok');
-    const disk = w.sim.disk('a').get('log-new/state') as LogDisk;
-    expect(disk.entries.map((e) => e.version)).toEqual([0, 1, 2, 3]);
-    expect(disk.last).toBe(3);
+    expect(records(w, 'log-new/entries').map((e) => e.version)).toEqual([0, 1, 2, 3]);
   });
 });
 
@@ -113,7 +115,8 @@ describe('storage unlock', () => {
     const w = serviceWorld();
     w.storage('s1');
     const disk = w.sim.disk('a').get('storage-s1/state') as StorageDisk;
-    for (let v = 1; v <= 6; v++) disk.applied.push({ version: v, writes: [] });
+    const applied = w.sim.files('a').get('storage-s1/applied') as RecordFile<LogEntry>;
+    for (let v = 1; v <= 6; v++) applied.append({ version: v, writes: [{ key: `k${v}`, value: 'x' }] });
     disk.durableVersion = 6;
     const out = w.drive(function* (ctx) {
       yield* call(ctx, 'storage-s1@a', { type: 'lock', epoch: 4, director: 'd4' });
@@ -128,6 +131,6 @@ describe('storage unlock', () => {
     expect(out.stale.type).toBe('newer-epoch-exists');
     expect(out.ok.type).toBe('unlock-ok');
     expect(disk.durableVersion).toBe(4);
-    expect(disk.applied.map((e) => e.version)).toEqual([1, 2, 3, 4]);
+    expect(records(w, 'storage-s1/applied').map((e) => e.version)).toEqual([1, 2, 3, 4]);
   });
 });

@@ -11,13 +11,16 @@ import { runScenario } from '../../src/runner/run.js';
 describe('teaching demos', () => {
   const demos = loadDemos();
 
-  it('the nine demos are there, in teaching order', () => {
+  it('the twelve demos are there, in teaching order', () => {
     expect(demos.map((d) => d.name)).toEqual([
       'bootstrap',
       'log-crash',
       'insufficient-nodes',
       'leader-isolated',
       'director-race',
+      'shards-replica-lost',
+      'dead-spares',
+      'torn-tail',
       'bug-lock-all-available',
       'bug-recruit-old-layout',
       'bug-accept-stale-lock',

@@ -41,7 +41,7 @@ describe('scenario schema', () => {
 
   it('checks every fault kind and reports a wrong one at its kind field', () => {
     const p = problems({ ...base, faults: { script: [{ at: 1, kind: 'explode', node: 'n1' }] } });
-    expect(p).toEqual(['x.json: faults.script[0].kind: expected one of crash-node|restart-node|kill-process|pause-process|partition|heal|clog|unclog|set-loss|reorder|unreorder, got "explode"']);
+    expect(p).toEqual(['x.json: faults.script[0].kind: expected one of crash-node|restart-node|kill-process|pause-process|partition|heal|clog|unclog|set-loss|reorder|unreorder|wipe-disk|slow-disk, got "explode"']);
   });
 
   it('accepts the harsher faults: lost nodes, pauses, reorders, partitions with ids and process filters', () => {

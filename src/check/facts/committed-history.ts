@@ -8,10 +8,10 @@ export interface HistoryProblem {
   readonly witnesses: readonly number[];
 }
 
-/** The entry at `version` in a sorted entry list, if there is one. */
-export function entryAt(entries: readonly LogEntry[], version: Version): LogEntry | undefined {
+/** The entry at `version` in a sorted entry list (among its first `end`), if there is one. */
+export function entryAt(entries: readonly LogEntry[], version: Version, end = entries.length): LogEntry | undefined {
   let lo = 0;
-  let hi = entries.length;
+  let hi = Math.min(end, entries.length);
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const v = (entries[mid] as LogEntry).version;
@@ -40,22 +40,40 @@ export function writesByShard(writes: readonly Write[], teams: readonly StorageT
 
 const EMPTY = '[]';
 
-/** Writes by version and shard, and for each key the values it took, in version order. */
+/**
+ * Writes by version and shard (only what was written: most versions write nothing), each shard's
+ * written versions in order, and for each key the values it took.
+ */
 class HistoryIndex {
   readonly writes = new Map<Version, Map<Tag, string>>();
   private readonly byKey = new Map<string, { version: Version; value: string }[]>();
+  private readonly byShard = new Map<Tag, Version[]>();
   top: Version = 0;
 
   add(version: Version, byShard: Map<Tag, string>): void {
-    this.writes.set(version, byShard);
     if (version > this.top) this.top = version;
-    for (const json of byShard.values()) {
+    const written = new Map([...byShard].filter(([, json]) => json !== EMPTY));
+    if (written.size === 0) return;
+    this.writes.set(version, written);
+    for (const [tag, json] of written) {
+      const versions = this.byShard.get(tag);
+      if (versions === undefined) this.byShard.set(tag, [version]);
+      else versions.push(version);
       for (const w of JSON.parse(json) as Write[]) {
         const list = this.byKey.get(w.key);
         if (list === undefined) this.byKey.set(w.key, [{ version, value: w.value }]);
         else list.push({ version, value: w.value });
       }
     }
+  }
+
+  shardWritesAt(version: Version, shard: Tag): string | undefined {
+    if (version > this.top) return undefined;
+    return this.writes.get(version)?.get(shard) ?? EMPTY;
+  }
+
+  writtenVersions(shard: Tag, upTo: Version): Version[] {
+    return (this.byShard.get(shard) ?? []).filter((v) => v <= upTo);
   }
 
   valueAt(key: string, version: Version): { value: string | null; writtenAt: Version | null } {
@@ -73,16 +91,26 @@ export interface HistoryView {
   readonly top: Version;
   /** The writes of `shard` committed at `version` (canonical JSON), undefined beyond the history. */
   shardWritesAt(version: Version, shard: Tag): string | undefined;
+  /** The versions at which `shard` was written, up to `upTo`. */
+  writtenVersions(shard: Tag, upTo: Version): Version[];
   valueAt(key: string, version: Version): { value: string | null; writtenAt: Version | null };
 }
 
+interface LogHolding {
+  readonly id: string;
+  readonly tags: readonly Tag[];
+  readonly entries: readonly LogEntry[];
+  /** How many entries (from the start) are durable. */
+  readonly synced: number;
+}
+
 /** What every log of `tsl` carrying each shard holds at `version`, if they all hold it and agree. */
-function agreedAt(logs: readonly { id: string; tags: readonly Tag[]; entries: readonly LogEntry[] }[], tsl: TransactionSystemLayout, version: Version) {
+function agreedAt(logs: readonly LogHolding[], tsl: TransactionSystemLayout, version: Version, syncedOnly = false) {
   const byShard = new Map<Tag, string>();
   const problems: string[] = [];
   let complete = true;
   for (const log of logs) {
-    const e = entryAt(log.entries, version);
+    const e = entryAt(log.entries, version, syncedOnly ? log.synced : log.entries.length);
     if (e === undefined) {
       complete = false;
       problems.push(`log ${log.id} of epoch ${tsl.epoch} holds no version ${version}`);
@@ -106,11 +134,12 @@ function agreedAt(logs: readonly { id: string; tags: readonly Tag[]; entries: re
 }
 
 /**
- * The committed history, from ground truth, shard by shard: each publication fixes the versions
- * (first, rv] its layout's logs hold on disk (every log carrying a shard must hold its writes, and
- * no log may hold a shard it does not carry). What a later publication holds at an already fixed
- * version must be the same (published history is never rewritten). Beyond the newest publication,
- * a version is committed when every log of the newest layout holds it and they agree.
+ * The committed history, from ground truth, shard by shard. While a layout is the newest
+ * published one, every version all of its logs hold durably (and agree on) is committed; each
+ * publication also fixes the versions (first, rv] its layout's logs hold on disk (every log
+ * carrying a shard must hold its writes, and no log may hold a shard it does not carry). What a
+ * later publication holds at an already fixed version must be the same: published history is never
+ * rewritten. (Logs pop what storage has made durable, so the history is read as it happens.)
  */
 export class CommittedHistory {
   private readonly index = new HistoryIndex();
@@ -123,8 +152,11 @@ export class CommittedHistory {
     return this.index.top;
   }
 
-  private logsOf(tsl: TransactionSystemLayout) {
-    return tsl.logs.map((l) => ({ id: l.id, tags: l.tags, entries: this.truth.log(l.id)?.entries ?? [] }));
+  private logsOf(tsl: TransactionSystemLayout): LogHolding[] {
+    return tsl.logs.map((l) => {
+      const log = this.truth.log(l.id);
+      return { id: l.id, tags: l.tags, entries: log?.entries ?? [], synced: log?.synced ?? 0 };
+    });
   }
 
   /** A layout was just published: fix its recovered history and compare it with what was fixed. */
@@ -143,40 +175,35 @@ export class CommittedHistory {
     for (let v = first + 1; v <= last; v++) {
       const agreed = agreedAt(logs, p.tsl, v);
       for (const problem of agreed.problems) note(`${problem}, below its recovery version ${last}`);
-      const fixed = this.index.writes.get(v);
-      if (fixed === undefined) {
-        if (v > this.index.top && agreed.complete) this.index.add(v, agreed.byShard);
+      if (v > this.index.top) {
+        if (agreed.complete) this.index.add(v, agreed.byShard);
         continue;
       }
       for (const [tag, json] of agreed.byShard) {
-        const before = fixed.get(tag) ?? EMPTY;
+        const before = this.index.shardWritesAt(v, tag) ?? EMPTY;
         if (before !== json) note(`published epoch ${p.epoch} rewrote committed history: at version ${v} its logs hold ${json} for shard ${tag}, an earlier publication fixed ${before}`);
       }
     }
   }
 
-  /** The fixed history, extended by the versions every log of `latest` holds identically. */
-  view(latest: TransactionSystemLayout | undefined): HistoryView {
-    const tail = new HistoryIndex();
-    const fixed = this.index;
-    if (latest !== undefined) {
-      const logs = this.logsOf(latest);
-      for (let v = fixed.top + 1; logs.length > 0; v++) {
-        const agreed = agreedAt(logs, latest, v);
-        if (!agreed.complete) break;
-        tail.add(v, agreed.byShard);
-      }
+  /** Take in every version all logs of the newest published layout now hold durably. */
+  observe(latest: TransactionSystemLayout): void {
+    const logs = this.logsOf(latest);
+    if (logs.length === 0) return;
+    for (let v = this.index.top + 1; ; v++) {
+      const agreed = agreedAt(logs, latest, v, true);
+      if (!agreed.complete) return;
+      this.index.add(v, agreed.byShard);
     }
+  }
+
+  view(): HistoryView {
+    const index = this.index;
     return {
-      top: Math.max(fixed.top, tail.top),
-      shardWritesAt: (v, shard) => {
-        const at = fixed.writes.get(v) ?? tail.writes.get(v);
-        return at === undefined ? undefined : (at.get(shard) ?? EMPTY);
-      },
-      valueAt: (key, v) => {
-        const late = v > fixed.top ? tail.valueAt(key, v) : { value: null, writtenAt: null };
-        return late.writtenAt !== null ? late : fixed.valueAt(key, v);
-      },
+      top: index.top,
+      shardWritesAt: (v, shard) => index.shardWritesAt(v, shard),
+      writtenVersions: (shard, upTo) => index.writtenVersions(shard, upTo),
+      valueAt: (key, v) => index.valueAt(key, v),
     };
   }
 }

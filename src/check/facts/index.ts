@@ -57,13 +57,25 @@ export class Facts {
     this.services.delivered(delivery, at);
     this.directors.delivered(delivery, at);
     if (this.coordinators.isCoordinator(delivery.to)) this.readCoordinator(delivery.to, at);
+    // Logs pop what storage has made durable: the committed history is read as it happens.
+    const step = this.services.step;
+    const latest = this.publications.latest();
+    if (step?.after.kind === 'log' && latest !== undefined && latest.tsl.logs.some((l) => l.id === step.after.id)) this.history.observe(latest.tsl);
+  }
+
+  /** The run has ended: take in what the newest layout's logs hold durably. */
+  finish(): void {
+    const latest = this.publications.latest();
+    if (latest !== undefined) this.history.observe(latest.tsl);
   }
 
   private readCoordinator(target: string, at: Position): void {
     this.coordinators.read(target, at);
     this.publications.update();
     const p = this.publications.justPublished;
-    if (p !== undefined) this.history.fix(p);
+    if (p === undefined) return;
+    this.history.fix(p);
+    if (p === this.publications.latest()) this.history.observe(p.tsl);
   }
 
   private beginStep(): void {

@@ -87,7 +87,7 @@ export class ServiceStates {
         entries: disk.entries,
         length: disk.entries.length,
         pullsFrom: undefined,
-        durableVersion: disk.last,
+        durableVersion: disk.entries.length === 0 ? disk.oldest : (disk.entries[disk.entries.length - 1] as LogEntry).version,
       };
     }
     const disk = this.truth.storage(id);

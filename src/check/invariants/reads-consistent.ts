@@ -47,8 +47,7 @@ export const readsConsistent: CheckerFactory = (ctx, facts) => {
   };
 
   const settle = (final: boolean): void => {
-    const latest = facts.publications.latest();
-    const view = facts.history.view(final ? latest?.tsl : undefined);
+    const view = facts.history.view();
     const still: ClientRead[] = [];
     for (const read of pending) {
       if (final || read.readVersion <= view.top) judge(read, view);

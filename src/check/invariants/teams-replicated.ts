@@ -3,22 +3,22 @@
  * least R live replicas with its whole history. At the end of a run whose liveness was judged, each
  * team of the newest published layout must list at least R members, and at least R of them must
  * be running for that generation (their process alive, their disk unlocked at its epoch) and hold
- * on disk an entry for every version up to their durable version (a replacement was back-filled,
- * not started half-way). Members on a node lost for good after the layout was published are
- * excused. Proven able to fail by `vacancy-numbering-overlaps` (F15) and `skip-backfill` (F29).
+ * on disk every write the committed history made to their shard up to their durable version (a
+ * replacement was back-filled, not started half-way). Members on a node lost for good or wiped
+ * after the layout was published are excused. Proven able to fail by `vacancy-numbering-overlaps` (F15) and `skip-backfill` (F29).
  */
 import { nodeOf } from '../../../sim/index.js';
-import type { LogEntry } from '../../cluster/types.js';
+import type { LogEntry, StorageTeam, Tag, Version } from '../../cluster/types.js';
+import { entryAt, writesByShard, type HistoryView } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
-/** The first version missing from an applied history that should hold every version up to its top. */
-function firstGap(applied: readonly LogEntry[], durable: number): number | undefined {
-  let expect = 1;
-  for (const e of applied) {
-    if (e.version > expect) return expect;
-    expect = e.version + 1;
+/** The first version at or below `durable` where the committed history wrote `shard` and the replica holds nothing of it. */
+function firstMissing(applied: readonly LogEntry[], shard: Tag, teams: readonly StorageTeam[], durable: Version, history: HistoryView): Version | undefined {
+  for (const v of history.writtenVersions(shard, durable)) {
+    const held = entryAt(applied, v);
+    if (held === undefined || writesByShard(held.writes, teams).get(shard) !== history.shardWritesAt(v, shard)) return v;
   }
-  return expect <= durable ? expect : undefined;
+  return undefined;
 }
 
 export const teamsReplicated: CheckerFactory = (ctx, facts) => {
@@ -33,6 +33,7 @@ export const teamsReplicated: CheckerFactory = (ctx, facts) => {
       const at = ctx.position();
       const r = ctx.settings.replicationFactorAt(latest.time);
       const excused = new Set(ctx.settings.lostNodes.filter((l) => l.atUs > latest.time).map((l) => l.node));
+      const history = facts.history.view();
       for (const team of latest.tsl.storageTeams) {
         if (team.storageIds.length < r) {
           ctx.report({ event: at.event, time, message: `shard ${team.tag} of epoch ${latest.epoch} has ${team.storageIds.length} members, fewer than R = ${r}`, witnesses: [latest.event] });
@@ -55,9 +56,9 @@ export const teamsReplicated: CheckerFactory = (ctx, facts) => {
             problems.push(`${id} is not serving epoch ${latest.epoch} (locked at ${disk.epoch ?? 'none'}${disk.running ? '' : ', not unlocked'})`);
             continue;
           }
-          const gap = firstGap(disk.applied, disk.durableVersion);
+          const gap = firstMissing(disk.applied, team.tag, latest.tsl.storageTeams, disk.durableVersion, history);
           if (gap !== undefined) {
-            problems.push(`${id} lacks version ${gap} below its durable version ${disk.durableVersion} (never back-filled)`);
+            problems.push(`${id} lacks shard ${team.tag}'s writes at version ${gap}, below its durable version ${disk.durableVersion} (never back-filled)`);
             continue;
           }
           good++;

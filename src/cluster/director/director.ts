@@ -1,7 +1,7 @@
 import { ms, type CallResult, type DownMessage, type ProcessStart } from '../../../sim/index.js';
 import { handleMessages, mutated } from '../config.js';
 import type { ClusterEvent } from '../events.js';
-import type { CapabilitiesUpdatedMsg, ServicesRegisteredMsg } from '../messages.js';
+import type { CapabilitiesUpdatedMsg, ServicesGoneMsg, ServicesRegisteredMsg } from '../messages.js';
 import { oldLayoutServiceIds } from '../decisions/first-phase.js';
 import { storageUnlockAfterPublish } from './phases/layout.js';
 import { runAttempt } from './pipeline.js';
@@ -105,6 +105,9 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
         case 'services-registered':
           for (const entry of (msg as ServicesRegisteredMsg).services) d.directory.set(entry.id, entry);
           if (d.state === 'recovery') retry.notify();
+          return;
+        case 'services-gone':
+          for (const id of (msg as ServicesGoneMsg).ids) d.directory.delete(id);
           return;
         case 'capabilities-updated':
           d.nodes = (msg as CapabilitiesUpdatedMsg).nodes;

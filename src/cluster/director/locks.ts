@@ -57,6 +57,8 @@ export function* lockServices(
     if (result === 'ok' && res.ok) {
       const ok = res.reply as LockOk;
       a.locked.set(target.id, { id: target.id, kind: target.kind, pid: ok.pid, address: target.address });
+      d.trust(target.id);
+      d.trust(nodeOf(target.address));
       if (ok.info.kind === 'log') a.logInfo.set(target.id, ok.info);
       else a.storageInfo.set(target.id, ok.info);
     } else if (result === 'newer-epoch-exists' && res.ok) {

@@ -1,5 +1,5 @@
 import { ms, type TaskBody, type VirtualTime } from '../../../sim/index.js';
-import type { ClusterConfig, Ctx } from '../config.js';
+import { mutated, type ClusterConfig, type Ctx } from '../config.js';
 import type { PlannedLayout } from '../decisions/layout-plan.js';
 import type { RecoveryPath } from '../decisions/path.js';
 import type { NodeCapabilities } from '../messages.js';
@@ -41,8 +41,17 @@ export interface LockedService {
   readonly address: string;
 }
 
-/** How long a service or node that failed us is left out of recruitment (avoids F18's fixed point). */
-const SUSPECT_MS = 5_000;
+/**
+ * How long a service or node that failed us is first left out of recruitment (F18): longer than a
+ * few attempts, since leaving out a live one costs little (a worker is created instead, and a
+ * suspected node is still used when too few are trusted). Each further failure doubles it, up to
+ * `SUSPECT_MAX_MS`: with a fixed, short window, two dead spares that are each forgiven before the
+ * other's turn comes round are picked in alternation for ever.
+ */
+const SUSPECT_MS = 15_000;
+const SUSPECT_MAX_MS = 120_000;
+/** Bedrock's window (`keep-dead-spares`): fixed, and shorter than two recovery attempts. */
+const FIXED_SUSPECT_MS = 5_000;
 
 /** The director's long-lived state: everything that survives from one attempt to the next. */
 export class DirectorState {
@@ -61,7 +70,7 @@ export class DirectorState {
   readonly lockToken: string;
   /** Monitors of the sequencer, proxies and logs, from the monitoring phase on. */
   readonly monitors = new Set<number>();
-  private readonly suspects = new Map<string, VirtualTime>();
+  private readonly suspects = new Map<string, { until: VirtualTime; strikes: number }>();
 
   constructor(
     readonly ctx: Ctx,
@@ -93,12 +102,20 @@ export class DirectorState {
       .sort(compareNodeIds);
   }
 
+  /** `key` (a service or a node) failed us: leave it out for a while, longer each time. */
   suspect(key: string): void {
-    this.suspects.set(key, this.ctx.now() + ms(SUSPECT_MS));
+    const strikes = (this.suspects.get(key)?.strikes ?? 0) + 1;
+    const window = mutated(this.config, 'keep-dead-spares') ? FIXED_SUSPECT_MS : Math.min(SUSPECT_MS * 2 ** (strikes - 1), SUSPECT_MAX_MS);
+    this.suspects.set(key, { until: this.ctx.now() + ms(window), strikes });
+  }
+
+  /** `key` answered: it is trusted again, and a later failure starts from the first window. */
+  trust(key: string): void {
+    this.suspects.delete(key);
   }
 
   isSuspect(key: string): boolean {
-    const until = this.suspects.get(key);
+    const until = this.suspects.get(key)?.until;
     return until !== undefined && until > this.ctx.now();
   }
 }

@@ -15,7 +15,7 @@ import type {
 } from '../messages.js';
 import { directorName } from '../names.js';
 import { compareNodeIds, type Epoch, type ServiceEntry } from '../types.js';
-import { mergeDirectory, mergeNodes } from './directory.js';
+import { mergeDirectory, mergeNodes, mergeRegistration } from './directory.js';
 
 /** The cluster configuration an operator set (FoundationDB's `configure`): newest version wins. */
 export interface ClusterSettings {
@@ -276,12 +276,13 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
     };
 
     const onRegister = (msg: RegisterMsg): void => {
-      const services = mergeDirectory(disk.directory, msg.services);
+      const services = mergeRegistration(disk.directory, msg.node, msg.services, mutated(config, 'keep-dead-spares'));
       disk.directory = services.merged;
       const nodes = mergeNodes(disk.nodes, [{ node: msg.node, capabilities: msg.capabilities }]);
       disk.nodes = nodes.merged;
       if (role !== 'leader' || director === null) return;
       if (services.changed.length > 0) ctx.send(director.pid, { type: 'services-registered', services: services.changed });
+      if (services.gone.length > 0) ctx.send(director.pid, { type: 'services-gone', ids: services.gone });
       if (nodes.changed) ctx.send(director.pid, { type: 'capabilities-updated', nodes: disk.nodes });
     };
 

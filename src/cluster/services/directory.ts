@@ -1,9 +1,11 @@
+import { nodeOf } from '../../../sim/index.js';
 import type { NodeCapabilities } from '../messages.js';
-import { compareNodeIds, type ServiceEntry } from '../types.js';
+import { compareNodeIds, type NodeId, type ServiceEntry, type ServiceId } from '../types.js';
 
 /**
- * Merge announced services into a directory (sorted by id). Entries are never pruned: a dead
- * service stays listed, as in Bedrock. Returns the entries that were new or changed.
+ * Merge announced services into a directory (sorted by id). Entries are not pruned here: only a
+ * node's own announcement says what it no longer hosts (`mergeRegistration`). Returns the entries
+ * that were new or changed.
  */
 export function mergeDirectory(
   directory: readonly ServiceEntry[],
@@ -20,6 +22,26 @@ export function mergeDirectory(
   if (changed.length === 0) return { merged: directory as ServiceEntry[], changed };
   const merged = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { merged, changed };
+}
+
+/**
+ * A node's foreman announced every worker it runs (F18). Entries at that node it no longer lists
+ * are gone (its disk was replaced, or the worker was never made), so they are pruned, unless
+ * `keepGone` (Bedrock: never pruned). Returns what changed and what is gone.
+ */
+export function mergeRegistration(
+  directory: readonly ServiceEntry[],
+  node: NodeId,
+  announced: readonly ServiceEntry[],
+  keepGone: boolean,
+): { merged: ServiceEntry[]; changed: ServiceEntry[]; gone: ServiceId[] } {
+  const { merged, changed } = mergeDirectory(directory, announced);
+  if (keepGone) return { merged, changed, gone: [] };
+  const listed = new Set(announced.map((e) => e.id));
+  const gone = merged.filter((e) => nodeOf(e.address) === node && !listed.has(e.id)).map((e) => e.id);
+  if (gone.length === 0) return { merged, changed, gone };
+  const dropped = new Set(gone);
+  return { merged: merged.filter((e) => !dropped.has(e.id)), changed, gone };
 }
 
 /** Replace the capabilities of announced nodes; `changed` when anything differs. */

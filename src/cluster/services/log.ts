@@ -1,23 +1,44 @@
-import { ms, type Incoming, type ProcessStart } from '../../../sim/index.js';
+import { ms, type Incoming, type ProcessStart, type RecordFile } from '../../../sim/index.js';
 import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
 import { callerIsCurrent } from '../decisions/lock-rule.js';
 import type { ClusterEvent } from '../events.js';
-import type { CommittedMsg, ConfirmEpochMsg, LockMsg, PullMsg, PushMsg, RecoverFromMsg } from '../messages.js';
-import type { Epoch, LogEntry, Pid, ServiceId, Version } from '../types.js';
+import type { CommittedMsg, ConfirmEpochMsg, LockMsg, PullMsg, PushMsg, RecoverFromMsg, StorageDurableMsg } from '../messages.js';
+import type { Epoch, LogEntry, Pid, ServiceId, Tag, Version } from '../types.js';
 import { admitRecoveryCall, handleLock } from './locking.js';
 
-/** A log's durable state: its lock and its contiguous chain of entries. */
+/**
+ * A log's small durable state, written through at once: its lock and where its history stands.
+ * The entries themselves are in the record file `entries`: appends are durable only once synced.
+ */
 export interface LogDisk {
   epoch: Epoch | null;
   director: Pid | null;
-  /** Sorted by version; after a recovery the first entry is the empty sentinel at `oldest`. */
-  entries: LogEntry[];
+  /** Entries at or below this have been popped (after a recovery: the sentinel's version). */
   oldest: Version;
-  last: Version;
   /** Versions up to here are on every log of the generation: storage may apply them (rule 19). */
   committed: Version;
   /** The epoch whose recovery last rebuilt this log, if any (rule 18). */
   recoveredAt: Epoch | null;
+  /** The tags it carries and, for each, the storage servers that must have a version before it is popped. */
+  teams: { readonly tag: Tag; readonly storageIds: readonly ServiceId[] }[];
+}
+
+/** The file a log keeps its entries in (sorted by version; after a recovery the first is the empty sentinel). */
+export const LOG_ENTRIES_FILE = 'entries';
+
+/** A log's last version: the newest entry it holds, synced or not. */
+export function lastVersion(entries: readonly LogEntry[], oldest: Version): Version {
+  return entries.length === 0 ? oldest : (entries[entries.length - 1] as LogEntry).version;
+}
+
+/**
+ * How far a log may pop: every storage server of every tag it carries has made it durable (and it
+ * is committed). A server that has not reported holds everything back.
+ */
+export function popPoint(teams: LogDisk['teams'], durableOf: ReadonlyMap<ServiceId, Version>, committed: Version): Version {
+  let point = committed;
+  for (const team of teams) for (const id of team.storageIds) point = Math.min(point, durableOf.get(id) ?? 0);
+  return teams.length === 0 ? 0 : point;
 }
 
 export type LogMode = 'locked' | 'recovering' | 'running';
@@ -42,8 +63,13 @@ export function firstAfter(entries: readonly LogEntry[], v: Version): number {
  */
 export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<ClusterEvent> {
   return (ctx: Ctx) => {
-    const disk = ctx.store.get<LogDisk>('state') ?? { epoch: null, director: null, entries: [], oldest: 0, last: 0, committed: 0, recoveredAt: null };
+    const disk = ctx.store.get<LogDisk>('state') ?? { epoch: null, director: null, oldest: 0, committed: 0, recoveredAt: null, teams: [] };
     ctx.store.set('state', disk);
+    const file: RecordFile<LogEntry> = ctx.file<LogEntry>(LOG_ENTRIES_FILE);
+    const last = (): Version => lastVersion(file.records, disk.oldest);
+    /** What each storage server of this log's tags reported durable (volatile: they report again). */
+    const durableOf = new Map<ServiceId, Version>();
+    const ackBeforeSync = mutated(config, 'ack-before-sync');
     // A (re)started log is locked: it serves a generation again only through recovery.
     let mode: LogMode = 'locked';
     let recoveryRun = 0;
@@ -54,16 +80,16 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
 
     /** Storage pulls see only what every log holds (REF); recovery pulls see everything. */
     const pullLimit = (msg: PullMsg): Version => {
-      const top = msg.last ?? disk.last;
+      const top = msg.last ?? last();
       return msg.recovery || serveUncommitted ? top : Math.min(top, disk.committed);
     };
 
     const answerPull = (incoming: Incoming, msg: PullMsg): boolean => {
-      const start = firstAfter(disk.entries, msg.from);
-      let end = firstAfter(disk.entries, pullLimit(msg));
+      const start = firstAfter(file.records, msg.from);
+      let end = firstAfter(file.records, pullLimit(msg));
       if (end - start > msg.limit) end = start + msg.limit;
       if (start >= end && !msg.recovery) return false;
-      incoming.reply?.({ type: 'pull-ok', entries: disk.entries.slice(start, end) });
+      incoming.reply?.({ type: 'pull-ok', entries: file.records.slice(start, end) });
       return true;
     };
 
@@ -82,15 +108,29 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
     };
 
     const append = (msg: PushMsg): void => {
-      disk.entries.push({ version: msg.version, writes: msg.writes });
-      disk.last = msg.version;
+      file.append({ version: msg.version, writes: msg.writes });
     };
 
     const advanceCommitted = (version: Version): void => {
-      const next = Math.min(version, disk.last);
+      const next = Math.min(version, last());
       if (next <= disk.committed) return;
       disk.committed = next;
       releaseWaitingPulls();
+    };
+
+    /** Drop what every storage server of this log's tags has made durable: memory follows live data. */
+    const pop = (): void => {
+      const point = popPoint(disk.teams, durableOf, disk.committed);
+      if (point <= disk.oldest) return;
+      file.dropFront(firstAfter(file.records, point));
+      disk.oldest = point;
+    };
+
+    const onStorageDurable = (msg: StorageDurableMsg): void => {
+      if (mode !== 'running' || msg.epoch !== disk.epoch) return;
+      if ((durableOf.get(msg.storage) ?? 0) >= msg.version) return;
+      durableOf.set(msg.storage, msg.version);
+      pop();
     };
 
     const onPush = (incoming: Incoming, msg: PushMsg): void => {
@@ -100,14 +140,16 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
       };
       if (!noFencing && mode !== 'running') return refuse('locked');
       if (!noFencing && !callerIsCurrent(disk.epoch, msg.epoch)) return refuse('stale_epoch');
-      if (msg.prev < disk.last) return refuse('tx_out_of_order');
-      if (msg.prev > disk.last) {
+      if (msg.prev < last()) return refuse('tx_out_of_order');
+      if (msg.prev > last()) {
         held.set(msg.prev, { incoming, msg });
         return;
       }
+      const appended: { incoming: Incoming; msg: PushMsg }[] = [];
       let next: { incoming: Incoming; msg: PushMsg } | undefined = { incoming, msg };
       while (next !== undefined) {
         append(next.msg);
+        appended.push(next);
         ctx.emit({
           type: 'log-push',
           log: id,
@@ -116,10 +158,21 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
           version: next.msg.version,
           accepted: true,
         });
-        next.incoming.reply?.({ type: 'push-ok', version: next.msg.version });
-        next = held.get(disk.last);
-        if (next !== undefined) held.delete(disk.last);
+        next = held.get(last());
+        if (next !== undefined) held.delete(last());
       }
+      // A push is acknowledged only once it is on disk for good; `ack-before-sync` answers at once.
+      const acknowledge = (): void => {
+        for (const a of appended) a.incoming.reply?.({ type: 'push-ok', version: a.msg.version });
+      };
+      if (ackBeforeSync) acknowledge();
+      ctx.spawn(
+        (function* () {
+          yield* ctx.sync(file);
+          if (!ackBeforeSync) acknowledge();
+        })(),
+        'sync',
+      );
       advanceCommitted(msg.committed);
       releaseWaitingPulls();
     };
@@ -170,10 +223,11 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
       const run = ++recoveryRun;
       const lockedBy = { epoch: disk.epoch, director: disk.director };
       mode = 'recovering';
-      disk.entries = [{ version: msg.first, writes: [] }];
+      file.rewrite([{ version: msg.first, writes: [] }]);
       disk.oldest = msg.first;
-      disk.last = msg.first;
       disk.committed = msg.first;
+      disk.teams = [...msg.teams];
+      durableOf.clear();
       // From now on this log's history is what epoch msg.epoch's layout relies on.
       disk.recoveredAt = msg.epoch;
       ctx.spawn(
@@ -198,8 +252,13 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
             incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
             return;
           }
-          disk.entries.push(...copied);
-          disk.last = msg.last;
+          for (const e of copied) file.append(e);
+          // The recovered history must be on disk before the layout that relies on it is built.
+          yield* ctx.sync(file);
+          if (run !== recoveryRun || disk.epoch !== lockedBy.epoch || disk.director !== lockedBy.director) {
+            incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
+            return;
+          }
           // The recovered history is the new generation's starting point; storage reads it only
           // once the layout is published and the storage servers are unlocked.
           disk.committed = msg.last;
@@ -230,13 +289,15 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
             recoveryRun++;
             refuseHeld();
             releaseWaitingPulls('not_ready');
-            return { kind: 'log', oldestVersion: disk.oldest, lastVersion: disk.last, recoveredAt: disk.recoveredAt };
+            return { kind: 'log', oldestVersion: disk.oldest, lastVersion: last(), recoveredAt: disk.recoveredAt };
           });
           return;
         case 'push':
           return onPush(incoming, msg as PushMsg);
         case 'committed':
           return onCommitted(msg as CommittedMsg);
+        case 'storage-durable':
+          return onStorageDurable(msg as StorageDurableMsg);
         case 'confirm-epoch':
           return onConfirmEpoch(incoming, msg as ConfirmEpochMsg);
         case 'pull':

@@ -1,4 +1,4 @@
-import { ms, type CallResult, type Incoming, type ProcessStart } from '../../../sim/index.js';
+import { ms, type CallResult, type Incoming, type ProcessStart, type RecordFile } from '../../../sim/index.js';
 import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
 import { inRange } from '../decisions/shards.js';
 import type { ClusterEvent } from '../events.js';
@@ -8,7 +8,11 @@ import { admitRecoveryCall, handleLock } from './locking.js';
 import { pullSources, mergePulled } from './storage-pull.js';
 import { VersionedStore } from './versioned-store.js';
 
-/** A storage server's durable state: its lock, its shards, the versions it applied, where it pulls from. */
+/**
+ * A storage server's small durable state, written through at once: its lock, its shards, how far
+ * it has durably applied, where it pulls from. The versions it applied (those with writes for its
+ * shards) are in the record file `applied`; `durableVersion` moves only once they are synced.
+ */
 export interface StorageDisk {
   epoch: Epoch | null;
   director: Pid | null;
@@ -17,10 +21,14 @@ export interface StorageDisk {
   oldestDurableVersion: Version;
   /** The shards it serves (set at unlock); it keeps only their writes. */
   shards: ShardRange[];
-  /** Applied versions, ascending (a simple MVCC history), holding only its shards' writes. */
-  applied: LogEntry[];
   logs: LogRoute[];
 }
+
+/** The file a storage server keeps its applied versions in (ascending; only versions with writes). */
+export const STORAGE_APPLIED_FILE = 'applied';
+
+/** How often at most a storage server tells its logs how far it is durable (they pop below it). */
+const REPORT_EVERY_MS = 200;
 
 const PULL_LIMIT = 200;
 const PULL_TIMEOUT_MS = 1000;
@@ -59,12 +67,17 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       durableVersion: 0,
       oldestDurableVersion: 0,
       shards: [],
-      applied: [],
       logs: [],
     };
     ctx.store.set('state', disk);
+    const file: RecordFile<LogEntry> = ctx.file<LogEntry>(STORAGE_APPLIED_FILE);
+    // What a crash left beyond the durable version was never counted as durable: drop it.
+    if (file.records.some((e) => e.version > disk.durableVersion)) file.rewrite(file.records.filter((e) => e.version <= disk.durableVersion));
     let pullerRun = 0;
-    let data = new VersionedStore(disk.applied);
+    let data = new VersionedStore(file.records);
+    /** How far this incarnation has applied (durable or not yet): where the next pull starts. */
+    let appliedTo: Version = disk.durableVersion;
+    let lastReport = Number.NEGATIVE_INFINITY;
     let waitingReads: { incoming: Incoming; msg: ReadMsg }[] = [];
 
     const answerRead = (incoming: Incoming, msg: ReadMsg): void => {
@@ -95,13 +108,24 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
 
     const apply = (entries: readonly LogEntry[]): void => {
       for (const entry of entries) {
-        if (entry.version <= disk.durableVersion) continue;
-        const own = { version: entry.version, writes: ownWrites(entry.writes, disk.shards) };
-        disk.applied.push(own);
+        if (entry.version <= appliedTo) continue;
+        const writes = ownWrites(entry.writes, disk.shards);
+        appliedTo = entry.version;
+        if (writes.length === 0) continue;
+        const own = { version: entry.version, writes };
+        file.append(own);
         data.apply(own);
-        disk.durableVersion = entry.version;
       }
-      releaseReads();
+    };
+
+    /** Tell the logs of my shards how far I am durable, so they can pop what every replica has. */
+    const report = (): void => {
+      if (ctx.now() - lastReport < ms(REPORT_EVERY_MS) || disk.epoch === null) return;
+      lastReport = ctx.now();
+      const tags = disk.shards.map((s) => s.tag);
+      for (const log of disk.logs) {
+        if (log.tags.some((t) => tags.includes(t))) ctx.send(log.address, { type: 'storage-durable', epoch: disk.epoch, storage: id, version: disk.durableVersion });
+      }
     };
 
     const startPuller = (): void => {
@@ -120,6 +144,14 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
             const pulled = results.map((r) => (r.ok && r.reply.type === 'pull-ok' ? (r.reply['entries'] as LogEntry[]) : undefined));
             if (sources.length > 0 && pulled.every((p) => p !== undefined)) {
               apply(mergePulled(pulled as LogEntry[][]));
+              const upTo = appliedTo;
+              if (upTo > disk.durableVersion) {
+                yield* ctx.sync(file);
+                if (run !== pullerRun) return;
+                disk.durableVersion = Math.max(disk.durableVersion, upTo);
+                releaseReads();
+                report();
+              }
               continue;
             }
             turn++;
@@ -138,15 +170,16 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         for (const from of source.from) {
           const r = yield* ctx.call(from, { type: 'fetch-history', tags: [source.tag], upTo }, { timeout: ms(BACKFILL_TIMEOUT_MS) });
           if (!r.ok || r.reply.type !== 'history') continue;
-          for (const e of r.reply['entries'] as LogEntry[]) byVersion.set(e.version, [...(byVersion.get(e.version) ?? []), ...e.writes]);
+          for (const e of r.reply['entries'] as LogEntry[]) if (e.writes.length > 0) byVersion.set(e.version, [...(byVersion.get(e.version) ?? []), ...e.writes]);
           copied = true;
           break;
         }
         if (!copied) return false;
       }
-      disk.applied = [...byVersion.entries()].sort((a, b) => a[0] - b[0]).map(([version, writes]) => ({ version, writes }));
+      file.rewrite([...byVersion.entries()].sort((a, b) => a[0] - b[0]).map(([version, writes]) => ({ version, writes })));
       disk.durableVersion = upTo;
-      data = new VersionedStore(disk.applied);
+      appliedTo = upTo;
+      data = new VersionedStore(file.records);
       return true;
     }
 
@@ -177,19 +210,21 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       disk.shards = [...msg.shards];
       if (msg.backfill === undefined) {
         const point = truncationPoint(msg.durableVersion, msg.recoveryVersion, mutated(config, 'truncate-at-durable-version'));
-        const keep = disk.applied.findIndex((e) => e.version > point);
-        if (keep >= 0) disk.applied.length = keep;
+        if (file.records.some((e) => e.version > point)) file.rewrite(file.records.filter((e) => e.version <= point));
         disk.durableVersion = Math.min(disk.durableVersion, point);
-        data = new VersionedStore(disk.applied);
+        appliedTo = disk.durableVersion;
+        data = new VersionedStore(file.records);
         return finish();
       }
       // New to its teams: whatever it held before belongs to no team of this layout.
-      disk.applied = [];
+      file.rewrite([]);
       disk.durableVersion = 0;
+      appliedTo = 0;
       data = new VersionedStore();
       if (mutated(config, 'skip-backfill')) {
         // F29: start at the durable version with nothing below it.
         disk.durableVersion = msg.durableVersion;
+        appliedTo = msg.durableVersion;
         return finish();
       }
       const sources = msg.backfill;
@@ -219,9 +254,10 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       }
       const shards = disk.shards.filter((s) => msg.tags.includes(s.tag));
       const entries: LogEntry[] = [];
-      for (const e of disk.applied) {
+      for (const e of file.records) {
         if (e.version > msg.upTo) break;
-        entries.push({ version: e.version, writes: ownWrites(e.writes, shards) });
+        const writes = ownWrites(e.writes, shards);
+        if (writes.length > 0) entries.push({ version: e.version, writes });
       }
       incoming.reply?.({ type: 'history', entries });
     };
@@ -233,6 +269,12 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
           handleLock(ctx, config, { id, kind: 'storage' }, disk, incoming, msg as LockMsg, () => {
             disk.running = false;
             pullerRun++;
+            // What was applied but not yet durable is forgotten: the version reported is the durable one.
+            if (file.records.some((e) => e.version > disk.durableVersion)) {
+              file.rewrite(file.records.filter((e) => e.version <= disk.durableVersion));
+              data = new VersionedStore(file.records);
+            }
+            appliedTo = disk.durableVersion;
             return { kind: 'storage', durableVersion: disk.durableVersion, oldestDurableVersion: disk.oldestDurableVersion };
           });
           return;

@@ -1,4 +1,4 @@
-import { ms, type CallResult, type TaskBody } from '../../../../sim/index.js';
+import { ms, nodeOf, type CallResult, type TaskBody } from '../../../../sim/index.js';
 import { FOREVER_MS, mutated } from '../../config.js';
 import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
 import { isFreeSpare } from '../../decisions/spares.js';
@@ -23,17 +23,18 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   if (vacancies.length === 0) return { assignments: [] };
   const excluded = new Set<ServiceId>(alsoExcluded);
   if (!mutated(d.config, 'recruit-old-layout')) for (const id of oldLayoutServiceIds(d.oldTsl)) excluded.add(id);
-  for (const e of d.directory.values()) if (d.isSuspect(e.id)) excluded.add(e.id);
+  // A service that failed us, or lives on a node that did, is likely dead: create a worker instead.
+  const byNode = !mutated(d.config, 'keep-dead-spares');
+  for (const e of d.directory.values()) if (d.isSuspect(e.id) || (byNode && d.isSuspect(nodeOf(e.address)))) excluded.add(e.id);
   for (const id of d.holdsHistory) excluded.add(id);
   const candidates = recruitmentCandidates(d.directoryEntries(), kind, excluded);
-  const nodes = d.capableNodes(kind).filter((n) => !d.isSuspect(n));
-  const plan = planRecruitment({
-    vacancies,
-    candidates,
-    nodes,
-    strictPlacement: d.params.strictPlacement,
-    freshId: () => ctx.rng.id(8),
-  });
+  const capable = d.capableNodes(kind);
+  const trusted = capable.filter((n) => !d.isSuspect(n));
+  const planOn = (nodes: readonly string[]) =>
+    planRecruitment({ vacancies, candidates, nodes, strictPlacement: d.params.strictPlacement, freshId: () => ctx.rng.id(8) });
+  // Suspicion is a preference: when the trusted nodes are too few, the suspected ones are tried too.
+  let plan = planOn(trusted);
+  if (!plan.ok && trusted.length < capable.length) plan = planOn(capable);
   if (!plan.ok) return { outcome: stalled('insufficient_nodes', `${kind}: need ${plan.need}, have ${plan.have}`) };
 
   const created: { id: ServiceId; node: string }[] = [];

@@ -2,7 +2,7 @@ import { ms, type CallResult } from '../../../../sim/index.js';
 import { mutated } from '../../config.js';
 import { pairReplayByTag, type ReplayPair } from '../../decisions/replay.js';
 import type { NewerEpochExists } from '../../messages.js';
-import { isVacancy, type LogDescriptor, type ServiceId } from '../../types.js';
+import { isVacancy, type LogDescriptor, type ServiceId, type Slot, type StorageTeam, type Tag } from '../../types.js';
 import { supersededBy } from '../newer-epoch.js';
 import { stalled, type Phase, type Recovery } from '../state.js';
 
@@ -11,6 +11,11 @@ import { stalled, type Phase, type Recovery } from '../state.js';
  * them; a brand-new cluster's logs just start at version 0. A replay that times out ends the
  * director (Bedrock's parallel-task crash), so the next epoch starts clean.
  */
+/** The storage teams of `tags`, as the new layout has them (vacancies are filled by now). */
+function teamsOf(tags: readonly Tag[], teams: readonly StorageTeam<Slot>[]): { tag: Tag; storageIds: ServiceId[] }[] {
+  return tags.map((tag) => ({ tag, storageIds: (teams.find((t) => t.tag === tag)?.storageIds ?? []).filter((s): s is ServiceId => !isVacancy(s)) }));
+}
+
 export function* logReplay(r: Recovery): Phase {
   const { ctx, d, a } = r;
   const newLogs = a.layout.logs.filter((l): l is LogDescriptor => !isVacancy(l.id));
@@ -37,6 +42,7 @@ export function* logReplay(r: Recovery): Phase {
         source: source?.pid ?? null,
         first: a.versionVector.first,
         last: a.versionVector.last,
+        teams: teamsOf(newLogs.find((l) => l.id === pair.target)?.tags ?? [], a.layout.storageTeams),
       },
     });
   }

@@ -18,6 +18,8 @@ export function eventHeadline(r: Rec): string {
       return `node ${r.node} up`;
     case 'node-down':
       return `node ${r.node} down`;
+    case 'torn':
+      return `node ${r.node}: file ${r.file} lost its last ${r.lost} unsynced records in the crash`;
     case 'spawn':
       return `${r.pid} started`;
     case 'process-down':

@@ -162,6 +162,7 @@ export function eventLane(r: Rec, set: LaneSet): number {
     case 'drop':
     case 'node-up':
     case 'node-down':
+    case 'torn':
     case 'fault':
       return -1;
     case 'lock-accepted':

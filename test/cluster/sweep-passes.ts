@@ -1,0 +1,39 @@
+import { expect } from 'vitest';
+import { runScenario } from '../../src/runner/run.js';
+import { loadScenario } from './scenarios.js';
+
+/**
+ * The reference protocol over random fault plans: every seed must pass, end with a published
+ * layout, and be judged for liveness; the workload must really have run. (`npm run sweep:ref`
+ * does the same over 2000 seeds each.)
+ */
+export function sweepPasses(
+  name: string,
+  seeds: number,
+  describeSeed: (seed: number, shape: unknown) => string,
+  /** The share of runs that may leave liveness unjudged because data lost for good left too little. */
+  maxSkippedShare: number,
+): void {
+  const scenario = loadScenario(name);
+  const failures: string[] = [];
+  let acknowledged = 0;
+  let skipped = 0;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const result = runScenario(scenario, { seed, source: `scenarios/${name}.json` });
+    acknowledged += result.commits.acknowledged;
+    const problems = [
+      ...result.violations.map((v) => `${v.invariant}: ${v.message}`),
+      ...(result.published.length === 0 ? ['no layout published'] : []),
+      // Liveness may go unjudged only when nodes lost for good took what any recovery needs.
+      ...(result.livenessJudged || result.livenessSkipped !== null ? [] : ['liveness was not judged']),
+    ];
+    if (result.livenessSkipped !== null) skipped++;
+    if (problems.length > 0) failures.push(`${describeSeed(seed, result.shape)}: ${problems[0]}\n  replay: ${result.replay}`);
+  }
+  expect(failures, failures.join('\n')).toEqual([]);
+  // Most plans leave enough standing for liveness to be judged.
+  expect(skipped).toBeLessThanOrEqual(Math.floor(seeds * maxSkippedShare));
+  // Thousands of commits were acknowledged across the runs.
+  expect(acknowledged).toBeGreaterThan(seeds * 100);
+}
+

@@ -19,6 +19,9 @@ export interface RecordFile<T> {
 
 export class RecordFileImpl<T> implements RecordFile<T> {
   records: T[] = [];
+
+  constructor(readonly name = '') {}
+
   synced = 0;
   /** Bumped by `rewrite`, so a sync started before it does not mark the new content synced. */
   generation = 0;
@@ -68,7 +71,7 @@ export class NodeDisk {
   file<T>(name: string): RecordFileImpl<T> {
     let f = this.files.get(name);
     if (f === undefined) {
-      f = new RecordFileImpl<unknown>();
+      f = new RecordFileImpl<unknown>(name);
       this.files.set(name, f);
     }
     return f as RecordFileImpl<T>;

@@ -70,13 +70,16 @@ function possible(f: FaultFamily, space: FaultSpace): boolean {
   return true;
 }
 
+const DATA_LOSS: ReadonlySet<FaultFamily> = new Set(['lose-node', 'wipe-disk']);
+
 /** Swarm testing: each seed switches on a random subset of families with random rates. */
 export function drawSwarm(rng: Rng, space: FaultSpace): SwarmConfig {
   const allowed = (space.families ?? FAULT_FAMILIES).filter((f) => possible(f, space));
   // A later family decides on its own fork, so the first families' draws never move.
   const ownStreams = new Map(allowed.filter((f) => !isFirst(f)).map((f) => [f, rng.fork(f)] as const));
   const own = (f: FaultFamily): Rng => ownStreams.get(f) ?? rng;
-  let families = allowed.filter((f) => own(f).chance(0.6));
+  // Losing a node's data for good often leaves too little for liveness to be judged: rarer.
+  let families = allowed.filter((f) => own(f).chance(DATA_LOSS.has(f) ? 0.3 : 0.6));
   if (families.length === 0 && allowed.length > 0) families = [rng.pick(allowed)];
   const weights: Partial<Record<FaultFamily, number>> = {};
   for (const f of families) weights[f] = own(f).intInclusive(1, 5);

@@ -7,7 +7,12 @@ import type { DropCause, NodeId } from './network.js';
 export type KernelEvent =
   | { readonly type: 'node-up'; readonly node: NodeId }
   | { readonly type: 'node-down'; readonly node: NodeId }
-  | { readonly type: 'spawn'; readonly pid: Pid }
+  /**
+   * A process started. `by`: the process that spawned it, if one did; `during` and `from`: the
+   * message that process was handling at the time, and its sender, if any (so a request can be
+   * traced to what it started).
+   */
+  | { readonly type: 'spawn'; readonly pid: Pid; readonly by?: Pid; readonly during?: number; readonly from?: Pid }
   | { readonly type: 'process-down'; readonly pid: Pid; readonly reason: string }
   /** The process stopped running: what reaches it waits (a kill or crash meanwhile discards it). */
   | { readonly type: 'pause'; readonly pid: Pid }

@@ -114,7 +114,7 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   }
 
   spawnProcess(name: string, start: ProcessStart<E>): Pid {
-    return this.kernel.spawnOn(this.node, name, start);
+    return this.kernel.spawnOn(this.node, name, start, this.pid);
   }
 
   whereis(name: string): Pid | undefined {

@@ -76,7 +76,7 @@ export interface KernelPort<E extends TraceEventBase> {
   nextCallId(): number;
   monitor(watcher: { readonly pid: Pid }, target: Pid | ProcessAddress): number;
   demonitor(ref: number): void;
-  spawnOn(node: NodeId, name: string, start: ProcessStart<E>): Pid;
+  spawnOn(node: NodeId, name: string, start: ProcessStart<E>, by?: Pid): Pid;
   killOn(node: NodeId, target: Pid, reason: string): boolean;
   whereisOn(node: NodeId, name: string): Pid | undefined;
   stop(instance: ProcessInstance<E>, reason: string): void;

@@ -90,8 +90,11 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   private readonly monitorsByTarget = new Map<Pid, number[]>();
   private messageSeq = 0;
   private readonly deliveryObservers: DeliveryObserver[] = [];
+  private readonly syncObservers: ((node: NodeId, file: string) => void)[] = [];
   private callSeq = 0;
   private monitorSeq = 0;
+  /** The process handling a message right now, and which (for the lineage of what it spawns). */
+  private handling: { readonly pid: Pid; readonly m: number; readonly from: Pid } | undefined;
 
   constructor(options: SimulationOptions) {
     this.rng = Rng.fromSeed(options.seed);
@@ -263,6 +266,11 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   }
 
   /** Watch every delivery after its receiver handled it (checkers reading durable state). */
+  /** Call `observer` each time a sync makes a file's records durable (for checkers reading disks). */
+  observeSyncs(observer: (node: NodeId, file: string) => void): void {
+    this.syncObservers.push(observer);
+  }
+
   observeDeliveries(observer: DeliveryObserver): void {
     this.deliveryObservers.push(observer);
   }
@@ -273,7 +281,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     return ++this.callSeq;
   }
 
-  spawnOn(nodeId: NodeId, name: string, start: ProcessStart<E>): Pid {
+  spawnOn(nodeId: NodeId, name: string, start: ProcessStart<E>, by?: Pid): Pid {
     const node = this.requireNode(nodeId);
     if (!node.up) throw new Error(`cannot spawn ${name} on ${nodeId}: the node is down`);
     if (node.running.has(name)) throw new Error(`a process named ${name} already runs on ${nodeId}`);
@@ -292,7 +300,13 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
       new NamespacedStore(node.disk.kv, `${name}/`),
     );
     node.running.set(name, instance);
-    this.trace.emit(this.now, { type: 'spawn', pid });
+    const during = by !== undefined && this.handling?.pid === by ? this.handling : undefined;
+    this.trace.emit(this.now, {
+      type: 'spawn',
+      pid,
+      ...(by !== undefined ? { by } : {}),
+      ...(during !== undefined ? { during: during.m, from: during.from } : {}),
+    });
     start(instance);
     return pid;
   }
@@ -310,7 +324,9 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     const done = disk.syncDoneAt(this.now);
     this.scheduler.at(done, () => {
       // A crash or a rewrite since the sync began means these records are not the ones it wrote.
-      if (disk.crashes === crashes && f.generation === generation) f.synced = Math.max(f.synced, Math.min(target, f.records.length));
+      if (disk.crashes !== crashes || f.generation !== generation) return;
+      f.synced = Math.max(f.synced, Math.min(target, f.records.length));
+      for (const observer of this.syncObservers) observer(nodeId, f.name);
     });
     return done;
   }
@@ -484,7 +500,15 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
       });
     }
     if (replyTo !== undefined) instance.acceptReply(replyTo, from, msg);
-    else instance.accept(this.incoming(instance, m, from, msg, call));
+    else {
+      const outer = this.handling;
+      this.handling = { pid: instance.pid, m, from };
+      try {
+        instance.accept(this.incoming(instance, m, from, msg, call));
+      } finally {
+        this.handling = outer;
+      }
+    }
     if (this.deliveryObservers.length > 0) {
       const delivery: Delivery = { m, from, to: instance.pid, msg, reply: replyTo !== undefined, late, dup: duplicate };
       for (const observer of this.deliveryObservers) observer(delivery);

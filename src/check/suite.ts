@@ -53,6 +53,11 @@ export class CheckSuite {
     this.probes.observe(record);
   }
 
+  /** A sync made a file on a node's disk durable. */
+  synced(node: string, file: string): void {
+    this.facts.synced(node, file);
+  }
+
   delivered(delivery: Delivery): void {
     this.facts.delivered(delivery, this.at);
     for (const { checker } of this.checkers) checker.delivered?.(delivery);
@@ -64,11 +69,25 @@ export class CheckSuite {
    */
   checkpoint(time: VirtualTime): void {
     const latest = this.facts.publications.latest();
+    // Recovery must start from the newest published layout, or from a newer one a coordinator
+    // accepted (it may have been published without this run's checkers being able to tell).
+    const layouts = [
+      ...(latest === undefined ? [] : [latest.tsl]),
+      ...this.facts.coordinators
+        .heldNow()
+        .map((h) => h.value.tsl)
+        .filter((tsl) => latest === undefined || tsl.epoch > latest.epoch),
+    ];
     // A coordinator's state is needed whenever it was lost; a layout's services only if they were
-    // lost after it was published (a later layout was recruited elsewhere).
+    // lost once its director had started (a layout recruited later was recruited elsewhere).
     const lostCoordinators = new Set(this.settings.lostNodes.map((l) => l.node));
-    const lostServices = new Set(this.settings.lostNodes.filter((l) => latest === undefined || l.atUs > latest.time).map((l) => l.node));
-    const impossible = whyRecoveryIsImpossible(latest?.tsl, this.settings.coordinators, lostCoordinators, lostServices);
+    let impossible = whyRecoveryIsImpossible(undefined, this.settings.coordinators, lostCoordinators, new Set());
+    for (const tsl of layouts) {
+      if (impossible !== undefined) break;
+      const since = this.facts.directors.get(tsl.director)?.startedAt ?? 0;
+      const lostServices = new Set(this.settings.lostNodes.filter((l) => l.atUs > since).map((l) => l.node));
+      impossible = whyRecoveryIsImpossible(tsl, this.settings.coordinators, lostCoordinators, lostServices);
+    }
     if (impossible !== undefined) {
       const how = [...new Set(this.settings.lostNodes.map((l) => (l.how === 'disk wiped' ? 'a disk wiped' : 'a node crashed for good')))].join(', ');
       this.livenessSkipped = `data lost for good (${how}) leaves too little to recover: ${impossible}`;

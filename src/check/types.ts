@@ -16,6 +16,7 @@ export const INVARIANT_IDS = [
   'storage-consistent',
   'reads-consistent',
   'teams-replicated',
+  'old-generations-stop',
   'recovery-completes',
 ] as const;
 

@@ -56,6 +56,7 @@ export const MUTATION_IDS = [
   'keep-unreachable-members',
   'ack-before-sync',
   'keep-dead-spares',
+  'keep-old-components',
   'mislabel-director-events',
 ] as const;
 
@@ -213,7 +214,10 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'S14',
     summary: 'A proxy hands out read versions without confirming that its generation is still in charge: a superseded proxy serves stale reads.',
     caughtBy: ['reads-consistent'],
-    shownIn: { scenario: 'random-faults', seeds: 40 },
+    shownIn: { scenario: 'random-faults', seeds: 20 },
+    // A proxy stops soon after its director is gone (F27); the confirmation is what protects reads
+    // while a superseded one still runs, so it is shown with superseded proxies left running.
+    alongWith: ['keep-old-components'],
   },
   'local-read-version': {
     id: 'local-read-version',
@@ -291,6 +295,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Dead spares stay candidates (Bedrock): the directory keeps services a replaced node no longer hosts, and one that failed the director is left out for a fixed 5 s however often it fails. Two dead spares, each forgiven before the other\'s turn comes round, are picked in alternation and recovery never completes.',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'dead-spares', seeds: 1 },
+  },
+  'keep-old-components': {
+    id: 'keep-old-components',
+    source: 'F27',
+    summary: 'Sequencers and commit proxies are never stopped: neither when the attempt that started them fails, nor when their director is gone. An old generation keeps running next to the newer one.',
+    caughtBy: ['old-generations-stop'],
+    shownIn: { scenario: 'director-race', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

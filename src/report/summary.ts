@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatTime } from '../../sim/index.js';
 import { PROBE_IDS } from '../check/probes.js';
 import type { RunResult } from '../runner/result.js';
+import { placementText } from './placement.js';
 import { invariantMeaning, violationsByInvariant } from './violations.js';
 
 const label = (chalk: ChalkInstance, name: string): string => chalk.bold(name.padEnd(12));
@@ -29,7 +30,7 @@ export function summaryLines(result: RunResult, chalk: ChalkInstance, shownPerIn
   const lines: string[] = [chalk.bold('── summary ──')];
   const published = result.published.map((p) => {
     const teams = p.storageTeams.map((t) => `team ${t.tag} ${t.storageIds.join(' ')}`).join(' · ');
-    return `e${p.epoch} at ${formatTime(p.atMs * 1000).trim()}: logs ${p.logs.join(' ')} · ${teams} · recovery version ${p.recoveryVersion}`;
+    return `e${p.epoch} at ${formatTime(p.atMs * 1000).trim()}: logs ${p.logs.join(' ')} · ${teams} · recovery version ${p.recoveryVersion} · ${placementText(p.placement)}`;
   });
   lines.push(`${label(chalk, 'published')}${published[0] ?? chalk.red('no layout was published')}`);
   for (const p of published.slice(1)) lines.push(`${indent}${p}`);

@@ -24,6 +24,9 @@ export class SweepTally {
   /** Runs whose liveness was not judged: data lost for good left too little, or the run ended first. */
   livenessSkipped = 0;
   livenessUnreached = 0;
+  /** Published layouts, and those that put two logs or more on one node. */
+  layouts = 0;
+  layoutsSharingNodes = 0;
   readonly byInvariant = new Map<InvariantId, number>();
   readonly probeTotals = new Map<ProbeId, number>();
   readonly probeRuns = new Map<ProbeId, number>();
@@ -37,6 +40,10 @@ export class SweepTally {
     this.events += r.events;
     if (passed) this.passed++;
     if (r.verdict === 'violation') this.violating++;
+    for (const p of r.published) {
+      this.layouts++;
+      if (p.placement.shared.length > 0) this.layoutsSharingNodes++;
+    }
     if (r.livenessSkipped !== null) this.livenessSkipped++;
     else if (!r.livenessJudged) this.livenessUnreached++;
     for (const id of r.violated) this.byInvariant.set(id, (this.byInvariant.get(id) ?? 0) + 1);
@@ -78,6 +85,7 @@ export function sweepSummaryLines(t: SweepTally, o: { label: string; jobs: numbe
     ...(t.livenessUnreached > 0 ? [`${t.livenessUnreached} ended before quiet + bound`] : []),
   ];
   lines.push(`${label(chalk, 'liveness')}judged in ${t.runs - t.livenessSkipped - t.livenessUnreached}${unjudged.length > 0 ? chalk.dim(` · not judged: ${unjudged.join(' · ')}`) : ''}`);
+  if (t.layouts > 0) lines.push(`${label(chalk, 'placement')}${t.layoutsSharingNodes} of ${t.layouts} published layouts put two logs or more on one node`);
   if (t.expecting > 0) lines.push(`${label(chalk, 'expectation')}${t.expectation ?? ''}: met in ${t.expectationMet}, missed in ${t.expecting - t.expectationMet}`);
 
   const reached = PROBE_IDS.filter((id) => t.probeTotals.has(id));

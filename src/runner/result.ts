@@ -4,6 +4,7 @@ import type { Epoch, ServiceId, Tag } from '../cluster/types.js';
 import type { ProbeCounts } from '../check/probes.js';
 import type { CheckSuite } from '../check/suite.js';
 import type { InvariantId, Rec, Violation } from '../check/types.js';
+import { logPlacement, type LogPlacement } from '../report/placement.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import type { DrawnShape } from '../scenario/shapes.js';
 
@@ -16,6 +17,8 @@ export interface PublishedSummary {
   readonly recoveryVersion: number;
   readonly logs: readonly ServiceId[];
   readonly storageTeams: readonly { readonly tag: Tag; readonly storageIds: readonly ServiceId[] }[];
+  /** How the logs were placed: nodes that hold several of them lose them together. */
+  readonly placement: LogPlacement;
 }
 
 /** The machine-readable outcome of one run (`run --json`, one line of `sweep --json`). */
@@ -131,6 +134,7 @@ export function summarize(
       recoveryVersion: p.tsl.versionVector.last,
       logs: p.tsl.logs.map((l) => l.id),
       storageTeams: p.tsl.storageTeams.map((t) => ({ tag: t.tag, storageIds: t.storageIds })),
+      placement: logPlacement(p.tsl),
     })),
     locks: { firstPhase: stats.firstPhase, recruitment: stats.recruitment },
     commits: {

@@ -69,6 +69,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
     onEvent?.(record as Rec);
   });
   sim.observeDeliveries((delivery) => suite.delivered(delivery));
+  sim.observeSyncs((node, file) => suite.synced(node, file));
 
   const wallStart = process.hrtime.bigint();
   buildCluster(sim, resolved.cluster);

@@ -152,11 +152,15 @@ export class CommittedHistory {
     return this.index.top;
   }
 
-  private logsOf(tsl: TransactionSystemLayout): LogHolding[] {
-    return tsl.logs.map((l) => {
+  /** The logs of `tsl` as their disks hold them; `present`: only those whose disk still exists. */
+  private logsOf(tsl: TransactionSystemLayout, present = false): LogHolding[] {
+    const out: LogHolding[] = [];
+    for (const l of tsl.logs) {
       const log = this.truth.log(l.id);
-      return { id: l.id, tags: l.tags, entries: log?.entries ?? [], synced: log?.synced ?? 0 };
-    });
+      if (present && log === undefined) continue;
+      out.push({ id: l.id, tags: l.tags, entries: log?.entries ?? [], synced: log?.synced ?? 0 });
+    }
+    return out;
   }
 
   /** A layout was just published: fix its recovered history and compare it with what was fixed. */
@@ -171,7 +175,8 @@ export class CommittedHistory {
       this.problems.push({ message, witnesses: [p.event] });
     };
     const { first, last } = p.tsl.versionVector;
-    const logs = this.logsOf(p.tsl);
+    // A log whose disk was wiped (a replaced machine) holds nothing any more: the others must.
+    const logs = this.logsOf(p.tsl, true);
     for (let v = first + 1; v <= last; v++) {
       const agreed = agreedAt(logs, p.tsl, v);
       for (const problem of agreed.problems) note(`${problem}, below its recovery version ${last}`);

@@ -1,7 +1,9 @@
 import type { Delivery } from '../../../sim/index.js';
+import { workerOf } from '../../cluster/names.js';
 import type { GroundTruth, Position, Rec, RunSettings } from '../types.js';
 import { ClientHistory } from './client-history.js';
 import { CommittedHistory } from './committed-history.js';
+import { Components } from './components.js';
 import { CoordinatorStates } from './coordinator-states.js';
 import { Directors } from './directors.js';
 import { LockReplies } from './lock-replies.js';
@@ -11,6 +13,7 @@ import { ServiceStates } from './service-states.js';
 
 export type { ClientAck, ClientRead } from './client-history.js';
 export { entryAt, shardOf, writesByShard, type HistoryProblem, type HistoryView } from './committed-history.js';
+export type { ComponentFacts } from './components.js';
 export type { AcceptFact, CoordinatorStep } from './coordinator-states.js';
 export type { DirectorFacts } from './directors.js';
 export type { GivenOldLayout } from './old-layouts.js';
@@ -27,6 +30,7 @@ export class Facts {
   readonly coordinators: CoordinatorStates;
   readonly publications: Publications;
   readonly directors = new Directors();
+  readonly components = new Components(this.directors);
   readonly oldLayouts: OldLayouts;
   readonly client = new ClientHistory();
   readonly lockReplies = new LockReplies();
@@ -45,6 +49,7 @@ export class Facts {
     this.oldLayouts.observe(r);
     this.lockReplies.observe(r);
     this.directors.observe(r);
+    this.components.observe(r);
     const started = this.directors.justStarted;
     if (started !== undefined) this.oldLayouts.started(started);
     this.client.observe(r);
@@ -61,6 +66,18 @@ export class Facts {
     const step = this.services.step;
     const latest = this.publications.latest();
     if (step?.after.kind === 'log' && latest !== undefined && latest.tsl.logs.some((l) => l.id === step.after.id)) this.history.observe(latest.tsl);
+  }
+
+  /**
+   * A file became durable. When it is the entries of a log of the newest layout, the committed
+   * history takes in what every such log now holds: the moment the last of them syncs a version is
+   * the moment it is committed, whatever is delivered next (a log may pop it right after).
+   */
+  synced(_node: string, file: string): void {
+    const latest = this.publications.latest();
+    if (latest === undefined) return;
+    const worker = workerOf(file.split('/')[0] ?? '');
+    if (worker?.kind === 'log' && latest.tsl.logs.some((l) => l.id === worker.id)) this.history.observe(latest.tsl);
   }
 
   /** The run has ended: take in what the newest layout's logs hold durably. */

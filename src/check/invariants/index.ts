@@ -5,6 +5,7 @@ import { layoutOnlyLocked } from './layout-only-locked.js';
 import { noAckedCommitLost } from './no-acked-commit-lost.js';
 import { noOldLayoutReuse } from './no-old-layout-reuse.js';
 import { noSplitBrain } from './no-split-brain.js';
+import { oldGenerationsStop } from './old-generations-stop.js';
 import { readsConsistent } from './reads-consistent.js';
 import { recoveryCompletes } from './recovery-completes.js';
 import { selectiveLocking } from './selective-locking.js';
@@ -90,6 +91,13 @@ export const INVARIANTS: readonly InvariantInfo[] = [
     meaning: 'Once recovery has completed, every shard of the newest layout has at least R live replicas serving its generation with the whole history (replacements back-filled).',
     kind: 'liveness',
     create: teamsReplicated,
+  },
+  {
+    id: 'old-generations-stop',
+    spec: 'F27, L4',
+    meaning: 'Once recovery has completed, no sequencer or commit proxy of an older generation or a failed attempt is still running or sending; only the newest layout\'s components act.',
+    kind: 'liveness',
+    create: oldGenerationsStop,
   },
   {
     id: 'recovery-completes',

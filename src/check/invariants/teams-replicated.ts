@@ -5,7 +5,7 @@
  * be running for that generation (their process alive, their disk unlocked at its epoch) and hold
  * on disk every write the committed history made to their shard up to their durable version (a
  * replacement was back-filled, not started half-way). Members on a node lost for good or wiped
- * after the layout was published are excused. Proven able to fail by `vacancy-numbering-overlaps` (F15) and `skip-backfill` (F29).
+ * after the layout's director started are excused. Proven able to fail by `vacancy-numbering-overlaps` (F15) and `skip-backfill` (F29).
  */
 import { nodeOf } from '../../../sim/index.js';
 import type { LogEntry, StorageTeam, Tag, Version } from '../../cluster/types.js';
@@ -32,7 +32,11 @@ export const teamsReplicated: CheckerFactory = (ctx, facts) => {
       if (!judge || latest === undefined) return;
       const at = ctx.position();
       const r = ctx.settings.replicationFactorAt(latest.time);
-      const excused = new Set(ctx.settings.lostNodes.filter((l) => l.atUs > latest.time).map((l) => l.node));
+      // A member lost once the layout's director had started was locked before it went (one lost
+      // earlier could not have answered): storage is not watched (§4.14), so it stays until the
+      // next recovery replaces it.
+      const since = facts.directors.get(latest.tsl.director)?.startedAt ?? latest.time;
+      const excused = new Set(ctx.settings.lostNodes.filter((l) => l.atUs > since).map((l) => l.node));
       const history = facts.history.view();
       for (const team of latest.tsl.storageTeams) {
         if (team.storageIds.length < r) {

@@ -21,6 +21,8 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
     let current: Attempt | null = null;
 
     const stopProcesses = (attempt: Attempt | null, reason: string): void => {
+      // F27 (`keep-old-components`): what an attempt started is left running when it ends.
+      if (mutated(d.config, 'keep-old-components')) return;
       for (const pid of attempt?.started ?? []) ctx.send(pid, { type: 'stop', reason });
     };
 

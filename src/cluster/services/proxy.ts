@@ -4,6 +4,7 @@ import type { ClusterEvent } from '../events.js';
 import type { CommitMsg, StartProxyMsg, Txn, UnlockProxyMsg } from '../messages.js';
 import { tagOfKey } from '../decisions/shards.js';
 import type { Pid, Tag, TransactionSystemLayout, Version, Write } from '../types.js';
+import { watchDirector } from './watch-director.js';
 
 interface Pending {
   readonly incoming: Incoming;
@@ -57,6 +58,7 @@ export function acksNeeded(logCount: number, majorityOnly: boolean): number {
 export function commitProxy(start: StartProxyMsg, config: ClusterConfig): ProcessStart<ClusterEvent> {
   return (ctx: Ctx) => {
     const { epoch, lockToken, sequencer } = start;
+    watchDirector(ctx, config, start.director);
     let tsl: TransactionSystemLayout | null = null;
     let queue: Pending[] = [];
     const work = ctx.trigger();

@@ -8,7 +8,7 @@ import { stalled, type Outcome, type Recovery } from '../state.js';
 export function logRecoveryPlanning(r: Recovery): Outcome | undefined {
   const { ctx, d, a } = r;
   const plan = planLogRecovery(d.oldTsl?.logs ?? [], a.logInfo);
-  if (!plan.ok) return stalled('unable_to_meet_log_quorum', plan.tag === null ? 'old layout has no logs' : `shard ${plan.tag}`);
+  if (!plan.ok) return stalled('unable_to_meet_log_quorum', plan.tag !== null ? `shard ${plan.tag}` : (d.oldTsl?.logs.length ?? 0) === 0 ? 'old layout has no logs' : 'the shards\' version ranges do not overlap');
   a.oldLogIdsToCopy = plan.oldLogIdsToCopy;
   a.versionVector = plan.versionVector;
   ctx.emit({ type: 'log-plan', director: ctx.pid, epoch: d.epoch, copyFrom: plan.oldLogIdsToCopy, versionVector: plan.versionVector });

@@ -1,0 +1,23 @@
+import { ms, type Pid } from '../../../sim/index.js';
+import { mutated, type ClusterConfig, type Ctx } from '../config.js';
+
+/**
+ * A generation's sequencer and commit proxies live only as long as their director (F27): each
+ * pings it as the director pings them, and exits when it does not answer. A director that crashes,
+ * is killed or is cut off can send no `stop`, and without this its components would keep handing
+ * out versions and serving clients next to a newer generation. `keep-old-components` leaves them
+ * running.
+ */
+export function watchDirector(ctx: Ctx, config: ClusterConfig, director: Pid): void {
+  if (mutated(config, 'keep-old-components')) return;
+  ctx.spawn(
+    (function* () {
+      for (;;) {
+        yield* ctx.sleep(ms(config.params.monitorPingMs));
+        const res = yield* ctx.call(director, { type: 'ping' }, { timeout: ms(config.params.monitorPingTimeoutMs) });
+        if (!res.ok) return ctx.exit('director_unavailable');
+      }
+    })(),
+    'watch-director',
+  );
+}

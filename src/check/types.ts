@@ -45,6 +45,8 @@ export type Rec = TraceRecord<RunEvent>;
  */
 export interface GroundTruth {
   log(id: ServiceId): Readonly<LogView> | undefined;
+  /** Just a log's entries and how many are synced (the committed history reads them at every sync). */
+  logEntries(id: ServiceId): Readonly<Pick<LogView, 'entries' | 'synced'>> | undefined;
   storage(id: ServiceId): Readonly<StorageView> | undefined;
   coordinator(node: NodeId): Readonly<CoordinatorDisk> | undefined;
 }

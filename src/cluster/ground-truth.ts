@@ -4,7 +4,7 @@ import { COORDINATOR, workerName } from './names.js';
 import type { CoordinatorDisk } from './services/coordinator.js';
 import { LOG_ENTRIES_FILE, type LogDisk } from './services/log.js';
 import { STORAGE_APPLIED_FILE, type StorageDisk } from './services/storage.js';
-import type { LogEntry, NodeId, ServiceId, ServiceKind } from './types.js';
+import type { LogEntry, NodeId, ServiceId, ServiceKind, StoredEntry } from './types.js';
 
 /** A log as its disk holds it: its state, and its entries (the first `synced` of them are durable). */
 export interface LogView extends LogDisk {
@@ -12,10 +12,20 @@ export interface LogView extends LogDisk {
   readonly synced: number;
 }
 
-/** A storage server as its disk holds it: its state, and the versions it applied (only those with writes). */
+/**
+ * A storage server as its disk holds it: its state, and the versions it applied (only those with
+ * writes), the oldest of them perhaps a snapshot of its shards' state (its MVCC window).
+ */
 export interface StorageView extends StorageDisk {
-  readonly applied: readonly LogEntry[];
+  readonly applied: readonly StoredEntry[];
   readonly synced: number;
+}
+
+interface WorkerKeys {
+  readonly prefix: string;
+  readonly state: string;
+  readonly entries: string;
+  node: NodeId | undefined;
 }
 
 /**
@@ -23,7 +33,7 @@ export interface StorageView extends StorageDisk {
  * owns, whatever the processes say about themselves. For checkers and reports; never for the model.
  */
 export class DiskGroundTruth {
-  private readonly where = new Map<string, NodeId>();
+  private readonly keys: Record<ServiceKind, Map<ServiceId, WorkerKeys>> = { log: new Map(), storage: new Map() };
 
   constructor(private readonly sim: Simulation<ClusterEvent>) {}
 
@@ -32,6 +42,12 @@ export class DiskGroundTruth {
     if (state === undefined) return undefined;
     const file = this.file('log', id, LOG_ENTRIES_FILE);
     return { ...state, entries: file?.records ?? [], synced: file?.synced ?? 0 };
+  }
+
+  logEntries(id: ServiceId): Readonly<Pick<LogView, 'entries' | 'synced'>> | undefined {
+    if (this.worker<LogDisk>('log', id) === undefined) return undefined;
+    const file = this.file('log', id, LOG_ENTRIES_FILE);
+    return { entries: file?.records ?? [], synced: file?.synced ?? 0 };
   }
 
   storage(id: ServiceId): Readonly<StorageView> | undefined {
@@ -52,22 +68,34 @@ export class DiskGroundTruth {
   }
 
   private file(kind: ServiceKind, id: ServiceId, name: string): RecordFile<LogEntry> | undefined {
-    const node = this.where.get(`${workerName(kind, id)}/state`);
-    if (node === undefined) return undefined;
-    return this.sim.files(node).get(`${workerName(kind, id)}/${name}`) as RecordFile<LogEntry> | undefined;
+    const key = this.keyOf(kind, id);
+    if (key.node === undefined) return undefined;
+    return this.sim.files(key.node).get(name === LOG_ENTRIES_FILE ? key.entries : `${key.prefix}/${name}`) as RecordFile<LogEntry> | undefined;
   }
 
   private worker<T>(kind: ServiceKind, id: ServiceId): Readonly<T> | undefined {
-    const key = `${workerName(kind, id)}/state`;
-    const known = this.where.get(key);
-    if (known !== undefined) return this.sim.disk(known).get(key) as T | undefined;
+    const key = this.keyOf(kind, id);
+    if (key.node !== undefined) return this.sim.disk(key.node).get(key.state) as T | undefined;
     for (const node of this.sim.nodeIds()) {
-      const value = this.sim.disk(node).get(key);
+      const value = this.sim.disk(node).get(key.state);
       if (value !== undefined) {
-        this.where.set(key, node);
+        // A service id lives on one node for ever: its disk is found once.
+        key.node = node;
         return value as T;
       }
     }
     return undefined;
+  }
+
+  /** The disk keys of a worker, built once: ground truth is read after every delivery. */
+  private keyOf(kind: ServiceKind, id: ServiceId): WorkerKeys {
+    const byId = this.keys[kind];
+    let key = byId.get(id);
+    if (key === undefined) {
+      const prefix = workerName(kind, id);
+      key = { prefix, state: `${prefix}/state`, entries: `${prefix}/${LOG_ENTRIES_FILE}`, node: undefined };
+      byId.set(id, key);
+    }
+    return key;
   }
 }

@@ -11,6 +11,7 @@ import type {
   ServiceEntry,
   ServiceId,
   ServiceKind,
+  StoredEntry,
   Tag,
   TransactionSystemLayout,
   Version,
@@ -138,15 +139,21 @@ export interface UnlockStorageMsg extends Message {
    */
   readonly backfill?: readonly { readonly tag: Tag; readonly from: readonly ProcessAddress[] }[];
 }
-/** Storage → storage, back-fill: this server's history of `tags`, up to `upTo`. */
+/**
+ * Storage → storage, back-fill: this server's history of `tags` up to `upTo`, or (without it) up
+ * to its own durable version, which must be at least `atLeast`.
+ */
 export interface FetchHistoryMsg extends Message {
   readonly type: 'fetch-history';
   readonly tags: readonly Tag[];
-  readonly upTo: Version;
+  readonly atLeast: Version;
+  readonly upTo?: Version;
 }
 export interface HistoryReply extends Message {
   readonly type: 'history';
-  readonly entries: readonly LogEntry[];
+  /** Versions up to `upTo`; the first may be a snapshot of the shards' state (compacted history). */
+  readonly entries: readonly StoredEntry[];
+  readonly upTo: Version;
 }
 export interface UnlockOk extends Message {
   readonly type: 'unlock-ok';

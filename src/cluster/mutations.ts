@@ -41,6 +41,7 @@ export const MUTATION_IDS = [
   'skip-new-log-replay',
   'truncate-at-durable-version',
   'non-idempotent-requests',
+  'repeat-storage-unlock',
   'unlock-storage-before-publish',
   'apply-uncommitted',
   'reuse-logs-of-accepted-layout',
@@ -185,6 +186,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Services act on every copy of a duplicated request: a duplicated version request makes the sequencer hand out two versions.',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'duplicated-messages', seeds: 3 },
+  },
+  'repeat-storage-unlock': {
+    id: 'repeat-storage-unlock',
+    source: 'rule 20',
+    summary: 'A storage server acts on every unlock its director sends: when the unlock-ok is lost and the director asks again, the server, already serving, truncates back to the recovery\'s durable version and loses what it applied since (or, past its MVCC window, its whole history).',
+    caughtBy: ['teams-replicated', 'storage-consistent', 'reads-consistent'],
+    shownIn: { scenario: 'lost-unlock-reply', seeds: 3 },
   },
   'unlock-storage-before-publish': {
     id: 'unlock-storage-before-publish',

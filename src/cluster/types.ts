@@ -55,6 +55,15 @@ export interface LogEntry {
   readonly writes: readonly Write[];
 }
 
+/**
+ * A version a storage server keeps. When `snapshot` names shards, the writes of those shards are
+ * their whole state at this version (every key's last value), and their history below it was
+ * compacted away; the writes of other shards are what was written at this version.
+ */
+export interface StoredEntry extends LogEntry {
+  readonly snapshot?: readonly Tag[];
+}
+
 /** Replay copies versions in (first, last]; `last` is the recovery version. */
 export interface VersionVector {
   readonly first: Version;

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { sweepPasses } from './sweep-passes.js';
 
-const FAULT_SEEDS = Number(process.env.RANDOM_FAULT_SEEDS ?? 120);
+const FAULT_SEEDS = Number(process.env.RANDOM_FAULT_SEEDS ?? 80);
 
 describe(`the default cluster under ${FAULT_SEEDS} random fault plans`, () => {
   it('always ends with a published layout, recovery completed, and no invariant violated', () => {

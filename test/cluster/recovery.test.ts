@@ -42,10 +42,21 @@ describe('the default scenario (a log node crashes)', () => {
     expect(latest?.epoch).toBe(run.result.published.at(-1)?.epoch);
     expect(latest?.tsl.logs.length).toBe(3);
     const replicas = [...new Set(latest?.tsl.storageTeams.flatMap((t) => t.storageIds) ?? [])];
+    // A version below a replica's MVCC window is folded into its snapshot: there each key must
+    // hold the last acknowledged value at or below the snapshot's version.
+    const everyAck = [...ofType(run.records, 'commit-acked')].sort((a, b) => a.version - b.version);
+    const lastValue = (key: string, upTo: number) =>
+      everyAck.filter((c) => c.version <= upTo).flatMap((c) => c.writes.filter((w) => w.key === key)).at(-1)?.value;
     const onEveryReplica = (version: number, writes: readonly { key: string; value: string }[]) =>
       replicas.every((id) => {
-        const held = run.truth.storage(id)?.applied.find((e) => e.version === version)?.writes ?? [];
-        return writes.every((w) => held.some((h) => h.key === w.key && h.value === w.value));
+        const applied = run.truth.storage(id)?.applied ?? [];
+        const entry = applied.find((e) => e.version === version && e.snapshot === undefined);
+        if (entry !== undefined) return writes.every((w) => entry.writes.some((h) => h.key === w.key && h.value === w.value));
+        const snapshot = applied.find((e) => e.snapshot !== undefined && e.version >= version);
+        return (
+          snapshot !== undefined &&
+          writes.every((w) => snapshot.writes.find((h) => h.key === w.key)?.value === lastValue(w.key, snapshot.version))
+        );
       });
     let popped = 0;
     for (const log of latest?.tsl.logs ?? []) {

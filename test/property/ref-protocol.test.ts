@@ -20,7 +20,7 @@ describe('the REF protocol under generated experiments', () => {
       // Liveness may go unjudged only when nodes lost for good took what any recovery needs.
       return result.verdict === 'pass' && (result.livenessJudged || result.livenessSkipped !== null);
     };
-    const details = fc.check(fc.property(experiment, check), { numRuns: runs(40) });
+    const details = fc.check(fc.property(experiment, check), { numRuns: runs(32) });
     if (details.failed && details.counterexample !== null) {
       const [e] = details.counterexample;
       const scenario = toScenario(e, 'property-failure');
@@ -52,7 +52,7 @@ describe('determinism of generated experiments', () => {
         expect(b.traceHash).toBe(a.traceHash);
         expect(b.events).toBe(a.events);
       }),
-      { numRuns: runs(5) },
+      { numRuns: runs(3) },
     );
   });
 });

@@ -24,10 +24,11 @@ export interface ClientRead {
   readonly time: number;
 }
 
-/** What the clients were told: their acknowledgements and reads, from the client's own record. */
+/**
+ * What the clients were told, from the client's own record, one step at a time: the checkers that
+ * need them keep what they have not judged yet, so memory does not grow with the run.
+ */
 export class ClientHistory {
-  readonly acks: ClientAck[] = [];
-  readonly reads: ClientRead[] = [];
   justAcked: ClientAck | undefined;
   justRead: ClientRead | undefined;
   private highest: { version: Version; event: number } | undefined;
@@ -39,7 +40,6 @@ export class ClientHistory {
     switch (r.type) {
       case 'client-ack': {
         const ack: ClientAck = { txn: r.txn, epoch: r.epoch, version: r.version, writes: r.writes, event: r.i, time: r.t };
-        this.acks.push(ack);
         this.justAcked = ack;
         if (this.highest === undefined || r.version > this.highest.version) this.highest = { version: r.version, event: r.i };
         return;
@@ -62,7 +62,6 @@ export class ClientHistory {
           time: r.t,
         };
         this.begun.delete(r.read);
-        this.reads.push(read);
         this.justRead = read;
         return;
       }

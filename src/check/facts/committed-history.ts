@@ -42,47 +42,64 @@ const EMPTY = '[]';
 
 /**
  * Writes by version and shard (only what was written: most versions write nothing), each shard's
- * written versions in order, and for each key the values it took.
+ * written versions in order, and for each key the values it took. Kept flat (one map entry per
+ * version and shard, parallel arrays per key) since it grows with every commit of the run.
  */
 class HistoryIndex {
-  readonly writes = new Map<Version, Map<Tag, string>>();
-  private readonly byKey = new Map<string, { version: Version; value: string }[]>();
+  private readonly writes = new Map<number, string>();
+  private readonly byKey = new Map<string, { readonly versions: Version[]; readonly values: string[] }>();
   private readonly byShard = new Map<Tag, Version[]>();
   top: Version = 0;
 
+  /** One number for a version and a shard (tags are small; -1 is a key outside every team). */
+  private static slot(version: Version, shard: Tag): number {
+    return version * 4096 + (shard + 1);
+  }
+
   add(version: Version, byShard: Map<Tag, string>): void {
     if (version > this.top) this.top = version;
-    const written = new Map([...byShard].filter(([, json]) => json !== EMPTY));
-    if (written.size === 0) return;
-    this.writes.set(version, written);
-    for (const [tag, json] of written) {
+    for (const [tag, json] of byShard) {
+      if (json === EMPTY) continue;
+      this.writes.set(HistoryIndex.slot(version, tag), json);
       const versions = this.byShard.get(tag);
       if (versions === undefined) this.byShard.set(tag, [version]);
       else versions.push(version);
       for (const w of JSON.parse(json) as Write[]) {
         const list = this.byKey.get(w.key);
-        if (list === undefined) this.byKey.set(w.key, [{ version, value: w.value }]);
-        else list.push({ version, value: w.value });
+        if (list === undefined) this.byKey.set(w.key, { versions: [version], values: [w.value] });
+        else {
+          list.versions.push(version);
+          list.values.push(w.value);
+        }
       }
     }
   }
 
   shardWritesAt(version: Version, shard: Tag): string | undefined {
     if (version > this.top) return undefined;
-    return this.writes.get(version)?.get(shard) ?? EMPTY;
+    return this.writes.get(HistoryIndex.slot(version, shard)) ?? EMPTY;
   }
 
   writtenVersions(shard: Tag, upTo: Version): Version[] {
     return (this.byShard.get(shard) ?? []).filter((v) => v <= upTo);
   }
 
+  /** Every key ever written, for a shard's state at a version. */
+  keys(): IterableIterator<string> {
+    return this.byKey.keys();
+  }
+
   valueAt(key: string, version: Version): { value: string | null; writtenAt: Version | null } {
-    const list = this.byKey.get(key) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      const w = list[i] as { version: Version; value: string };
-      if (w.version <= version) return { value: w.value, writtenAt: w.version };
+    const list = this.byKey.get(key);
+    if (list === undefined) return { value: null, writtenAt: null };
+    let lo = 0;
+    let hi = list.versions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list.versions[mid] as Version) <= version) lo = mid + 1;
+      else hi = mid;
     }
-    return { value: null, writtenAt: null };
+    return lo === 0 ? { value: null, writtenAt: null } : { value: list.values[lo - 1] as string, writtenAt: list.versions[lo - 1] as Version };
   }
 }
 
@@ -94,6 +111,8 @@ export interface HistoryView {
   /** The versions at which `shard` was written, up to `upTo`. */
   writtenVersions(shard: Tag, upTo: Version): Version[];
   valueAt(key: string, version: Version): { value: string | null; writtenAt: Version | null };
+  /** The state of `shard` at `version`: each of its keys' last committed value (sorted by key, canonical JSON). */
+  stateAt(shard: Tag, version: Version, teams: readonly StorageTeam[]): string;
 }
 
 interface LogHolding {
@@ -156,7 +175,7 @@ export class CommittedHistory {
   private logsOf(tsl: TransactionSystemLayout, present = false): LogHolding[] {
     const out: LogHolding[] = [];
     for (const l of tsl.logs) {
-      const log = this.truth.log(l.id);
+      const log = this.truth.logEntries(l.id);
       if (present && log === undefined) continue;
       out.push({ id: l.id, tags: l.tags, entries: log?.entries ?? [], synced: log?.synced ?? 0 });
     }
@@ -195,6 +214,11 @@ export class CommittedHistory {
   observe(latest: TransactionSystemLayout): void {
     const logs = this.logsOf(latest);
     if (logs.length === 0) return;
+    // Nothing new is complete until every log has synced a version above what is taken in.
+    for (const log of logs) {
+      const last = log.entries[Math.min(log.synced, log.entries.length) - 1];
+      if (last === undefined || last.version <= this.index.top) return;
+    }
     for (let v = this.index.top + 1; ; v++) {
       const agreed = agreedAt(logs, latest, v, true);
       if (!agreed.complete) return;
@@ -209,6 +233,15 @@ export class CommittedHistory {
       shardWritesAt: (v, shard) => index.shardWritesAt(v, shard),
       writtenVersions: (shard, upTo) => index.writtenVersions(shard, upTo),
       valueAt: (key, v) => index.valueAt(key, v),
+      stateAt: (shard, v, teams) => {
+        const state: Write[] = [];
+        for (const key of index.keys()) {
+          if (shardOf(teams, key) !== shard) continue;
+          const { value } = index.valueAt(key, v);
+          if (value !== null) state.push({ key, value });
+        }
+        return JSON.stringify(state.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+      },
     };
   }
 }

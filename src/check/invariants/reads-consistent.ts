@@ -3,8 +3,7 @@
  * for each key, the value of the last committed write at or below its read version, and its read
  * version is at least every version acknowledged to any client before the read began. A write
  * that was never acknowledged may be seen only if it is part of the committed history. A read is
- * judged once the history up to its read version is fixed by a publication, or at the end of the
- * run; a violation is reported where it became certain, with the read as its witness. Proven able
+ * judged once the committed history reaches its read version, or at the end of the run; a violation is reported where it became certain, with the read as its witness. Proven able
  * to fail by `unconfirmed-read-version` and `local-read-version`.
  */
 import type { ClientRead, HistoryView } from '../facts/index.js';
@@ -56,15 +55,24 @@ export const readsConsistent: CheckerFactory = (ctx, facts) => {
     pending = still;
   };
 
+  // The history never changes below its top: a read is judged as soon as the top reaches it.
+  let settledAt = -1;
+  const step = (): void => {
+    if (pending.length === 0 || facts.history.fixedUpTo === settledAt) return;
+    settledAt = facts.history.fixedUpTo;
+    settle(false);
+  };
+
   return {
     observe() {
       const read = facts.client.justRead;
-      if (read !== undefined) pending.push(read);
-      if (facts.publications.justPublished !== undefined) settle(false);
+      if (read !== undefined) {
+        pending.push(read);
+        settledAt = -1;
+      }
+      step();
     },
-    delivered() {
-      if (facts.publications.justPublished !== undefined) settle(false);
-    },
+    delivered: step,
     finish() {
       settle(true);
     },

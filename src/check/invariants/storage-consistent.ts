@@ -3,12 +3,13 @@
  * history. At every publication and at the end of the run, every member of every team of the
  * newest published layout, including members marked down, must hold on disk, at every version it
  * has applied, exactly the writes committed at that version to each shard it serves, and of a
- * shard it served once only writes committed there: the history publications fixed, or
+ * shard it served once only writes committed there; a snapshot it compacted its history into
+ * must be exactly the shard's committed state at its version: the history publications fixed, or
  * beyond the newest one, what every log of the newest layout holds. So no replica keeps a version
  * that a recovery discarded, or history of an attempt that was never published. Proven able to
  * fail by `unlock-storage-before-publish`, `apply-uncommitted` and `truncate-at-durable-version`.
  */
-import type { LogEntry, ServiceId } from '../../cluster/types.js';
+import type { LogEntry, ServiceId, StoredEntry } from '../../cluster/types.js';
 import { writesByShard, type HistoryView, type Publication } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
@@ -56,9 +57,17 @@ export const storageConsistent: CheckerFactory = (ctx, facts) => {
   };
 };
 
-function compare(id: ServiceId, entry: LogEntry, view: HistoryView, latest: Publication): string | undefined {
+function compare(id: ServiceId, entry: StoredEntry, view: HistoryView, latest: Publication): string | undefined {
   const shards = latest.tsl.storageTeams.filter((t) => t.storageIds.includes(id)).map((t) => t.tag);
   const held = writesByShard(entry.writes, latest.tsl.storageTeams);
+  // A snapshot (compacted history) must be exactly the shard's committed state at its version.
+  for (const shard of entry.snapshot ?? []) {
+    if (entry.version > view.top) return `storage ${id} holds a snapshot of shard ${shard} at version ${entry.version}, which is not committed (the committed history ends at ${view.top})`;
+    const state = view.stateAt(shard, entry.version, latest.tsl.storageTeams);
+    const mine = held.get(shard) ?? '[]';
+    if (state !== mine) return `storage ${id} holds as shard ${shard}'s state at version ${entry.version} ${mine}, but the committed state there is ${state}`;
+    held.delete(shard);
+  }
   // Writes of a shard it served once and no longer does are never read, but they must still have
   // been committed: a replica may keep an old shard's history, never a history that did not happen.
   for (const [shard, json] of held) {
@@ -69,6 +78,7 @@ function compare(id: ServiceId, entry: LogEntry, view: HistoryView, latest: Publ
     }
   }
   for (const shard of shards) {
+    if (entry.snapshot?.includes(shard) === true) continue;
     const committed = view.shardWritesAt(entry.version, shard);
     const mine = held.get(shard) ?? '[]';
     if (committed === undefined) {

@@ -8,13 +8,24 @@
  * after the layout's director started are excused. Proven able to fail by `vacancy-numbering-overlaps` (F15) and `skip-backfill` (F29).
  */
 import { nodeOf } from '../../../sim/index.js';
-import type { LogEntry, StorageTeam, Tag, Version } from '../../cluster/types.js';
+import type { StorageTeam, StoredEntry, Tag, Version } from '../../cluster/types.js';
 import { entryAt, writesByShard, type HistoryView } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
-/** The first version at or below `durable` where the committed history wrote `shard` and the replica holds nothing of it. */
-function firstMissing(applied: readonly LogEntry[], shard: Tag, teams: readonly StorageTeam[], durable: Version, history: HistoryView): Version | undefined {
+/**
+ * The first version at or below `durable` where the replica lacks what the committed history wrote
+ * to `shard`: at its newest snapshot of the shard it must hold the shard's whole state, and above it
+ * every version written.
+ */
+function firstMissing(applied: readonly StoredEntry[], shard: Tag, teams: readonly StorageTeam[], durable: Version, history: HistoryView): Version | undefined {
+  let from = 0;
+  for (const r of applied) {
+    if (r.snapshot?.includes(shard) !== true || r.version > durable) continue;
+    if ((writesByShard(r.writes, teams).get(shard) ?? '[]') !== history.stateAt(shard, r.version, teams)) return r.version;
+    from = Math.max(from, r.version);
+  }
   for (const v of history.writtenVersions(shard, durable)) {
+    if (v <= from) continue;
     const held = entryAt(applied, v);
     if (held === undefined || writesByShard(held.writes, teams).get(shard) !== history.shardWritesAt(v, shard)) return v;
   }

@@ -121,6 +121,11 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
         case 'ping':
           incoming.reply?.({ type: 'pong' });
           return;
+        case 'component-check':
+          // A sequencer or proxy whose start the director never heard of (its reply was lost) is
+          // no part of any attempt: it is told so, and exits.
+          incoming.reply?.({ type: current?.started.includes(incoming.from) === true ? 'pong' : 'not-yours' });
+          return;
         case 'stop':
           stop(String(msg['reason'] ?? 'stopped'));
           return;

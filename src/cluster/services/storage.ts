@@ -3,8 +3,9 @@ import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config
 import { inRange } from '../decisions/shards.js';
 import type { ClusterEvent } from '../events.js';
 import type { FetchHistoryMsg, LockMsg, LogRoute, ReadMsg, ShardRange, UnlockStorageMsg } from '../messages.js';
-import type { Epoch, LogEntry, Pid, ServiceId, Tag, Version, Write } from '../types.js';
+import type { Epoch, LogEntry, Pid, ServiceId, StoredEntry, Tag, Version, Write } from '../types.js';
 import { admitRecoveryCall, handleLock } from './locking.js';
+import { compactRecords, historyFor, mergeHistories, snapshotVersion } from './storage-compaction.js';
 import { pullSources, mergePulled } from './storage-pull.js';
 import { VersionedStore } from './versioned-store.js';
 
@@ -37,6 +38,16 @@ const PULL_BACKOFF_MS = 100;
 const READ_WAIT_MS = 1000;
 /** How long a back-filling server waits for one teammate before asking the next. */
 const BACKFILL_TIMEOUT_MS = 1000;
+/** Back-fill rounds before giving up (teammates a little apart catch up between rounds). */
+const BACKFILL_ROUNDS = 3;
+/**
+ * The MVCC window: versions made durable longer ago than this are folded into a snapshot, so a
+ * server's memory follows its data, not the run's length; a read below the snapshot is refused
+ * (FoundationDB's transaction_too_old).
+ */
+const MVCC_WINDOW_MS = 5000;
+/** Compact only once this many versions can be folded. */
+const COMPACT_MIN_RECORDS = 64;
 
 /**
  * Where storage truncates on unlock: REF keeps nothing above min(durable, recovery version).
@@ -70,14 +81,25 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       logs: [],
     };
     ctx.store.set('state', disk);
-    const file: RecordFile<LogEntry> = ctx.file<LogEntry>(STORAGE_APPLIED_FILE);
+    const file: RecordFile<StoredEntry> = ctx.file<StoredEntry>(STORAGE_APPLIED_FILE);
     // What a crash left beyond the durable version was never counted as durable: drop it.
     if (file.records.some((e) => e.version > disk.durableVersion)) file.rewrite(file.records.filter((e) => e.version <= disk.durableVersion));
     let pullerRun = 0;
     let data = new VersionedStore(file.records);
+    /** Reads below this version find no history (it was compacted into a snapshot). */
+    let readableFrom = snapshotVersion(file.records);
+    /** When each durable version was reached, oldest first: where the MVCC window starts. */
+    let durableSince: { at: number; version: Version }[] = [];
+    /** The file was rewritten: rebuild what is derived from it. */
+    const reload = (): void => {
+      data = new VersionedStore(file.records);
+      readableFrom = snapshotVersion(file.records);
+    };
     /** How far this incarnation has applied (durable or not yet): where the next pull starts. */
     let appliedTo: Version = disk.durableVersion;
     let lastReport = Number.NEGATIVE_INFINITY;
+    /** A back-fill for the current lock is copying: a second unlock waits for it. */
+    let backfilling = false;
     let waitingReads: { incoming: Incoming; msg: ReadMsg }[] = [];
 
     const answerRead = (incoming: Incoming, msg: ReadMsg): void => {
@@ -95,6 +117,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
     };
 
     const onRead = (incoming: Incoming, msg: ReadMsg): void => {
+      if (msg.version < readableFrom) return incoming.reply?.({ type: 'read-error', reason: 'too_old' });
       if (msg.version <= disk.durableVersion) return answerRead(incoming, msg);
       const waiter = { incoming, msg };
       waitingReads.push(waiter);
@@ -116,6 +139,22 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         file.append(own);
         data.apply(own);
       }
+    };
+
+    /** Fold what left the MVCC window into the snapshot (only while serving: a lock freezes it). */
+    const compact = (): void => {
+      const now = ctx.now();
+      durableSince.push({ at: now, version: disk.durableVersion });
+      let horizon = readableFrom;
+      while (durableSince.length > 1 && (durableSince[1] as { at: number }).at <= now - ms(MVCC_WINDOW_MS)) durableSince.shift();
+      const oldest = durableSince[0] as { at: number; version: Version };
+      if (oldest.at <= now - ms(MVCC_WINDOW_MS)) horizon = Math.max(horizon, oldest.version);
+      if (horizon <= readableFrom) return;
+      let foldable = 0;
+      for (const r of file.records) if (r.version <= horizon) foldable++;
+      if (foldable < COMPACT_MIN_RECORDS) return;
+      file.rewrite(compactRecords(file.records, horizon, disk.shards));
+      reload();
     };
 
     /** Tell the logs of my shards how far I am durable, so they can pop what every replica has. */
@@ -151,6 +190,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
                 disk.durableVersion = Math.max(disk.durableVersion, upTo);
                 releaseReads();
                 report();
+                compact();
               }
               continue;
             }
@@ -162,25 +202,39 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       );
     };
 
-    /** Copy each shard's history up to `upTo` from one of its teammates; false if one could not be had. */
-    function* backfill(sources: readonly { readonly tag: Tag; readonly from: readonly string[] }[], upTo: Version) {
-      const byVersion = new Map<Version, Write[]>();
-      for (const source of sources) {
-        let copied = false;
+    /**
+     * Copy each shard's history from one of its teammates, all cut at one version D at least
+     * `atLeast` (the recovery's durable version; the logs hold everything above it) and at least
+     * every snapshot a teammate sent. Teammates a little apart are asked again until they line up.
+     */
+    function* backfill(sources: readonly { readonly tag: Tag; readonly from: readonly string[] }[], atLeast: Version) {
+      const fetch = function* (source: { readonly tag: Tag; readonly from: readonly string[] }, upTo?: Version) {
         for (const from of source.from) {
-          const r = yield* ctx.call(from, { type: 'fetch-history', tags: [source.tag], upTo }, { timeout: ms(BACKFILL_TIMEOUT_MS) });
-          if (!r.ok || r.reply.type !== 'history') continue;
-          for (const e of r.reply['entries'] as LogEntry[]) if (e.writes.length > 0) byVersion.set(e.version, [...(byVersion.get(e.version) ?? []), ...e.writes]);
-          copied = true;
-          break;
+          const msg = { type: 'fetch-history', tags: [source.tag], atLeast, ...(upTo !== undefined ? { upTo } : {}) };
+          const r = yield* ctx.call(from, msg, { timeout: ms(BACKFILL_TIMEOUT_MS) });
+          if (r.ok && r.reply.type === 'history') return { entries: r.reply['entries'] as StoredEntry[], upTo: r.reply['upTo'] as Version };
         }
-        if (!copied) return false;
+        return undefined;
+      };
+      for (let round = 0; round < BACKFILL_ROUNDS; round++) {
+        const got: { entries: StoredEntry[]; upTo: Version }[] = [];
+        for (const source of sources) {
+          const h = yield* fetch(source);
+          if (h === undefined) return false;
+          got.push(h);
+        }
+        const cut = got.length === 0 ? atLeast : Math.min(...got.map((h) => h.upTo));
+        if (got.every((h) => snapshotVersion(h.entries) <= cut)) {
+          file.rewrite(mergeHistories(got.map((h) => h.entries.filter((e) => e.version <= cut))));
+          disk.durableVersion = cut;
+          appliedTo = cut;
+          durableSince = [];
+          reload();
+          return true;
+        }
+        yield* ctx.sleep(ms(PULL_BACKOFF_MS));
       }
-      file.rewrite([...byVersion.entries()].sort((a, b) => a[0] - b[0]).map(([version, writes]) => ({ version, writes })));
-      disk.durableVersion = upTo;
-      appliedTo = upTo;
-      data = new VersionedStore(file.records);
-      return true;
+      return false;
     }
 
     const onUnlock = (incoming: Incoming, msg: UnlockStorageMsg): void => {
@@ -189,6 +243,18 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       if (admitted === 'not-holder') {
         incoming.reply?.({ type: 'error', reason: 'lock_required' });
         return;
+      }
+      // A director whose unlock-ok was lost asks again (a new request, not a duplicate): this lock
+      // is already unlocked, and acting again would cut off what was applied since (rule 20).
+      if (!mutated(config, 'repeat-storage-unlock')) {
+        if (disk.running) {
+          incoming.reply?.({ type: 'unlock-ok' });
+          return;
+        }
+        if (backfilling) {
+          incoming.reply?.({ type: 'error', reason: 'backfill_in_progress' });
+          return;
+        }
       }
       const lockedBy = { epoch: disk.epoch, director: disk.director };
       const finish = (): void => {
@@ -210,17 +276,22 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       disk.shards = [...msg.shards];
       if (msg.backfill === undefined) {
         const point = truncationPoint(msg.durableVersion, msg.recoveryVersion, mutated(config, 'truncate-at-durable-version'));
-        if (file.records.some((e) => e.version > point)) file.rewrite(file.records.filter((e) => e.version <= point));
+        // A snapshot above the point cannot be cut: what it holds is gone with it (only a
+        // protocol bug lets storage make durable a version recovery then discards).
+        if (readableFrom > point) file.rewrite([]);
+        else if (file.records.some((e) => e.version > point)) file.rewrite(file.records.filter((e) => e.version <= point));
         disk.durableVersion = Math.min(disk.durableVersion, point);
         appliedTo = disk.durableVersion;
-        data = new VersionedStore(file.records);
+        durableSince = [];
+        reload();
         return finish();
       }
       // New to its teams: whatever it held before belongs to no team of this layout.
       file.rewrite([]);
       disk.durableVersion = 0;
       appliedTo = 0;
-      data = new VersionedStore();
+      durableSince = [];
+      reload();
       if (mutated(config, 'skip-backfill')) {
         // F29: start at the durable version with nothing below it.
         disk.durableVersion = msg.durableVersion;
@@ -228,9 +299,11 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         return finish();
       }
       const sources = msg.backfill;
+      backfilling = true;
       ctx.spawn(
         (function* () {
           const ok = yield* backfill(sources, msg.durableVersion);
+          backfilling = false;
           // A newer lock may have come in while copying: that recovery decides now.
           if (disk.epoch !== lockedBy.epoch || disk.director !== lockedBy.director) {
             incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });
@@ -246,20 +319,19 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       );
     };
 
-    /** A teammate back-filling: my history of these tags, up to `upTo` (never beyond what I hold). */
+    /** A teammate back-filling: my history of these tags up to `upTo`, or all I hold durably. */
     const onFetchHistory = (incoming: Incoming, msg: FetchHistoryMsg): void => {
-      if (disk.durableVersion < msg.upTo) {
+      const upTo = msg.upTo ?? disk.durableVersion;
+      if (disk.durableVersion < Math.max(upTo, msg.atLeast)) {
         incoming.reply?.({ type: 'error', reason: 'not_there_yet' });
         return;
       }
-      const shards = disk.shards.filter((s) => msg.tags.includes(s.tag));
-      const entries: LogEntry[] = [];
-      for (const e of file.records) {
-        if (e.version > msg.upTo) break;
-        const writes = ownWrites(e.writes, shards);
-        if (writes.length > 0) entries.push({ version: e.version, writes });
+      if (readableFrom > upTo) {
+        incoming.reply?.({ type: 'error', reason: 'too_old' });
+        return;
       }
-      incoming.reply?.({ type: 'history', entries });
+      const shards = disk.shards.filter((s) => msg.tags.includes(s.tag));
+      incoming.reply?.({ type: 'history', entries: historyFor(file.records, shards, upTo), upTo });
     };
 
     handleMessages(ctx, config, (incoming) => {
@@ -272,7 +344,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
             // What was applied but not yet durable is forgotten: the version reported is the durable one.
             if (file.records.some((e) => e.version > disk.durableVersion)) {
               file.rewrite(file.records.filter((e) => e.version <= disk.durableVersion));
-              data = new VersionedStore(file.records);
+              reload();
             }
             appliedTo = disk.durableVersion;
             return { kind: 'storage', durableVersion: disk.durableVersion, oldestDurableVersion: disk.oldestDurableVersion };

@@ -28,11 +28,15 @@ describe('the property suite’s experiments', () => {
     );
   });
 
-  it('fault plans lose at most one node, among five or more, and heal each named partition after it starts', () => {
+  it('fault plans lose one node\'s data at most (for good among five or more, or a wiped non-coordinator), and heal each named partition after it starts', () => {
+    const wipeable = (count: number) => Array.from({ length: count - 3 }, (_, i) => `n${i + 4}`);
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 12 }).chain((count) => fc.tuple(fc.constant(count), faultPlan(count))), ([count, plan]) => {
+      fc.property(fc.integer({ min: 3, max: 12 }).chain((count) => fc.tuple(fc.constant(count), faultPlan(count, true, wipeable(count)))), ([count, plan]) => {
         const permanent = plan.filter((a) => a.kind === 'crash-node' && a.permanent === true);
+        const wiped = plan.filter((a) => a.kind === 'wipe-disk');
         expect(permanent.length).toBeLessThanOrEqual(count >= 5 ? 1 : 0);
+        expect(permanent.length + wiped.length).toBeLessThanOrEqual(1);
+        for (const w of wiped) expect(wipeable(count)).toContain(w.node);
         for (const heal of plan) {
           if (heal.kind !== 'heal' || heal.id === undefined) continue;
           expect(plan.some((p) => p.kind === 'partition' && p.id === heal.id && p.at < heal.at)).toBe(true);
@@ -42,9 +46,9 @@ describe('the property suite’s experiments', () => {
     );
   });
 
-  it('fault plans draw every harsher kind: lost nodes, pauses, reorders, link clogs, named and coordinator-only partitions', () => {
+  it('fault plans draw every harsher kind: lost nodes, wiped and slow disks, pauses, reorders, link clogs, named and coordinator-only partitions', () => {
     const kinds = new Set<string>();
-    for (const plan of fc.sample(faultPlan(7), { numRuns: 300, seed: 1 })) {
+    for (const plan of fc.sample(faultPlan(7, true, ['n4', 'n5', 'n6', 'n7']), { numRuns: 300, seed: 1 })) {
       for (const a of plan) {
         kinds.add(a.kind);
         if (a.kind === 'crash-node' && a.permanent === true) kinds.add('permanent');
@@ -53,6 +57,6 @@ describe('the property suite’s experiments', () => {
         if (a.kind === 'clog' && a.link !== undefined) kinds.add('link-clog');
       }
     }
-    for (const k of ['permanent', 'pause-process', 'reorder', 'unreorder', 'link-clog', 'only', 'heal-id']) expect(kinds).toContain(k);
+    for (const k of ['permanent', 'wipe-disk', 'slow-disk', 'pause-process', 'reorder', 'unreorder', 'link-clog', 'only', 'heal-id']) expect(kinds).toContain(k);
   });
 });

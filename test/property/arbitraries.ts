@@ -51,10 +51,10 @@ function linkOf(count: number): fc.Arbitrary<readonly [string, string]> {
 /**
  * One timed fault over nodes `n1..n{count}`, of any kind: crashes (for good too, among five nodes
  * or more, as the generator does), kills, pauses, partitions (also cutting only coordinators),
- * heals, node and link clogs, reorders; without `loss`, never a change of the loss rate (as a
- * shape with loss off). Partitions with ids come with their heal in `faultPlan`.
+ * heals, node and link clogs, reorders, slow disks and (on `wipeable` nodes) wiped disks; without
+ * `loss`, never a change of the loss rate (as a shape with loss off). Partitions with ids come with their heal in `faultPlan`.
  */
-export function faultAction(count: number, loss = true): fc.Arbitrary<FaultAction> {
+export function faultAction(count: number, loss = true, wipeable: readonly string[] = []): fc.Arbitrary<FaultAction> {
   const node = fc.integer({ min: 1, max: count }).map((i) => `n${i}`);
   const nodeSet = fc.uniqueArray(node, { minLength: 1, maxLength: Math.max(1, count - 1) });
   const process = fc.constantFrom(...DEFAULT_PROCESS_PATTERNS);
@@ -91,6 +91,9 @@ export function faultAction(count: number, loss = true): fc.Arbitrary<FaultActio
     fc.record({ at, kind: fc.constant('unclog' as const), node }),
     ...links,
     ...(loss ? [setLoss] : []),
+    fc.record({ at, kind: fc.constant('slow-disk' as const), node, factor: fc.constantFrom(1, 5, 20, 100) }),
+    // A replaced machine never runs a coordinator (as in the generator): that would be a reconfiguration.
+    ...(wipeable.length > 0 ? [fc.record({ at, kind: fc.constant('wipe-disk' as const), node: fc.constantFrom(...wipeable) })] : []),
   );
 }
 
@@ -104,17 +107,20 @@ function namedPartition(count: number): fc.Arbitrary<(id: string) => FaultAction
     ]);
 }
 
-/** Keep the first permanent crash (in time order); later ones become ordinary crashes: one node lost per plan at most. */
-function onePermanentCrash(actions: readonly FaultAction[]): FaultAction[] {
+/**
+ * Keep the first loss of a node's data (a permanent crash or a wiped disk, in time order); later
+ * ones become ordinary crashes: one node's data lost per plan at most, as in the generator.
+ */
+function oneDataLoss(actions: readonly FaultAction[]): FaultAction[] {
   let lost = false;
   return actions.map((a) => {
-    if (a.kind !== 'crash-node' || a.permanent !== true) return a;
+    const losesData = (a.kind === 'crash-node' && a.permanent === true) || a.kind === 'wipe-disk';
+    if (!losesData) return a;
     if (!lost) {
       lost = true;
       return a;
     }
-    const { permanent: _permanent, ...temporary } = a;
-    return temporary;
+    return { at: a.at, kind: 'crash-node', node: a.node };
   });
 }
 
@@ -122,21 +128,25 @@ function onePermanentCrash(actions: readonly FaultAction[]): FaultAction[] {
  * A fault plan: up to 12 faults, sorted by time. A partition with an id and its heal are one
  * fault, so fast-check shrinks them away together and no heal is left naming nothing.
  */
-export function faultPlan(count: number, loss = true): fc.Arbitrary<FaultAction[]> {
+export function faultPlan(count: number, loss = true, wipeable: readonly string[] = []): fc.Arbitrary<FaultAction[]> {
   const unit = fc.oneof(
-    { arbitrary: faultAction(count, loss).map((a) => (): FaultAction[] => [a]), weight: 5 },
+    { arbitrary: faultAction(count, loss, wipeable).map((a) => (): FaultAction[] => [a]), weight: 5 },
     { arbitrary: namedPartition(count), weight: 1 },
   );
   return fc
     .array(unit, { maxLength: 12 })
-    .map((units) => onePermanentCrash(units.flatMap((u, k) => u(`p${k + 1}`)).sort((a, b) => a.at - b.at)));
+    .map((units) => oneDataLoss(units.flatMap((u, k) => u(`p${k + 1}`)).sort((a, b) => a.at - b.at)));
 }
 
 /** A whole experiment: a drawn cluster shape, a fault plan over its nodes, and a seed for background noise. */
 export const experiment = clusterShape.chain((cluster) =>
   fc.record({
     cluster: fc.constant(cluster),
-    faults: faultPlan(cluster.nodes.length, cluster.shape.loss),
+    faults: faultPlan(
+      cluster.nodes.length,
+      cluster.shape.loss,
+      cluster.nodes.map((n) => n.id).filter((id) => !cluster.coordinators.includes(id)),
+    ),
     seed: fc.integer({ min: 1, max: 1_000_000 }),
   }),
 );

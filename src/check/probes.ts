@@ -23,6 +23,12 @@ export const PROBE_IDS = [
   'duplicates-delivered',
   'recruit-holds-history',
   'late-replies',
+  // one per aimed trigger (src/scenario/aimed.ts): the moment it aims at came and it fired
+  'aimed-crash-director-at-phase',
+  'aimed-pause-director-at-phase',
+  'aimed-isolate-leader-at-publish',
+  'aimed-kill-layout-logs',
+  'aimed-delay-new-leader-link',
 ] as const;
 
 export type ProbeId = (typeof PROBE_IDS)[number];
@@ -81,6 +87,11 @@ export class Probes {
       case 'client-read':
         c['reads-served']++;
         return;
+      case 'trigger-fired': {
+        const id = `aimed-${r.trigger}`;
+        if (id in c) c[id as ProbeId]++;
+        return;
+      }
       case 'deliver':
         if (r.dup === true) c['duplicates-delivered']++;
         if (r.late === true) c['late-replies']++;

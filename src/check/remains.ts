@@ -37,3 +37,19 @@ export function whyRecoveryIsImpossible(
   }
   return undefined;
 }
+
+/**
+ * Whether recovery can create the workers it needs once `gone` (nodes crashed for good; a wiped node
+ * comes back empty and can host workers) are down: every recovery creates fresh logs (old-layout
+ * logs are never reused), and a new cluster also creates its storage servers. Returns the reason
+ * it cannot, or undefined.
+ */
+export function whyNoWorkersCanBeCreated(
+  capable: { readonly log: readonly NodeId[]; readonly storage: readonly NodeId[] },
+  gone: ReadonlySet<NodeId>,
+  newCluster: boolean,
+): string | undefined {
+  if (!capable.log.some((n) => !gone.has(n))) return `no log-capable node survives (${capable.log.join(', ')} lost)`;
+  if (newCluster && !capable.storage.some((n) => !gone.has(n))) return `no storage-capable node survives for a new cluster (${capable.storage.join(', ')} lost)`;
+  return undefined;
+}

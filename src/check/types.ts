@@ -68,6 +68,8 @@ export interface RunSettings {
    * never to restart, or their disk wiped. Services a layout placed there before that time are lost.
    */
   readonly lostNodes: readonly LostNode[];
+  /** The nodes able to host new logs and new storage servers (recovery creates its logs there). */
+  readonly capableNodes: { readonly log: readonly NodeId[]; readonly storage: readonly NodeId[] };
   /** When faults stop (ms) and how long recovery may take after that (ms). */
   readonly quietAtMs: number;
   readonly livenessBoundMs: number;

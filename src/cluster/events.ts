@@ -160,6 +160,8 @@ export type ClusterEvent =
       readonly writes: readonly Write[];
     }
   | { readonly type: 'client-read-begin'; readonly read: string }
+  // the nemesis, aiming at a protocol moment
+  | { readonly type: 'trigger-fired'; readonly trigger: string; readonly detail: string }
   | {
       readonly type: 'client-read';
       readonly read: string;

@@ -36,6 +36,11 @@ export function runConfigLines(resolved: ResolvedScenario, file: string, chalk: 
     const weights = sw.families.map((f) => `${f}×${sw.weights[f] ?? 0}`).join(' ');
     lines.push(`${indent}swarm: ${weights || 'no families'} · mean gap ${sw.meanGapMs} ms · max loss ${sw.maxLossRate} · max clog ${sw.maxClogMs} ms · max outage ${sw.maxOutageMs} ms`);
   }
+  if (resolved.aimed !== undefined) {
+    lines.push(`${indent}aimed: ${resolved.aimed.triggers.map((t) => `${t.id} ${Math.round(t.chance * 100)}%`).join(' · ')}`);
+  }
+  const timeouts = Object.entries(resolved.timeouts);
+  if (timeouts.length > 0) lines.push(`${indent}timeouts drawn: ${timeouts.map(([k, v]) => `${k.replace(/Ms$/, '')} ${String(v)} ms`).join(' · ')}`);
   if (resolved.elections.length > 0) lines.push(`${label(chalk, 'elections')}${resolved.elections.map((e) => `${e.coordinator} at ${e.atMs} ms`).join(', ')}`);
   const judged = resolved.livenessAtMs <= resolved.durationMs ? `liveness judged at ${resolved.livenessAtMs} ms` : 'liveness not judged (run ends first)';
   lines.push(`${label(chalk, 'duration')}${resolved.durationMs} ms · ${judged}`);

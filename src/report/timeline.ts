@@ -210,6 +210,8 @@ export class Timeline {
         return this.groupOf(r, `down:${r.t}:${r.reason}`, addressOf(r.pid), (items) => ({ proc: 'processes', text: `down (${r.reason}): ${items.join(', ')}`, style: 'warn' }));
       case 'fault':
         return { proc: 'nemesis', text: `⚡ ${describeFault(r.action)}`, style: 'fault' };
+      case 'trigger-fired':
+        return { proc: 'nemesis', text: `⚡ aimed (${r.trigger}): ${r.detail}`, style: 'fault' };
       case 'pause':
         return { proc: addressOf(r.pid), text: `paused (${r.pid}): runs nothing, what reaches it waits`, style: 'warn' };
       case 'resume':

@@ -10,6 +10,7 @@ import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/types.js';
 import { withoutGlobalRandom } from './random-guard.js';
 import { lostNodes } from './lost-nodes.js';
+import { installTriggers } from './triggers.js';
 import { RunStats, summarize, type RunResult } from './result.js';
 
 export interface RunOptions {
@@ -51,6 +52,10 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       storageServers: params.storageServers,
       replicationFactorAt: (time) => resolved.reconfigure.filter((c) => ms(c.atMs) <= time).at(-1)?.replicationFactor ?? params.replicationFactor,
       lostNodes: lostNodes(resolved.plan),
+      capableNodes: {
+        log: resolved.cluster.nodes.filter((n) => n.capabilities.includes('log')).map((n) => n.id),
+        storage: resolved.cluster.nodes.filter((n) => n.capabilities.includes('storage')).map((n) => n.id),
+      },
       quietAtMs: resolved.quietAtMs,
       livenessBoundMs: params.livenessBoundMs,
       workloadStopMs: resolved.cluster.workload.stopMs,
@@ -74,6 +79,10 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   const wallStart = process.hrtime.bigint();
   buildCluster(sim, resolved.cluster);
   scheduleFaultPlan(sim, resolved.plan, sim.rng.fork('nemesis'));
+  if (resolved.aimed !== undefined) {
+    const space = { quietAtMs: resolved.quietAtMs, coordinatorNodes: resolved.cluster.coordinators, lostNodes: lostNodes(resolved.plan).map((l) => l.node) };
+    installTriggers(sim, resolved.aimed, space, sim.rng.fork('aimed-faults'));
+  }
   for (const election of resolved.elections) {
     sim.scheduler.at(ms(election.atMs), () => {
       const operator = sim.lookup(`client@${CLIENT_NODE}`);

@@ -45,6 +45,7 @@ export const CLUSTER_EVENT_TYPES = [
   'client-read',
   'client-read-failed',
   'client-summary',
+  'trigger-fired',
 ] as const satisfies readonly ClusterEventType[];
 
 type Missing = Exclude<ClusterEventType, (typeof CLUSTER_EVENT_TYPES)[number]>;

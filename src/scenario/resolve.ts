@@ -16,6 +16,7 @@ import { COORDINATOR } from '../cluster/names.js';
 import { DEFAULT_PARAMS, type ProtocolParams } from '../cluster/params.js';
 import type { WorkloadSpec } from '../cluster/services/client.js';
 import type { NodeId } from '../cluster/types.js';
+import { drawAimed, drawTimeouts, type AimedConfig, type AimedMode } from './aimed.js';
 import { drawShape } from './shape-draw.js';
 import type { DrawnShape, ShapedCluster } from './shapes.js';
 import type { RandomFaults, Reconfiguration, Scenario, ScriptedElection } from './types.js';
@@ -30,6 +31,10 @@ export interface ResolvedScenario {
   readonly plan: FaultPlan;
   /** The swarm settings the seed drew, when faults are random. */
   readonly swarm: SwarmConfig | undefined;
+  /** The aimed triggers the seed enabled, when faults are random and aimed faults are on. */
+  readonly aimed: AimedConfig | undefined;
+  /** The timeouts the seed drew (only those that differ from the scenario's), when they are seeded. */
+  readonly timeouts: Partial<ProtocolParams>;
   /** The cluster shape the seed drew, when the scenario has `shape`. */
   readonly shape: DrawnShape | undefined;
   readonly elections: readonly ScriptedElection[];
@@ -65,13 +70,22 @@ function familiesOf(random: RandomFaults, drawn: ShapedCluster | undefined): rea
   return (random.families ?? FAULT_FAMILIES).filter((f) => f !== 'loss');
 }
 
+/** The triggers a seed enables: drawn from a mode, or the scenario's own list (a shrunk file keeps the seed's). */
+function aimedOf(aimed: AimedMode | AimedConfig, seed: number): AimedConfig | undefined {
+  if (typeof aimed !== 'string') return aimed.triggers.length > 0 ? aimed : undefined;
+  return drawAimed(Rng.fromSeed(seed).fork('aimed'), aimed);
+}
+
 /** Fill in defaults, draw the seed's cluster shape (with `shape`) and fault plan. `mutations` replaces the scenario's list when given. */
 export function resolveScenario(scenario: Scenario, seed: number, mutations?: readonly MutationId[]): ResolvedScenario {
   const { nodes, coordinators, drawn } = nodesOf(scenario, seed);
   // What the scenario sets explicitly wins over what the seed drew.
-  const params: ProtocolParams = { ...DEFAULT_PARAMS, ...drawn?.params, ...scenario.params };
-  const script: FaultAction[] = [...(scenario.faults?.script ?? [])];
   const random = scenario.faults?.random;
+  // Seeded timeouts come from their own stream: the shape's and the fault plan's draws do not move.
+  const timeoutMode = scenario.faults?.timeouts ?? (random !== undefined ? 'seeded' : 'fixed');
+  const timeouts = timeoutMode === 'seeded' ? drawTimeouts(Rng.fromSeed(seed).fork('timeouts'), scenario.params ?? {}) : {};
+  const params: ProtocolParams = { ...DEFAULT_PARAMS, ...drawn?.params, ...timeouts, ...scenario.params };
+  const script: FaultAction[] = [...(scenario.faults?.script ?? [])];
   const lastScripted = script.reduce((max, a) => Math.max(max, a.at), -1);
   const quietAtMs =
     scenario.faults?.quietAtMs ?? (random !== undefined ? DEFAULT_RANDOM_FAULTS_MS : lastScripted >= 0 ? lastScripted + 1 : 0);
@@ -121,6 +135,8 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
     },
     plan,
     swarm,
+    aimed: aimedOf(scenario.faults?.aimed ?? (random !== undefined ? 'swarm' : 'off'), seed),
+    timeouts,
     shape: drawn?.shape,
     elections: scenario.elections ?? [],
     reconfigure: [...(scenario.reconfigure ?? [])].sort((a, b) => a.atMs - b.atMs),

@@ -9,6 +9,7 @@ import { RUN_EVENT_TYPES } from './event-types.js';
 import type { Scenario } from './types.js';
 import { SHAPE_ROLES } from './shapes.js';
 import { closest } from './suggest.js';
+import { TRIGGER_IDS } from './aimed.js';
 
 /**
  * The scenario file format. It validates JSON (or YAML) into exactly the `Scenario` type; field
@@ -136,6 +137,17 @@ const randomFaults = obj({
   meanGapMs: positiveMs('mean gap between faults').optional(),
 }).describe('random faults drawn from the seed (swarm testing)');
 
+const aimedFaults = z
+  .union([
+    z.enum(['swarm', 'all', 'off']),
+    obj({
+      triggers: z
+        .array(obj({ id: z.enum(TRIGGER_IDS), chance: z.number().min(0).max(1).describe('chance of firing at each moment it aims at') }))
+        .describe('these triggers, with these chances'),
+    }),
+  ])
+  .describe('faults aimed at protocol moments (a director entering a phase, a publish, a new leader): a random subset per seed (swarm), all, off, or a list; default swarm with random faults, else off');
+
 /** An inclusive range [min, max] of `item`; min <= max is a cross-check. */
 const range = (what: string, item: z.ZodNumber) => z.tuple([item, item]).describe(`${what}: an inclusive range [min, max]`);
 const count = z.number().int().positive();
@@ -213,6 +225,11 @@ const scenarioShape = {
   faults: obj({
     script: z.array(faultAction).describe('scripted fault actions').optional(),
     random: randomFaults.optional(),
+    aimed: aimedFaults.optional(),
+    timeouts: z
+      .enum(['seeded', 'fixed'])
+      .describe('the protocol\'s timeouts: drawn per seed within their valid ranges unless params sets them (seeded), or fixed; default seeded with random faults, else fixed')
+      .optional(),
     quietAtMs: ms('when faults stop and everything heals').optional(),
   }).optional(),
   elections: z

@@ -56,7 +56,9 @@ export function scriptedScenario(resolved: ResolvedScenario, name: string, invar
     ...rest,
     name,
     description,
-    faults: { script, quietAtMs: resolved.quietAtMs },
+    // The seed's aimed triggers and drawn timeouts, written out: the same seed fires them alike.
+    ...(Object.keys(resolved.timeouts).length > 0 ? { params: { ...rest.params, ...resolved.timeouts } } : {}),
+    faults: { script, quietAtMs: resolved.quietAtMs, aimed: resolved.aimed ?? 'off', timeouts: 'fixed' },
     durationMs: resolved.durationMs,
     mutations: [...resolved.mutations],
     expect: { verdict: 'violation', invariant },

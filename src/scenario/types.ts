@@ -5,6 +5,7 @@ import type { ProtocolParams } from '../cluster/params.js';
 import type { WorkloadSpec } from '../cluster/services/client.js';
 import type { NodeId } from '../cluster/types.js';
 import type { InvariantId } from '../check/types.js';
+import type { AimedConfig, AimedMode, TimeoutMode } from './aimed.js';
 
 /** Random faults drawn from the run's seed (swarm testing). */
 export interface RandomFaults {
@@ -23,6 +24,10 @@ export interface FaultSpec {
   /** Scripted fault actions. */
   readonly script?: readonly FaultAction[];
   readonly random?: RandomFaults;
+  /** Faults aimed at protocol moments: a swarm subset per seed, all, none, or a list (default: swarm with random faults, else off). */
+  readonly aimed?: AimedMode | AimedConfig;
+  /** The protocol's timeouts: drawn per seed within their valid ranges, or the scenario's (default: seeded with random faults, else fixed). */
+  readonly timeouts?: TimeoutMode;
   /** When faults stop and everything heals (ms). Default: after the last scripted action, or 60% of the run with random faults. */
   readonly quietAtMs?: number;
 }

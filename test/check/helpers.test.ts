@@ -13,6 +13,7 @@ const settings: RunSettings = {
   storageServers: 0,
   replicationFactorAt: () => 3,
   lostNodes: [],
+  capableNodes: { log: ['n4', 'n5', 'n6'], storage: ['n1', 'n2', 'n3'] },
   quietAtMs: 0,
   livenessBoundMs: 0,
   workloadStopMs: 0,

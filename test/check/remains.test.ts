@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whyRecoveryIsImpossible } from '../../src/check/remains.js';
+import { whyNoWorkersCanBeCreated, whyRecoveryIsImpossible } from '../../src/check/remains.js';
 import { lostNodes } from '../../src/runner/lost-nodes.js';
 import { log, team, tsl, up } from '../cluster/decisions/fixtures.js';
 
@@ -21,6 +21,19 @@ describe('whyRecoveryIsImpossible: liveness is judged only when what survives ca
     expect(whyRecoveryIsImpossible(layout, coordinators, none, new Set(['n4', 'n5']))).toBe("only 1 of the 3 logs of shard 0 in epoch 1's layout survive");
     expect(whyRecoveryIsImpossible(layout, coordinators, none, new Set(['n2', 'n3']))).toBe("only 1 of the 3 storage servers of shard 0 in epoch 1's layout survive");
     expect(whyRecoveryIsImpossible(layout, coordinators, new Set(['n1', 'n2']), none)).toBe('only 1 of 3 coordinators survive');
+  });
+});
+
+describe('whyNoWorkersCanBeCreated: every recovery creates logs, a new cluster storage too', () => {
+  const capable = { log: ['n6'], storage: ['n7', 'n8'] };
+  it('is possible while one log-capable node (and, for a new cluster, one storage-capable node) survives', () => {
+    expect(whyNoWorkersCanBeCreated(capable, new Set(['n7']), true)).toBeUndefined();
+    expect(whyNoWorkersCanBeCreated(capable, new Set(['n7', 'n8']), false)).toBeUndefined();
+  });
+
+  it('names the capability no surviving node has', () => {
+    expect(whyNoWorkersCanBeCreated(capable, new Set(['n6']), false)).toBe('no log-capable node survives (n6 lost)');
+    expect(whyNoWorkersCanBeCreated(capable, new Set(['n7', 'n8']), true)).toBe('no storage-capable node survives for a new cluster (n7, n8 lost)');
   });
 });
 

@@ -30,6 +30,8 @@ export function eventHeadline(r: Rec): string {
       return `${r.pid} resumes: ${r.held} held messages and timers run now`;
     case 'fault':
       return `fault: ${describeFault(r.action)}`;
+    case 'trigger-fired':
+      return `aimed fault (${r.trigger}): ${r.detail}`;
     case 'election-started':
       return `${r.coordinator} campaigns for term ${r.term}`;
     case 'leader-elected':

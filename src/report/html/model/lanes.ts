@@ -164,6 +164,7 @@ export function eventLane(r: Rec, set: LaneSet): number {
     case 'node-down':
     case 'torn':
     case 'fault':
+    case 'trigger-fired':
       return -1;
     case 'lock-accepted':
       return set.laneOf(r.pid);

@@ -1,0 +1,123 @@
+import { applyFault, ms, nemesisStreams, nodeOf, type FaultAction, type NodeId, type Rng, type Simulation } from '../../sim/index.js';
+import type { ClusterEvent } from '../cluster/events.js';
+import { COORDINATOR, workerName } from '../cluster/names.js';
+import type { TransactionSystemLayout } from '../cluster/types.js';
+import type { ProbeId } from '../check/probes.js';
+import type { Rec } from '../check/types.js';
+import { MAX_FIRINGS_PER_TRIGGER, type AimedConfig, type TriggerId } from '../scenario/aimed.js';
+
+// Every trigger has its probe, so a sweep shows a trigger that never fired under "never reached".
+const everyTriggerProbed: [Exclude<`aimed-${TriggerId}`, ProbeId>] extends [never] ? true : false = true;
+void everyTriggerProbed;
+
+/** What the triggers need of the run: when faults stop, and which nodes run coordinators. */
+export interface TriggerSpace {
+  readonly quietAtMs: number;
+  readonly coordinatorNodes: readonly NodeId[];
+  /** Nodes the plan loses for good: a trigger never brings one back. */
+  readonly lostNodes: readonly NodeId[];
+}
+
+/**
+ * Watch the trace and fire the seed's enabled triggers at the protocol moments they aim at. A
+ * firing is drawn from the trigger's own stream, recorded as a `trigger-fired` event, and its
+ * faults are applied at once (after the event that prompted them has been handled, never inside
+ * it); faults that end it (a restart, a heal) are scheduled, and dropped past the quiet point,
+ * where the world heals anyway. Nothing fires once faults have stopped.
+ */
+export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfig, space: TriggerSpace, rng: Rng): void {
+  const nemesis = nemesisStreams(rng.fork('nemesis'));
+  const enabled = new Map(aimed.triggers.map((t) => [t.id, { chance: t.chance, fired: 0, rng: rng.fork(t.id) }]));
+  const built = new Map<number, TransactionSystemLayout>();
+  let lastLeader: NodeId | undefined;
+  let partitions = 0;
+
+  const quiet = ms(space.quietAtMs);
+  // A trigger ends only what it started: it crashes only a node that is up, and restarts it only if
+  // it is still down and the plan does not lose it for good.
+  const crashedByTrigger = new Set<NodeId>();
+  const apply = (a: FaultAction): void => {
+    if (a.kind === 'crash-node') {
+      if (!sim.hasNode(a.node) || !sim.isNodeUp(a.node)) return;
+      crashedByTrigger.add(a.node);
+    }
+    if (a.kind === 'restart-node') {
+      if (!crashedByTrigger.delete(a.node) || sim.isNodeUp(a.node) || space.lostNodes.includes(a.node)) return;
+    }
+    applyFault(sim, a, nemesis);
+  };
+  const fire = (id: TriggerId, detail: string, actions: (draw: Rng) => FaultAction[]): void => {
+    const t = enabled.get(id);
+    if (t === undefined || sim.now >= quiet || t.fired >= MAX_FIRINGS_PER_TRIGGER || !t.rng.chance(t.chance)) return;
+    t.fired++;
+    const planned = actions(t.rng);
+    sim.scheduler.at(sim.now, () => {
+      if (sim.now >= quiet) return;
+      sim.trace.emit(sim.now, { type: 'trigger-fired', trigger: id, detail });
+      for (const a of planned) {
+        if (ms(a.at) <= sim.now) apply(a);
+        else if (ms(a.at) < quiet) sim.scheduler.at(ms(a.at), () => apply(a));
+      }
+    });
+  };
+  const nowMs = (): number => sim.now / 1000;
+  const outage = (draw: Rng): number => draw.intInclusive(100, 3000);
+
+  sim.trace.subscribe((record) => {
+    const r = record as Rec;
+    switch (r.type) {
+      case 'phase': {
+        const node = nodeOf(r.director);
+        fire('crash-director-at-phase', `${r.director} entered ${r.phase}`, (draw) => [
+          { at: nowMs(), kind: 'crash-node', node },
+          { at: nowMs() + outage(draw), kind: 'restart-node', node },
+        ]);
+        fire('pause-director-at-phase', `${r.director} entered ${r.phase}`, (draw) => [
+          { at: nowMs(), kind: 'pause-process', node, process: r.director.split('@')[0] ?? '', durationMs: draw.intInclusive(50, 3000) },
+        ]);
+        if (r.phase === 'persistence') {
+          const others = space.coordinatorNodes.filter((n) => n !== node);
+          if (others.length === 0) return;
+          const id = `aimed-${++partitions}`;
+          fire('isolate-leader-at-publish', `${r.director} is publishing epoch ${r.epoch}`, (draw) => [
+            { at: nowMs(), kind: 'partition', from: [node], to: others, only: COORDINATOR, id },
+            { at: nowMs() + draw.intInclusive(50, 3000), kind: 'heal', id },
+          ]);
+        }
+        return;
+      }
+      case 'layout-built':
+        built.set(r.epoch, r.tsl);
+        return;
+      case 'layout-published': {
+        const tsl = built.get(r.epoch);
+        if (tsl === undefined) return;
+        const logs = tsl.logs.map((l) => ({ id: l.id, address: tsl.services.find((s) => s.id === l.id)?.address }));
+        fire('kill-layout-logs', `epoch ${r.epoch} was published`, (draw) => {
+          if (draw.chance(0.5)) {
+            return logs.flatMap((l) => (l.address === undefined ? [] : [{ at: nowMs(), kind: 'kill-process', node: nodeOf(l.address), process: workerName('log', l.id) } as FaultAction]));
+          }
+          // The logs' nodes and the director's crash together: nothing of the generation survives.
+          const nodes = [...new Set([...logs.flatMap((l) => (l.address === undefined ? [] : [nodeOf(l.address)])), nodeOf(tsl.director)])];
+          const back = nowMs() + outage(draw);
+          return nodes.flatMap((node): FaultAction[] => [
+            { at: nowMs(), kind: 'crash-node', node },
+            { at: back, kind: 'restart-node', node },
+          ]);
+        });
+        return;
+      }
+      case 'leader-elected': {
+        const node = nodeOf(r.coordinator);
+        const previous = lastLeader;
+        lastLeader = node;
+        if (previous === undefined || previous === node) return;
+        fire('delay-new-leader-link', `${r.coordinator} took over from the leader on ${previous}`, (draw) => [
+          { at: nowMs(), kind: 'clog', link: [previous, node], delayMs: draw.intInclusive(100, 3000) },
+          { at: nowMs() + draw.intInclusive(500, 5000), kind: 'unclog', link: [previous, node] },
+        ]);
+        return;
+      }
+    }
+  });
+}

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClusterMemoryFigures } from './cluster-memory.js';
+import { powerSection } from './finding-power.js';
 import { bareHeapLoop, kernelLoop } from './kernel.js';
 import { bestOf, format, mib } from './measure.js';
 import { longRunMemory, networkScenario } from './network.js';
@@ -76,12 +77,14 @@ function clusterSection(): void {
   line('verdict', m.verdict);
 }
 
-const sections: Record<string, () => void> = {
+const sections: Record<string, () => void | Promise<void>> = {
   kernel: kernelSection,
   network: networkSection,
   memory: memorySection,
   cluster: clusterSection,
   sweep: sweepSection,
+  power: powerSection,
 };
 const wanted = process.argv.slice(2);
-for (const [name, run] of Object.entries(sections)) if (wanted.length === 0 || wanted.includes(name)) run();
+// One section at a time: the sweep sections run worker threads, and overlapping would skew both.
+for (const [name, run] of Object.entries(sections)) if (wanted.length === 0 || wanted.includes(name)) await run();

@@ -19,23 +19,45 @@ export interface SweepOptions {
   readonly onDone?: (result: RunResult) => void;
 }
 
+/** Any sequence of runs, each its own scenario, seed and mutations. */
+export interface TaskPoolOptions {
+  readonly count: number;
+  readonly taskAt: (k: number) => SeedTask;
+  readonly jobs: number;
+  /** Called once per task, in task order (k = 0, 1, …), whatever order the runs complete in. */
+  readonly onResult: (result: RunResult, k: number) => void;
+  /** Called as each run completes, in completion order (progress lines). */
+  readonly onDone?: (result: RunResult) => void;
+}
+
 /** The worker module, next to this one in the compiled `dist/` tree. */
 const WORKER = new URL('./sweep-worker.js', import.meta.url).href;
 
+/** Every seed of one scenario with one set of mutations. */
+export function sweepSeeds(o: SweepOptions): Promise<void> {
+  return runTasks({
+    count: o.count,
+    jobs: o.jobs,
+    onResult: o.onResult,
+    onDone: o.onDone,
+    taskAt: (k) => ({ scenario: o.scenario, seed: o.seedAt(k), source: o.source, ...(o.mutations !== undefined ? { mutations: o.mutations } : {}) }),
+  });
+}
+
 /**
- * Run every seed in worker threads. A few tasks per thread are in flight at once (enough to keep
+ * Run every task in worker threads. A few tasks per thread are in flight at once (enough to keep
  * every thread busy, few enough that memory does not grow with the range), and results are
- * handed on in seed order: a sweep's output must not depend on thread scheduling.
+ * handed on in task order: a sweep's output must not depend on thread scheduling. One pool serves
+ * all the tasks, so its threads stay warm across scenarios and mutations.
  */
-export async function sweepSeeds(o: SweepOptions): Promise<void> {
+export async function runTasks(o: TaskPoolOptions): Promise<void> {
   const threads = Math.max(1, Math.min(o.jobs, o.count));
   const pool = new Piscina<SeedTask, RunResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   const ordered = new InOrder<RunResult>(o.onResult);
   let next = 0;
   const lane = async (): Promise<void> => {
     for (let k = next++; k < o.count; k = next++) {
-      const task: SeedTask = { scenario: o.scenario, seed: o.seedAt(k), source: o.source, ...(o.mutations !== undefined ? { mutations: o.mutations } : {}) };
-      const result = await pool.run(task);
+      const result = await pool.run(o.taskAt(k));
       o.onDone?.(result);
       ordered.add(k, result);
     }

@@ -15,6 +15,7 @@ export const INVARIANT_IDS = [
   'no-acked-commit-lost',
   'storage-consistent',
   'reads-consistent',
+  'acts-on-promised-layout',
   'teams-replicated',
   'old-generations-stop',
   'recovery-completes',

@@ -82,14 +82,14 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     id: 'new-cluster-if-nothing-locked',
     source: 'F4',
     summary: 'When no old service could be locked, the director re-initialises the cluster as new.',
-    caughtBy: ['no-acked-commit-lost'],
+    caughtBy: ['acts-on-promised-layout', 'no-acked-commit-lost'],
     shownIn: { scenario: 'workers-all-killed', seeds: 3 },
   },
   'start-before-promise': {
     id: 'start-before-promise',
     source: 'F7',
     summary: 'A new leader starts its director from its own (maybe stale) layout before the promise round completes.',
-    caughtBy: ['no-acked-commit-lost'],
+    caughtBy: ['acts-on-promised-layout', 'no-acked-commit-lost'],
     shownIn: { scenario: 'missed-accept', seeds: 3 },
   },
   'majority-log-ack': {

@@ -55,7 +55,7 @@ describe.concurrent('recovery-sim list, explain, demo, report, help', () => {
     expect(r.stdout).toMatch(/director-e4@n1 +e4 +lock refused, newer epoch exists: log \w+ \(at e6\)/);
     expect(r.stdout).toMatch(/director-e4@n1 +e4 +director stops: newer_epoch_exists/);
     expect(r.stdout).toMatch(/▸ The older director learns a newer epoch exists: it stops for good/);
-    expect(r.stdout).toMatch(/All 9 safety invariants held/);
+    expect(r.stdout).toMatch(/All 10 safety invariants held/);
   });
 
   it('writes the HTML report of one run', async () => {

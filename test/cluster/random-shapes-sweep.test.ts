@@ -9,5 +9,6 @@ describe(`${SHAPE_SEEDS} cluster shapes drawn from the seed, each under a random
     // two logs per group, or R below 3) cannot survive one node lost for good or wiped, so more of
     // its runs leave liveness unjudged; their safety is judged all the same.
     sweepPasses('random-shapes', SHAPE_SEEDS, (seed, shape) => `seed ${seed} (${JSON.stringify(shape)})`, 0.2);
-  });
+    // Many whole runs in one test: minutes on a busy machine, so more than the default minute.
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 import type { CheckerFactory, InvariantId } from '../types.js';
+import { actsOnPromisedLayout } from './acts-on-promised-layout.js';
 import { epochMonotonic } from './epoch-monotonic.js';
 import { fencing } from './fencing.js';
 import { layoutOnlyLocked } from './layout-only-locked.js';
@@ -84,6 +85,13 @@ export const INVARIANTS: readonly InvariantInfo[] = [
     meaning: 'Every client read sees, for each key, the last committed write at or below its read version, which is at least every version acknowledged before the read began.',
     kind: 'safety',
     create: readsConsistent,
+  },
+  {
+    id: 'acts-on-promised-layout',
+    spec: 'S19',
+    meaning: 'A director recovers from the layout its promise round returned: every new log copies from a log of that layout, and none starts a brand-new cluster over it.',
+    kind: 'safety',
+    create: actsOnPromisedLayout,
   },
   {
     id: 'teams-replicated',

@@ -58,6 +58,8 @@ export const MUTATION_IDS = [
   'ack-before-sync',
   'keep-dead-spares',
   'keep-old-components',
+  'keep-stalled-attempt-proxies',
+  'stale-election-timer',
   'mislabel-director-events',
 ] as const;
 
@@ -310,6 +312,20 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Sequencers and commit proxies are never stopped: neither when the attempt that started them fails, nor when their director is gone. An old generation keeps running next to the newer one.',
     caughtBy: ['old-generations-stop'],
     shownIn: { scenario: 'director-race', seeds: 3 },
+  },
+  'keep-stalled-attempt-proxies': {
+    id: 'keep-stalled-attempt-proxies',
+    source: 'bug class',
+    summary: 'A stalled recovery attempt leaves its sequencer and proxies running, and its director keeps answering their checks: when a later attempt of the same director publishes, two proxy sets serve one epoch (a bug reported against the real system).',
+    caughtBy: ['old-generations-stop'],
+    shownIn: { scenario: 'random-faults', seeds: 40 },
+  },
+  'stale-election-timer': {
+    id: 'stale-election-timer',
+    source: 'bug class',
+    summary: 'Cancelling an election timer that is about to expire does not take back its already-queued message: a follower that just heard the leader campaigns anyway and deposes it, again and again (election storms: many leadership changes and recoveries in a couple of minutes, a bug reported against the real system).',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'log-crash', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

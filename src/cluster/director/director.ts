@@ -19,6 +19,8 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
     const d = new DirectorState(ctx, args);
     const retry = ctx.trigger();
     let current: Attempt | null = null;
+    /** What stalled attempts started and left running (only under `keep-stalled-attempt-proxies`). */
+    const stalledStarted: string[] = [];
 
     const stopProcesses = (attempt: Attempt | null, reason: string): void => {
       // F27 (`keep-old-components`): what an attempt started is left running when it ends.
@@ -87,7 +89,10 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
         // A stall (or, under F12, a fatal error that is only logged): clean up and wait for a trigger.
         for (const ref of d.monitors) ctx.demonitor(ref);
         d.monitors.clear();
-        stopProcesses(a, 'attempt stalled');
+        // A stalled attempt's sequencer and proxies stop with it, or two proxy sets would serve
+        // one epoch (`keep-stalled-attempt-proxies` leaves them, and still answers their checks).
+        if (mutated(d.config, 'keep-stalled-attempt-proxies')) stalledStarted.push(...a.started);
+        else stopProcesses(a, 'attempt stalled');
         ctx.emit({
           type: 'stalled',
           director: ctx.pid,
@@ -124,7 +129,7 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
         case 'component-check':
           // A sequencer or proxy whose start the director never heard of (its reply was lost) is
           // no part of any attempt: it is told so, and exits.
-          incoming.reply?.({ type: current?.started.includes(incoming.from) === true ? 'pong' : 'not-yours' });
+          incoming.reply?.({ type: current?.started.includes(incoming.from) === true || stalledStarted.includes(incoming.from) ? 'pong' : 'not-yours' });
           return;
         case 'stop':
           stop(String(msg['reason'] ?? 'stopped'));

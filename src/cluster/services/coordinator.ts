@@ -76,9 +76,16 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       return ms(ctx.rng.intInclusive(params.electionTimeoutMinMs, params.electionTimeoutMaxMs));
     };
 
+    let electionDeadline = 0;
     const resetElectionTimer = (): void => {
-      electionTimer?.cancel();
-      electionTimer = ctx.timer(electionTimeout(), startElection);
+      // `stale-election-timer`: a timer about to expire has already queued its message, and
+      // cancelling it does not take the message back: the follower campaigns against a healthy
+      // leader, and the next heartbeat's reset does the same (an election storm).
+      const queued = mutated(config, 'stale-election-timer') && electionDeadline - ctx.now() < ms(2 * params.heartbeatMs);
+      if (!queued) electionTimer?.cancel();
+      const timeout = electionTimeout();
+      electionDeadline = ctx.now() + timeout;
+      electionTimer = ctx.timer(timeout, startElection);
     };
 
     const stopDirector = (reason: string): void => {

@@ -60,6 +60,7 @@ export const MUTATION_IDS = [
   'keep-old-components',
   'keep-stalled-attempt-proxies',
   'stale-election-timer',
+  'distrust-answering-nodes',
   'mislabel-director-events',
 ] as const;
 
@@ -326,6 +327,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Cancelling an election timer that is about to expire does not take back its already-queued message: a follower that just heard the leader campaigns anyway and deposes it, again and again (election storms: many leadership changes and recoveries in a couple of minutes, a bug reported against the real system).',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'log-crash', seeds: 3 },
+  },
+  'distrust-answering-nodes': {
+    id: 'distrust-answering-nodes',
+    source: 'F18',
+    summary: 'A node stays suspected after its foreman has created a worker again: when a partition made every log node fail the director and one of them is dead for good, each attempt falls back to all of them, waits out the dead one, and new clusters or recoveries miss the bound.',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'partitioned-log-nodes', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

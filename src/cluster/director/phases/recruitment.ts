@@ -49,6 +49,9 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
         const reply = res.reply as WorkerCreated;
         d.directory.set(w.id, { id: w.id, kind, address: reply.address });
         created.push(w);
+        // Its foreman answered: the node is up again, whatever failed us there before (a node
+        // suspected during a partition must not stay behind a dead one once the partition heals).
+        if (!mutated(d.config, 'distrust-answering-nodes')) d.trust(w.node);
       } else {
         d.suspect(w.node);
       }

@@ -138,7 +138,7 @@ export function faultPlan(count: number, loss = true, wipeable: readonly string[
     .map((units) => oneDataLoss(units.flatMap((u, k) => u(`p${k + 1}`)).sort((a, b) => a.at - b.at)));
 }
 
-/** A whole experiment: a drawn cluster shape, a fault plan over its nodes, and a seed for background noise. */
+/** A whole experiment: a drawn cluster shape, a fault plan over its nodes, aimed triggers and timeouts, and a seed. */
 export const experiment = clusterShape.chain((cluster) =>
   fc.record({
     cluster: fc.constant(cluster),
@@ -147,6 +147,9 @@ export const experiment = clusterShape.chain((cluster) =>
       cluster.shape.loss,
       cluster.nodes.map((n) => n.id).filter((id) => !cluster.coordinators.includes(id)),
     ),
+    // Faults aimed at protocol moments and seeded timeouts, drawn per run like the rest.
+    aimed: fc.constantFrom('off' as const, 'swarm' as const, 'all' as const),
+    timeouts: fc.constantFrom('fixed' as const, 'seeded' as const),
     seed: fc.integer({ min: 1, max: 1_000_000 }),
   }),
 );
@@ -166,7 +169,7 @@ export function toScenario(e: Experiment, name = 'property'): Scenario {
     params: { ...c.params },
     workload: { ...c.workload },
     network: { ...c.network },
-    faults: { script: e.faults, quietAtMs: FAULT_WINDOW_MS },
+    faults: { script: e.faults, quietAtMs: FAULT_WINDOW_MS, aimed: e.aimed, timeouts: e.timeouts },
     expect: { verdict: 'pass' },
   };
 }

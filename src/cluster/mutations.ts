@@ -61,6 +61,8 @@ export const MUTATION_IDS = [
   'keep-stalled-attempt-proxies',
   'stale-election-timer',
   'distrust-answering-nodes',
+  'empty-layout-for-null',
+  'relock-old-members',
   'mislabel-director-events',
 ] as const;
 
@@ -334,6 +336,20 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'A node stays suspected after its foreman has created a worker again: when a partition made every log node fail the director and one of them is dead for good, each attempt falls back to all of them, waits out the dead one, and new clusters or recoveries miss the bound.',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'partitioned-log-nodes', seeds: 3 },
+  },
+  'empty-layout-for-null': {
+    id: 'empty-layout-for-null',
+    source: 'F6',
+    summary: 'The coordinator hands a new cluster\'s director a default empty layout instead of none, and the path rule detects a new cluster only when there is no layout at all: the director takes the data path with nothing to recover from, and a new cluster stalls for ever (unable_to_meet_log_quorum).',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'bootstrap', seeds: 3 },
+  },
+  'relock-old-members': {
+    id: 'relock-old-members',
+    source: 'F20',
+    summary: 'Storage recruitment locks every old team member again (Bedrock\'s literal step): one member that is dead blocks recovery for ever, although version determination tolerated it (a storage server lost for good stalls every later recovery).',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'shards-replica-lost', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

@@ -1,5 +1,6 @@
 import { ms, type CallResult, type DownMessage, type Incoming, type Pid, type ProcessStart, type Timer } from '../../../sim/index.js';
 import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { defaultEmptyLayout } from '../decisions/path.js';
 import { nextTerm } from '../decisions/terms.js';
 import { directorProcess } from '../director/director.js';
 import type { ClusterEvent } from '../events.js';
@@ -112,7 +113,8 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
         directorName(epoch),
         directorProcess({
           epoch,
-          oldTsl: old?.tsl ?? null,
+          // F6 (`empty-layout-for-null`): a default empty layout stands in for "none".
+          oldTsl: old?.tsl ?? (mutated(config, 'empty-layout-for-null') ? defaultEmptyLayout() : null),
           knownPublished,
           replicationFactor: configuredR(),
           directory: disk.directory,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { determinePath, type RecoveryPath } from '../../../src/cluster/decisions/path.js';
+import { defaultEmptyLayout, determinePath, type RecoveryPath } from '../../../src/cluster/decisions/path.js';
 import type { TransactionSystemLayout } from '../../../src/cluster/types.js';
 import { down, log, team, tsl } from './fixtures.js';
 
@@ -27,5 +27,11 @@ describe('determinePath (§4.0 REF, S18)', () => {
 
   it.each(cases)('$name', ({ old, expected }) => {
     expect(determinePath(old)).toBe(expected);
+  });
+
+  it('the default empty layout is a new cluster; only the strict-null rule of F6 takes the data path for it', () => {
+    expect(determinePath(defaultEmptyLayout())).toBe('new-cluster');
+    expect(determinePath(defaultEmptyLayout(), true)).toBe('data');
+    expect(determinePath(null, true)).toBe('new-cluster');
   });
 });

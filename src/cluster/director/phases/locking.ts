@@ -36,7 +36,7 @@ export function pathDetermination(r: Recovery): Outcome | undefined {
     const why = twoTagValidatorRejects(r.d.oldTsl);
     if (why !== undefined) return stalled('corrupted_tsl', why);
   }
-  const path = determinePath(r.d.oldTsl);
+  const path = determinePath(r.d.oldTsl, mutated(r.d.config, 'empty-layout-for-null'));
   if (path === 'new-cluster') {
     chooseNewCluster(r, r.d.oldTsl === null ? 'no old layout' : 'old layout has no logs and no storage teams');
     return undefined;

@@ -122,6 +122,18 @@ export function* storageRecruitment(r: Recovery): Phase {
   const members = assigned.filter((s): s is ServiceId => !isVacancy(s));
   const result = yield* recruit(r, 'storage', assigned, members);
   if ('outcome' in result) return result.outcome;
+  if (mutated(r.d.config, 'relock-old-members')) {
+    // F20 (AS-IS): every old team member is locked again, so one that is dead blocks recovery
+    // although version determination tolerated it.
+    const old = [...new Set((r.d.oldTsl?.storageTeams ?? []).flatMap((t) => t.storageIds))];
+    const targets = old.flatMap((id) => {
+      const address = r.d.oldTsl?.services.find((s) => s.id === id)?.address;
+      return address === undefined ? [] : [{ id, kind: 'storage' as const, address }];
+    });
+    const round = yield* lockServices(r, targets, 'recruitment', r.d.params.recruitmentLockTimeoutMs);
+    if (round.superseded !== undefined) return round.superseded;
+    if (round.failed.length > 0) return stalled('failed_to_lock_recruited_service', round.failed.join(','));
+  }
   a.layout = {
     ...a.layout,
     storageTeams: a.layout.storageTeams.map(

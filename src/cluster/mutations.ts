@@ -63,6 +63,7 @@ export const MUTATION_IDS = [
   'distrust-answering-nodes',
   'empty-layout-for-null',
   'relock-old-members',
+  'fresh-init-on-dead-components',
   'mislabel-director-events',
 ] as const;
 
@@ -350,6 +351,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Storage recruitment locks every old team member again (Bedrock\'s literal step): one member that is dead blocks recovery for ever, although version determination tolerated it (a storage server lost for good stalls every later recovery).',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'shards-replica-lost', seeds: 3 },
+  },
+  'fresh-init-on-dead-components': {
+    id: 'fresh-init-on-dead-components',
+    source: 'F5',
+    summary: 'A director whose old layout\'s sequencer and proxies do not answer takes the layout for stale ("stale components") and initialises a brand-new cluster over it: every recovery after the old generation\'s components died wipes the committed history.',
+    caughtBy: ['acts-on-promised-layout', 'no-acked-commit-lost'],
+    shownIn: { scenario: 'log-crash', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

@@ -1,3 +1,4 @@
+import { ms, type CallResult } from '../../../../sim/index.js';
 import { mutated } from '../../config.js';
 import { servicesToLockFirst } from '../../decisions/first-phase.js';
 import { initialLayout } from '../../decisions/layout-plan.js';
@@ -30,8 +31,32 @@ function twoTagValidatorRejects(oldTsl: TransactionSystemLayout | null): string 
   return bad === undefined ? undefined : `log ${bad.id} carries tags [${bad.tags.join(', ')}]`;
 }
 
+/** How long F5's liveness check of the old layout's components waits for a pong. */
+const STALE_COMPONENT_PING_MS = 500;
+
+/**
+ * F5 (`fresh-init-on-dead-components`): when none of the old layout's sequencer and proxies
+ * answers, the old layout is taken for stale and the cluster is initialised afresh over it.
+ */
+function* freshInitIfComponentsDead(r: Recovery, old: TransactionSystemLayout): Phase {
+  const pids = [old.sequencer, ...old.proxies].filter((p) => p !== '');
+  const results: CallResult[] = yield* r.ctx.callAll(
+    pids.map((to) => ({ to, msg: { type: 'ping' } })),
+    { timeout: ms(STALE_COMPONENT_PING_MS) },
+  );
+  if (results.some((res) => res.ok)) return refPath(r);
+  chooseNewCluster(r, `the old layout's sequencer and proxies are dead (stale components)`);
+  return undefined;
+}
+
 /** §4.0: the path depends on the old layout alone (S18). */
-export function pathDetermination(r: Recovery): Outcome | undefined {
+export function pathDetermination(r: Recovery): Phase | Outcome | undefined {
+  const old = r.d.oldTsl;
+  if (mutated(r.d.config, 'fresh-init-on-dead-components') && old !== null && old.logs.length > 0) return freshInitIfComponentsDead(r, old);
+  return refPath(r);
+}
+
+function refPath(r: Recovery): Outcome | undefined {
   if (mutated(r.d.config, 'two-tag-log-validator')) {
     const why = twoTagValidatorRejects(r.d.oldTsl);
     if (why !== undefined) return stalled('corrupted_tsl', why);

@@ -64,6 +64,7 @@ export const MUTATION_IDS = [
   'empty-layout-for-null',
   'relock-old-members',
   'fresh-init-on-dead-components',
+  'short-lock-timeout',
   'mislabel-director-events',
 ] as const;
 
@@ -358,6 +359,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'A director whose old layout\'s sequencer and proxies do not answer takes the layout for stale ("stale components") and initialises a brand-new cluster over it: every recovery after the old generation\'s components died wipes the committed history.',
     caughtBy: ['acts-on-promised-layout', 'no-acked-commit-lost'],
     shownIn: { scenario: 'log-crash', seeds: 3 },
+  },
+  'short-lock-timeout': {
+    id: 'short-lock-timeout',
+    source: 'F3',
+    summary: 'A phase-1 lock timeout of 200 ms (a parameter preset from Bedrock\'s history): on a network whose round trip is longer, slow but live old logs count as absent, every attempt stalls on the log quorum, and recovery never completes.',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'wan-latency', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

@@ -31,6 +31,9 @@ function twoTagValidatorRejects(oldTsl: TransactionSystemLayout | null): string 
   return bad === undefined ? undefined : `log ${bad.id} carries tags [${bad.tags.join(', ')}]`;
 }
 
+/** F3's phase-1 lock timeout. */
+const SHORT_LOCK_TIMEOUT_MS = 200;
+
 /** How long F5's liveness check of the old layout's components waits for a pong. */
 const STALE_COMPONENT_PING_MS = 500;
 
@@ -81,7 +84,9 @@ export function* locking(r: Recovery): Phase {
   const lockAll = mutated(d.config, 'lock-all-available');
   if (a.path === 'new-cluster' && !lockAll) return undefined;
   const targets = servicesToLockFirst(d.oldTsl, d.directoryEntries(), lockAll);
-  const round = yield* lockServices(r, targets, 'first', d.params.lockTimeoutMs);
+  // F3 (`short-lock-timeout`): Bedrock's 200 ms, shorter than a round trip on a slow network.
+  const timeout = mutated(d.config, 'short-lock-timeout') ? SHORT_LOCK_TIMEOUT_MS : d.params.lockTimeoutMs;
+  const round = yield* lockServices(r, targets, 'first', timeout);
   if (round.superseded !== undefined) return round.superseded;
   // F4: decide "new cluster" from lock results (nothing reachable), which throws data away.
   if (a.path === 'data' && a.locked.size === 0 && mutated(d.config, 'new-cluster-if-nothing-locked')) {

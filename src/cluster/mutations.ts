@@ -65,6 +65,7 @@ export const MUTATION_IDS = [
   'relock-old-members',
   'fresh-init-on-dead-components',
   'short-lock-timeout',
+  'stall-on-persistence-failure',
   'mislabel-director-events',
 ] as const;
 
@@ -366,6 +367,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'A phase-1 lock timeout of 200 ms (a parameter preset from Bedrock\'s history): on a network whose round trip is longer, slow but live old logs count as absent, every attempt stalls on the log quorum, and recovery never completes.',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'wan-latency', seeds: 3 },
+  },
+  'stall-on-persistence-failure': {
+    id: 'stall-on-persistence-failure',
+    source: 'F26',
+    summary: 'A failed persistence (the layout\'s commit or its publish) is handled as a stall instead of exit-and-new-epoch: the director builds another layout under the same epoch and rebuilds logs that the first one, already accepted by a coordinator, relies on.',
+    caughtBy: ['no-old-layout-reuse', 'no-split-brain', 'recovery-completes'],
+    shownIn: { scenario: 'publish-without-majority', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

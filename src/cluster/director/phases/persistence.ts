@@ -1,7 +1,7 @@
 import { ms } from '../../../../sim/index.js';
 import { mutated } from '../../config.js';
 import { SYSTEM_KEY_PREFIX } from '../../types.js';
-import type { Phase, Recovery } from '../state.js';
+import { stalled, type Outcome, type Phase, type Recovery } from '../state.js';
 
 /**
  * §4.13 and decision 11: commit the layout as a system transaction through a new proxy, then
@@ -23,9 +23,19 @@ export function* persistence(r: Recovery): Phase {
     },
     { timeout },
   );
-  if (!committed.ok || committed.reply.type !== 'commit-ok') return { kind: 'exit', reason: 'persistence_failed' };
+  if (!committed.ok || committed.reply.type !== 'commit-ok') return failed(r, 'persistence_failed');
   const published = yield* ctx.call(d.coordinator, { type: 'publish', epoch: d.epoch, tsl }, { timeout });
   a.published = published.ok && published.reply.type === 'published';
-  if (!a.published && !mutated(d.config, 'ignore-publish-failure')) return { kind: 'exit', reason: 'publish_failed' };
+  if (!a.published && !mutated(d.config, 'ignore-publish-failure')) return failed(r, 'publish_failed');
   return undefined;
+}
+
+/**
+ * A failed persistence ends the director. F26 (`stall-on-persistence-failure`) treats it as a
+ * stall instead: the next attempt builds another layout under the same epoch, and coordinators
+ * that accepted the first now hold a different layout of that epoch than the others.
+ */
+function failed(r: Recovery, reason: string): Outcome {
+  if (mutated(r.d.config, 'stall-on-persistence-failure')) return stalled(reason, 'retrying under the same epoch');
+  return { kind: 'exit', reason };
 }

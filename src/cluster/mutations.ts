@@ -66,6 +66,7 @@ export const MUTATION_IDS = [
   'fresh-init-on-dead-components',
   'short-lock-timeout',
   'stall-on-persistence-failure',
+  'strict-placement-across-kinds',
   'mislabel-director-events',
 ] as const;
 
@@ -374,6 +375,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'A failed persistence (the layout\'s commit or its publish) is handled as a stall instead of exit-and-new-epoch: the director builds another layout under the same epoch and rebuilds logs that the first one, already accepted by a coordinator, relies on.',
     caughtBy: ['no-old-layout-reuse', 'no-split-brain', 'recovery-completes'],
     shownIn: { scenario: 'publish-without-majority', seeds: 3 },
+  },
+  'strict-placement-across-kinds': {
+    id: 'strict-placement-across-kinds',
+    source: 'bug class',
+    summary: 'Strict placement allows one worker per node across every kind, not one new worker per node and kind: a fresh cluster of 3 nodes places its 3 logs and has no node left for storage, so it never starts (a bug reported against the real system).',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'three-nodes-strict', seeds: 3 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

@@ -28,7 +28,11 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   for (const e of d.directory.values()) if (d.isSuspect(e.id) || (byNode && d.isSuspect(nodeOf(e.address)))) excluded.add(e.id);
   for (const id of d.holdsHistory) excluded.add(id);
   const candidates = recruitmentCandidates(d.directoryEntries(), kind, excluded);
-  const capable = d.capableNodes(kind);
+  // `strict-placement-across-kinds`: strict placement counted over workers of every kind, so a node
+  // that hosts a log cannot take a storage server (a fresh 3-node cluster cannot start).
+  const acrossKinds = d.params.strictPlacement && mutated(d.config, 'strict-placement-across-kinds');
+  const hostsOtherKind = new Set(acrossKinds ? [...d.directory.values()].filter((e) => e.kind !== kind).map((e) => nodeOf(e.address)) : []);
+  const capable = d.capableNodes(kind).filter((n) => !hostsOtherKind.has(n));
   const trusted = capable.filter((n) => !d.isSuspect(n));
   const planOn = (nodes: readonly string[]) =>
     planRecruitment({ vacancies, candidates, nodes, strictPlacement: d.params.strictPlacement, freshId: () => ctx.rng.id(8) });

@@ -10,6 +10,7 @@ export * from './hash.js';
 export * from './kernel-events.js';
 export * from './nemesis.js';
 export * from './network.js';
+export * from './pct.js';
 export * from './process-pattern.js';
 export type { KernelPort, ProcessContext, ProcessStart } from './process.js';
 export * from './rng.js';

@@ -1,3 +1,4 @@
+import { PctOrdering } from './pct.js';
 import { matchesProcess } from './process-pattern.js';
 import type { Rng } from './rng.js';
 import type { Scheduler } from './scheduler.js';
@@ -20,6 +21,10 @@ export interface NetworkConfig {
   readonly fifo: boolean;
   /** On a reordering link: extra uniform delay in [0, reorderJitter] so messages overtake each other. */
   readonly reorderJitter: Duration;
+  /** How a message's jitter is drawn: independently at random, or by its receiver's PCT priority (`pct.ts`). */
+  readonly ordering: 'random' | 'pct';
+  /** With `pct`: how many times a receiver is demoted below all others during the run. */
+  readonly pctChangePoints: number;
 }
 
 export const DEFAULT_NETWORK: NetworkConfig = {
@@ -30,6 +35,8 @@ export const DEFAULT_NETWORK: NetworkConfig = {
   duplicateRate: 0,
   fifo: true,
   reorderJitter: ms(5),
+  ordering: 'random',
+  pctChangePoints: 3,
 };
 
 export type DropCause = 'loss' | 'partition' | 'node-down' | 'no-process';
@@ -96,6 +103,8 @@ export class Network {
   private reorderAll = false;
   /** Its own stream, so reordering never shifts the loss, jitter and duplication draws. */
   private readonly reorderRng: Rng;
+  /** PCT priorities of receivers, when messages are ordered that way. */
+  private readonly pct: PctOrdering | undefined;
   private readonly nodeClog = new Map<NodeId, Duration>();
   private readonly linkClog = new Map<string, Duration>();
   private readonly lastArrival = new Map<string, VirtualTime>();
@@ -107,6 +116,7 @@ export class Network {
   ) {
     this.config = { ...DEFAULT_NETWORK, ...config };
     this.reorderRng = rng.fork('reorder');
+    this.pct = this.config.ordering === 'pct' ? new PctOrdering(rng.fork('pct'), this.config.pctChangePoints) : undefined;
   }
 
   get settings(): NetworkConfig {
@@ -253,18 +263,20 @@ export class Network {
       this.drop(packet, 'loss');
       return;
     }
-    const delay = this.crossNodeDelay(from, to);
+    const receiver = `${packet.toProcess}@${to}`;
+    const delay = this.crossNodeDelay(from, to, receiver);
     this.schedule(packet, this.arrivalTime(from, to, delay), false);
     if (this.rng.chance(this.config.duplicateRate)) {
-      this.schedule(packet, this.arrivalTime(from, to, this.crossNodeDelay(from, to)), true);
+      this.schedule(packet, this.arrivalTime(from, to, this.crossNodeDelay(from, to, receiver)), true);
     }
   }
 
-  private crossNodeDelay(from: NodeId, to: NodeId): Duration {
+  private crossNodeDelay(from: NodeId, to: NodeId, receiver: string): Duration {
     const { baseLatency, jitter } = this.config;
     const clog =
       (this.nodeClog.get(from) ?? 0) + (this.nodeClog.get(to) ?? 0) + (this.linkClog.get(linkKey(from, to)) ?? 0);
-    return baseLatency + this.rng.int(0, jitter + 1) + clog;
+    const spread = this.pct !== undefined ? this.pct.place(receiver, jitter) : this.rng.int(0, jitter + 1);
+    return baseLatency + spread + clog;
   }
 
   private arrivalTime(from: NodeId, to: NodeId, delay: Duration): VirtualTime {

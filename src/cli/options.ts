@@ -1,5 +1,6 @@
 import { isMutationId, MUTATION_IDS, type MutationId } from '../cluster/mutations.js';
 import { closest } from '../scenario/suggest.js';
+import type { MessageOrdering } from '../scenario/types.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -50,6 +51,13 @@ export function parsePositive(value: string | undefined, flag: string, what: str
 export interface Shard {
   readonly index: number;
   readonly count: number;
+}
+
+/** `--ordering`: how deliveries racing within the jitter window are ordered. */
+export function parseOrdering(value: string | undefined): MessageOrdering | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'random' || value === 'pct') return value;
+  throw new UsageError(`--ordering must be random or pct (PCT priorities over racing deliveries), got "${value.slice(0, 40)}". Example: --ordering pct.`);
 }
 
 /** `I/N`, 1-based: this machine takes every seed whose position in the range is ≡ I-1 (mod N). */

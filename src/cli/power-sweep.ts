@@ -1,6 +1,7 @@
 import { CatchTally, type CatchRow, type PowerSubject } from '../report/finding-power.js';
 import type { RunResult } from '../runner/result.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import type { MessageOrdering } from '../scenario/types.js';
 import type { SeedRange } from './options.js';
 import { runTasks } from './sweep-pool.js';
 
@@ -9,6 +10,8 @@ export interface PowerSweepOptions {
   readonly scenarios: readonly LoadedScenario[];
   readonly seeds: SeedRange;
   readonly jobs: number;
+  /** Message ordering for every run instead of the scenarios' own. */
+  readonly ordering?: MessageOrdering;
   /** Each (mutation, scenario) pair once all its seeds are in, in subject then scenario order. */
   readonly onRow?: (row: CatchRow) => void;
   /** Each run as it completes (progress lines). */
@@ -40,7 +43,13 @@ export async function measureFindingPower(o: PowerSweepOptions): Promise<CatchRo
     onDone: o.onDone,
     taskAt: (k) => {
       const { subject, loaded } = pairAt(Math.floor(k / perPair));
-      return { scenario: loaded.scenario, source: loaded.source, seed: o.seeds.first + (k % perPair), mutations: subject.runWith };
+      return {
+        scenario: loaded.scenario,
+        source: loaded.source,
+        seed: o.seeds.first + (k % perPair),
+        mutations: subject.runWith,
+        ...(o.ordering !== undefined ? { ordering: o.ordering } : {}),
+      };
     },
     onResult: (result, k) => {
       if (k % perPair === 0) {

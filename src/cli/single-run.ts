@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { TraceSink } from '../../sim/index.js';
 import type { MutationId } from '../cluster/mutations.js';
+import type { MessageOrdering } from '../scenario/types.js';
 import type { Rec } from '../check/types.js';
 import { runConfigLines } from '../report/run-config.js';
 import { summaryLines } from '../report/summary.js';
@@ -17,6 +18,8 @@ export interface SingleRunOptions {
   readonly seed: number;
   /** Replaces the scenario's mutations when given. */
   readonly mutations: readonly MutationId[] | undefined;
+  /** Replaces the scenario's message ordering when given. */
+  readonly ordering?: MessageOrdering;
   readonly chalk: ChalkInstance;
   /** Build the text timeline (off for --json and --quiet: it costs time on long runs). */
   readonly timeline: boolean;
@@ -40,7 +43,7 @@ export interface SingleRun {
 
 /** One run with everything a person reads about it. */
 export function executeRun(o: SingleRunOptions): SingleRun {
-  const resolved = resolveScenario(o.loaded.scenario, o.seed, o.mutations);
+  const resolved = resolveScenario(o.loaded.scenario, o.seed, o.mutations, o.ordering);
   const timeline = o.timeline ? new Timeline({ chalk: o.chalk, verbose: o.verbose ?? false, ...(o.narrate !== undefined ? { narrate: o.narrate } : {}) }) : undefined;
   const result = runResolved(resolved, {
     seed: o.seed,

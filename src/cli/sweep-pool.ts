@@ -1,7 +1,7 @@
 import { Piscina } from 'piscina';
 import type { MutationId } from '../cluster/mutations.js';
 import type { RunResult } from '../runner/result.js';
-import type { Scenario } from '../scenario/types.js';
+import type { MessageOrdering, Scenario } from '../scenario/types.js';
 import type { SeedTask } from './sweep-worker.js';
 
 export interface SweepOptions {
@@ -13,6 +13,7 @@ export interface SweepOptions {
   readonly seedAt: (k: number) => number;
   readonly jobs: number;
   readonly mutations?: readonly MutationId[];
+  readonly ordering?: MessageOrdering;
   /** Called once per seed, in seed order (k = 0, 1, …), whatever order the runs complete in. */
   readonly onResult: (result: RunResult, k: number) => void;
   /** Called as each run completes, in completion order (progress lines). */
@@ -40,7 +41,13 @@ export function sweepSeeds(o: SweepOptions): Promise<void> {
     jobs: o.jobs,
     onResult: o.onResult,
     onDone: o.onDone,
-    taskAt: (k) => ({ scenario: o.scenario, seed: o.seedAt(k), source: o.source, ...(o.mutations !== undefined ? { mutations: o.mutations } : {}) }),
+    taskAt: (k) => ({
+      scenario: o.scenario,
+      seed: o.seedAt(k),
+      source: o.source,
+      ...(o.mutations !== undefined ? { mutations: o.mutations } : {}),
+      ...(o.ordering !== undefined ? { ordering: o.ordering } : {}),
+    }),
   });
 }
 

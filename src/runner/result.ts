@@ -88,11 +88,18 @@ export class RunStats {
   }
 }
 
-export function replayCommand(source: string | undefined, name: string, seed: number, mutations: readonly MutationId[], scenarioMutations: readonly MutationId[]): string {
+export function replayCommand(
+  source: string | undefined,
+  name: string,
+  seed: number,
+  mutations: readonly MutationId[],
+  scenarioMutations: readonly MutationId[],
+  ordering?: string,
+): string {
   const target = source ?? name;
   const sameMutations = mutations.length === scenarioMutations.length && mutations.every((m) => scenarioMutations.includes(m));
   const mutate = sameMutations ? '' : mutations.length === 0 ? ' --no-mutations' : ` --mutate ${mutations.join(' ')}`;
-  return `npx recovery-sim run ${target} --seed ${seed}${mutate}`;
+  return `npx recovery-sim run ${target} --seed ${seed}${mutate}${ordering !== undefined ? ` --ordering ${ordering}` : ''}`;
 }
 
 export function summarize(
@@ -148,6 +155,6 @@ export function summarize(
     swarm: resolved.swarm ?? null,
     shape: resolved.shape ?? null,
     faults: resolved.plan.actions.length,
-    replay: replayCommand(source, resolved.scenario.name, resolved.seed, resolved.mutations, resolved.scenario.mutations ?? []),
+    replay: replayCommand(source, resolved.scenario.name, resolved.seed, resolved.mutations, resolved.scenario.mutations ?? [], resolved.orderingOverride),
   };
 }

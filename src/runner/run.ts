@@ -7,7 +7,7 @@ import { CLIENT_NODE, COORDINATOR } from '../cluster/names.js';
 import { CheckSuite } from '../check/suite.js';
 import type { InvariantId, Rec } from '../check/types.js';
 import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
-import type { Scenario } from '../scenario/types.js';
+import type { MessageOrdering, Scenario } from '../scenario/types.js';
 import { withoutGlobalRandom } from './random-guard.js';
 import { lostNodes } from './lost-nodes.js';
 import { installTriggers } from './triggers.js';
@@ -17,6 +17,8 @@ export interface RunOptions {
   readonly seed: number;
   /** Replaces the scenario's own mutation list. */
   readonly mutations?: readonly MutationId[];
+  /** Replaces the scenario's message ordering (`--ordering`). */
+  readonly ordering?: MessageOrdering;
   readonly sink?: TraceSink;
   /** Called for every trace event, after the checkers (timelines, reports). */
   readonly onEvent?: (record: Rec) => void;
@@ -30,7 +32,7 @@ export interface RunOptions {
 
 /** One complete experiment: build the cluster, inject the faults, run, check. */
 export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
-  const resolved = resolveScenario(scenario, options.seed, options.mutations);
+  const resolved = resolveScenario(scenario, options.seed, options.mutations, options.ordering);
   return runResolved(resolved, options);
 }
 

@@ -19,13 +19,15 @@ import type { NodeId } from '../cluster/types.js';
 import { drawAimed, drawTimeouts, type AimedConfig, type AimedMode } from './aimed.js';
 import { drawShape } from './shape-draw.js';
 import type { DrawnShape, ShapedCluster } from './shapes.js';
-import type { RandomFaults, Reconfiguration, Scenario, ScriptedElection } from './types.js';
+import type { MessageOrdering, RandomFaults, Reconfiguration, Scenario, ScriptedElection } from './types.js';
 
 /** A scenario with every default filled in and its fault plan drawn for one seed. */
 export interface ResolvedScenario {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly mutations: readonly MutationId[];
+  /** Message ordering chosen for this run instead of the scenario's (`--ordering`), if any. */
+  readonly orderingOverride: MessageOrdering | undefined;
   readonly cluster: ClusterSpec;
   readonly network: Partial<NetworkConfig>;
   readonly plan: FaultPlan;
@@ -77,7 +79,7 @@ function aimedOf(aimed: AimedMode | AimedConfig, seed: number): AimedConfig | un
 }
 
 /** Fill in defaults, draw the seed's cluster shape (with `shape`) and fault plan. `mutations` replaces the scenario's list when given. */
-export function resolveScenario(scenario: Scenario, seed: number, mutations?: readonly MutationId[]): ResolvedScenario {
+export function resolveScenario(scenario: Scenario, seed: number, mutations?: readonly MutationId[], ordering?: MessageOrdering): ResolvedScenario {
   const { nodes, coordinators, drawn } = nodesOf(scenario, seed);
   // What the scenario sets explicitly wins over what the seed drew.
   const random = scenario.faults?.random;
@@ -118,6 +120,7 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
     scenario,
     seed,
     mutations: switchedOn,
+    orderingOverride: ordering !== undefined && ordering !== (scenario.network?.ordering ?? 'random') ? ordering : undefined,
     cluster: {
       nodes,
       coordinators,
@@ -132,6 +135,7 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
       ...(net.lossRate !== undefined ? { lossRate: net.lossRate } : {}),
       ...(net.duplicateRate !== undefined ? { duplicateRate: net.duplicateRate } : {}),
       ...(net.reorderJitterMs !== undefined ? { reorderJitter: ms(net.reorderJitterMs) } : {}),
+      ...(ordering !== undefined ? { ordering } : net.ordering !== undefined ? { ordering: net.ordering } : {}),
     },
     plan,
     swarm,

@@ -210,6 +210,10 @@ const scenarioShape = {
     lossRate: rate('probability that a message is lost').optional(),
     duplicateRate: rate('probability that a message arrives twice').optional(),
     reorderJitterMs: ms('extra uniform delay on a reordering link (reorder faults), so messages overtake each other; default 5').optional(),
+    ordering: z
+      .enum(['random', 'pct'])
+      .describe('how deliveries racing within the jitter window are ordered: independently at random (default), or by PCT priorities of their receivers with a few demotions')
+      .optional(),
   }).optional(),
   workload: obj({
     ratePerSec: z.number().nonnegative().describe('mean operations (commits and reads) per second; 0 disables the workload'),

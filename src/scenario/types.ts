@@ -7,6 +7,9 @@ import type { NodeId } from '../cluster/types.js';
 import type { InvariantId } from '../check/types.js';
 import type { AimedConfig, AimedMode, TimeoutMode } from './aimed.js';
 
+/** How deliveries racing within the jitter window are ordered (`sim/pct.ts`). */
+export type MessageOrdering = 'random' | 'pct';
+
 /** Random faults drawn from the run's seed (swarm testing). */
 export interface RandomFaults {
   /** No fault before this (ms); default 2000, after the cluster has bootstrapped. */
@@ -140,6 +143,8 @@ export interface Scenario {
     readonly duplicateRate?: number;
     /** Extra uniform delay on a reordering link (ms). */
     readonly reorderJitterMs?: number;
+    /** How racing deliveries are ordered: at random (default) or by PCT priorities. */
+    readonly ordering?: MessageOrdering;
   };
   readonly workload?: Partial<WorkloadSpec>;
   readonly faults?: FaultSpec;

@@ -22,6 +22,8 @@ describe.concurrent('bad flags', () => {
     [['run', '--mutate', 'no-fencing', '--no-mutations'], /--mutate and --no-mutations contradict each other/],
     [['run', '--json', '--verbose'], /--verbose prints the timeline, which --json leaves out/],
     [['run', '--trace', '/no/such/dir/t.jsonl'], /--trace \/no\/such\/dir\/t\.jsonl: cannot write the trace file \(its directory does not exist\)/],
+    [['run', '--ordering', 'fifo'], /--ordering must be random or pct .*, got "fifo"\. Example: --ordering pct\./],
+    [['sweep', '--seeds', '1..2', '--ordering', 'PCT'], /--ordering must be random or pct/],
     [['sweep'], /sweep needs --seeds A\.\.B/],
     [['sweep', '--seeds', '5..2'], /--seeds 5\.\.2 is empty: the first seed \(5\) is above the last \(2\)/],
     [['sweep', '--seeds', 'abc'], /--seeds must be A\.\.B with non-negative integer seeds, got "abc"/],

@@ -20,6 +20,17 @@ describe.concurrent('recovery-sim run', () => {
     expect(r.stdout).toMatch(/^replay {6}npx recovery-sim run log-crash --seed 1$/m);
   });
 
+  it('--ordering pct changes the execution, says so in the header, and the replay line carries it', async () => {
+    const pct = await cli(['run', 'log-crash', '--ordering', 'pct']);
+    expect(pct.code).toBe(0);
+    expect(pct.stdout).toMatch(/network\s+PCT ordering/);
+    expect(pct.stdout).toContain('replay      npx recovery-sim run log-crash --seed 1 --ordering pct');
+    const plain = await cli(['run', 'log-crash', '--quiet']);
+    const hash = (out: string) => /trace hash\s+([0-9a-f]+)/.exec(out)?.[1];
+    expect(hash(pct.stdout)).toBeDefined();
+    expect(hash(pct.stdout)).not.toBe(hash(plain.stdout));
+  });
+
   it('prints no escape codes with NO_COLOR, even when colour is forced', async () => {
     const r = await cli(['run', 'bootstrap', '--verbose'], { env: { FORCE_COLOR: '3' } });
     expect(r.code).toBe(0);

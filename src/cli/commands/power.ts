@@ -6,7 +6,7 @@ import { powerTableLines } from '../../report/finding-power-table.js';
 import { bundledScenarioNames, loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import type { Cli } from '../context.js';
 import { EXIT } from '../errors.js';
-import { parseMutations, parsePositive, parseSeedRange, type SeedRange } from '../options.js';
+import { parseMutations, parseOrdering, parsePositive, parseSeedRange, type SeedRange } from '../options.js';
 import { Progress } from '../progress.js';
 import { measureFindingPower, powerRunCount } from '../power-sweep.js';
 
@@ -17,6 +17,7 @@ export interface PowerFlags {
   readonly seeds?: string;
   readonly jobs?: string;
   readonly mutate?: string[];
+  readonly ordering?: string;
   readonly json?: true;
 }
 
@@ -46,6 +47,7 @@ export async function powerAction(cli: Cli, names: readonly string[], flags: Pow
   const seeds = parseSeedRange(flags.seeds ?? DEFAULT_SEEDS);
   const jobs = parsePositive(flags.jobs, '--jobs', 'worker threads', availableParallelism(), 256);
   const mutations = parseMutations(flags.mutate, true, bundledScenarioNames()) ?? MUTATION_IDS;
+  const ordering = parseOrdering(flags.ordering);
   const scenarios = distinctByName((names.length > 0 ? names : POWER_SCENARIOS).map(loadScenario));
   const subjects = mutations.map((id) => powerSubject(id));
   const { io } = cli;
@@ -58,6 +60,7 @@ export async function powerAction(cli: Cli, names: readonly string[], flags: Pow
     scenarios,
     seeds,
     jobs,
+    ...(ordering !== undefined ? { ordering } : {}),
     onDone: (result) => progress.tick(result.violated.length === 0),
     onRow: (row) => {
       if (flags.json === true) io.out(rowJson(row, seeds, jobs));
@@ -79,6 +82,7 @@ export function powerCommand(cli: Cli) {
     .option('--seeds <A..B>', `the seeds to run per mutation and scenario, both ends included (default: ${DEFAULT_SEEDS})`)
     .option('--jobs <n>', 'worker threads (default: the available parallelism)')
     .option('--mutate <id...>', 'measure only these mutations (default: every one)')
+    .option('--ordering <mode>', 'how deliveries racing within the jitter window are ordered in every run: random (default) or pct')
     .option('--json', 'print one JSON object per mutation and scenario (JSON lines); the table goes to stderr')
     .option('--no-color', 'no colours (also: NO_COLOR)')
     .addHelpText(

@@ -4,13 +4,14 @@ import { bundledScenarioNames, loadScenario } from '../../scenario/load.js';
 import { replayLines, verdictLine } from '../../report/summary.js';
 import { DEFAULT_SCENARIO, type Cli } from '../context.js';
 import { UsageError } from '../errors.js';
-import { parseMutations, parseSeed } from '../options.js';
+import { parseMutations, parseOrdering, parseSeed } from '../options.js';
 import { executeRun, exitCodeFor } from '../single-run.js';
 
 export interface RunFlags {
   readonly seed?: string;
   readonly mutate?: string[];
   readonly mutations: boolean;
+  readonly ordering?: string;
   readonly trace?: string;
   readonly json?: true;
   readonly quiet?: true;
@@ -34,6 +35,7 @@ export function runAction(cli: Cli, name: string, flags: RunFlags): void {
   }
   const seed = parseSeed(flags.seed);
   const mutations = parseMutations(flags.mutate, flags.mutations, bundledScenarioNames());
+  const ordering = parseOrdering(flags.ordering);
   const loaded = loadScenario(name);
   const sink = flags.trace !== undefined ? openTrace(flags.trace) : undefined;
   const quiet = flags.json === true || flags.quiet === true;
@@ -41,6 +43,7 @@ export function runAction(cli: Cli, name: string, flags: RunFlags): void {
     loaded,
     seed,
     mutations,
+    ...(ordering !== undefined ? { ordering } : {}),
     chalk: cli.io.chalk,
     timeline: !quiet,
     verbose: flags.verbose === true,
@@ -61,6 +64,7 @@ export function runCommand(cli: Cli) {
     .option('--seed <n>', 'the seed (a non-negative integer)', '1')
     .option('--mutate <id...>', 'switch on these mutations (deliberate bugs) instead of the scenario\'s own')
     .option('--no-mutations', 'switch off the scenario\'s mutations')
+    .option('--ordering <mode>', 'how deliveries racing within the jitter window are ordered: random (default) or pct')
     .option('--trace <file>', 'also write every trace event to this file as JSON lines')
     .option('--json', 'print one JSON object with the outcome, nothing else')
     .option('--quiet', 'print only the verdict, the trace hash and the replay command')

@@ -4,7 +4,7 @@ import { SweepTally, sweepSummaryLines } from '../../report/sweep-summary.js';
 import { bundledScenarioNames, loadScenario } from '../../scenario/load.js';
 import { DEFAULT_SCENARIO, type Cli } from '../context.js';
 import { EXIT } from '../errors.js';
-import { parseMutations, parsePositive, parseSeedRange, parseShard, shardSeeds } from '../options.js';
+import { parseMutations, parseOrdering, parsePositive, parseSeedRange, parseShard, shardSeeds } from '../options.js';
 import { Progress } from '../progress.js';
 import { runPassed } from '../single-run.js';
 import { sweepSeeds } from '../sweep-pool.js';
@@ -15,6 +15,7 @@ export interface SweepFlags {
   readonly shard?: string;
   readonly mutate?: string[];
   readonly mutations: boolean;
+  readonly ordering?: string;
   readonly json?: true;
 }
 
@@ -24,10 +25,11 @@ export async function sweepAction(cli: Cli, name: string, flags: SweepFlags): Pr
   const jobs = parsePositive(flags.jobs, '--jobs', 'worker threads', availableParallelism(), 256);
   const shard = parseShard(flags.shard);
   const mutations = parseMutations(flags.mutate, flags.mutations, bundledScenarioNames());
+  const ordering = parseOrdering(flags.ordering);
   const loaded = loadScenario(name);
   const seeds = shardSeeds(range, shard);
   const { io } = cli;
-  const label = `${loaded.scenario.name} seeds ${range.first}..${range.last}${shard !== undefined ? ` shard ${shard.index}/${shard.count}` : ''}${mutations !== undefined && mutations.length > 0 ? ` mutations ${mutations.join(',')}` : ''}`;
+  const label = `${loaded.scenario.name} seeds ${range.first}..${range.last}${ordering !== undefined ? ` ordering ${ordering}` : ''}${shard !== undefined ? ` shard ${shard.index}/${shard.count}` : ''}${mutations !== undefined && mutations.length > 0 ? ` mutations ${mutations.join(',')}` : ''}`;
   if (seeds.count === 0) {
     io.err(`recovery-sim sweep: shard ${flags.shard ?? ''} of ${range.first}..${range.last} holds no seeds (the range is shorter than the shard count); nothing to run.`);
     cli.exitCode = EXIT.pass;
@@ -44,6 +46,7 @@ export async function sweepAction(cli: Cli, name: string, flags: SweepFlags): Pr
     seedAt: seeds.seedAt,
     jobs,
     ...(mutations !== undefined ? { mutations } : {}),
+    ...(ordering !== undefined ? { ordering } : {}),
     onDone: (result) => progress.tick(runPassed(result)),
     onResult: (result) => {
       tally.add(result, runPassed(result));
@@ -67,6 +70,7 @@ export function sweepCommand(cli: Cli) {
     .option('--shard <I/N>', 'run only part I of N of the range (every seed at position ≡ I-1 mod N), to split a range across machines')
     .option('--mutate <id...>', 'switch on these mutations instead of the scenario\'s own')
     .option('--no-mutations', 'switch off the scenario\'s mutations')
+    .option('--ordering <mode>', 'how deliveries racing within the jitter window are ordered: random (default) or pct')
     .option('--json', 'print one JSON object per seed (JSON lines, in seed order); the table goes to stderr')
     .option('--no-color', 'no colours (also: NO_COLOR)')
     .addHelpText('after', '\nA run fails when it misses the scenario\'s expectation (or, without one, violates an invariant); exit 1 if any did.\nExamples:\n  recovery-sim sweep random-faults --seeds 1..200\n  recovery-sim sweep random-faults --seeds 1..1000 --shard 2/4 --json > part2.jsonl')

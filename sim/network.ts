@@ -263,19 +263,19 @@ export class Network {
       this.drop(packet, 'loss');
       return;
     }
-    const receiver = `${packet.toProcess}@${to}`;
-    const delay = this.crossNodeDelay(from, to, receiver);
+    const delay = this.crossNodeDelay(from, to, packet);
     this.schedule(packet, this.arrivalTime(from, to, delay), false);
     if (this.rng.chance(this.config.duplicateRate)) {
-      this.schedule(packet, this.arrivalTime(from, to, this.crossNodeDelay(from, to, receiver)), true);
+      this.schedule(packet, this.arrivalTime(from, to, this.crossNodeDelay(from, to, packet)), true);
     }
   }
 
-  private crossNodeDelay(from: NodeId, to: NodeId, receiver: string): Duration {
+  private crossNodeDelay(from: NodeId, to: NodeId, packet: Packet): Duration {
     const { baseLatency, jitter } = this.config;
     const clog =
       (this.nodeClog.get(from) ?? 0) + (this.nodeClog.get(to) ?? 0) + (this.linkClog.get(linkKey(from, to)) ?? 0);
-    const spread = this.pct !== undefined ? this.pct.place(receiver, jitter) : this.rng.int(0, jitter + 1);
+    // Every send passes here: the receiver's key is built only when PCT needs it.
+    const spread = this.pct !== undefined ? this.pct.place(`${packet.toProcess}@${to}`, jitter) : this.rng.int(0, jitter + 1);
     return baseLatency + spread + clog;
   }
 

@@ -21,10 +21,12 @@ export interface StorageView extends StorageDisk {
   readonly synced: number;
 }
 
+/** The record file each kind of worker keeps beside its state. */
+const RECORD_FILE: Record<ServiceKind, string> = { log: LOG_ENTRIES_FILE, storage: STORAGE_APPLIED_FILE };
+
 interface WorkerKeys {
-  readonly prefix: string;
   readonly state: string;
-  readonly entries: string;
+  readonly records: string;
   node: NodeId | undefined;
 }
 
@@ -40,20 +42,20 @@ export class DiskGroundTruth {
   log(id: ServiceId): Readonly<LogView> | undefined {
     const state = this.worker<LogDisk>('log', id);
     if (state === undefined) return undefined;
-    const file = this.file('log', id, LOG_ENTRIES_FILE);
+    const file = this.file<LogEntry>('log', id);
     return { ...state, entries: file?.records ?? [], synced: file?.synced ?? 0 };
   }
 
   logEntries(id: ServiceId): Readonly<Pick<LogView, 'entries' | 'synced'>> | undefined {
     if (this.worker<LogDisk>('log', id) === undefined) return undefined;
-    const file = this.file('log', id, LOG_ENTRIES_FILE);
+    const file = this.file<LogEntry>('log', id);
     return { entries: file?.records ?? [], synced: file?.synced ?? 0 };
   }
 
   storage(id: ServiceId): Readonly<StorageView> | undefined {
     const state = this.worker<StorageDisk>('storage', id);
     if (state === undefined) return undefined;
-    const file = this.file('storage', id, STORAGE_APPLIED_FILE);
+    const file = this.file<StoredEntry>('storage', id);
     return { ...state, applied: file?.records ?? [], synced: file?.synced ?? 0 };
   }
 
@@ -67,10 +69,10 @@ export class DiskGroundTruth {
     return this.sim.disk(node).get(`${name}/state`) as T | undefined;
   }
 
-  private file(kind: ServiceKind, id: ServiceId, name: string): RecordFile<LogEntry> | undefined {
+  private file<T>(kind: ServiceKind, id: ServiceId): RecordFile<T> | undefined {
     const key = this.keyOf(kind, id);
     if (key.node === undefined) return undefined;
-    return this.sim.files(key.node).get(name === LOG_ENTRIES_FILE ? key.entries : `${key.prefix}/${name}`) as RecordFile<LogEntry> | undefined;
+    return this.sim.files(key.node).get(key.records) as RecordFile<T> | undefined;
   }
 
   private worker<T>(kind: ServiceKind, id: ServiceId): Readonly<T> | undefined {
@@ -93,7 +95,7 @@ export class DiskGroundTruth {
     let key = byId.get(id);
     if (key === undefined) {
       const prefix = workerName(kind, id);
-      key = { prefix, state: `${prefix}/state`, entries: `${prefix}/${LOG_ENTRIES_FILE}`, node: undefined };
+      key = { state: `${prefix}/state`, records: `${prefix}/${RECORD_FILE[kind]}`, node: undefined };
       byId.set(id, key);
     }
     return key;

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { DEFAULT_NETWORK } from '../../sim/index.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { describeShape } from '../scenario/shape-text.js';
 
@@ -23,7 +24,7 @@ export function runConfigLines(resolved: ResolvedScenario, file: string, chalk: 
   lines.push(`${label(chalk, 'cluster')}${nodes.join(' ')} ${chalk.dim('(c=coordination l=log s=storage)')}`);
   lines.push(`${indent}coordinators ${cluster.coordinators.join(' ')} · desired logs ${cluster.params.desiredLogs} · replication ${cluster.params.replicationFactor}${cluster.params.strictPlacement ? ' · strict placement' : ''}`);
   if (cluster.workers.length > 0) lines.push(`${indent}pre-created workers: ${cluster.workers.map((w) => `${w.count} ${w.kind} on ${w.node}`).join(', ')}`);
-  if (resolved.network.ordering === 'pct') lines.push(`${label(chalk, 'network')}PCT ordering: racing deliveries in their receivers' priority order, ${resolved.network.pctChangePoints ?? 3} demotions`);
+  if (resolved.network.ordering === 'pct') lines.push(`${label(chalk, 'network')}PCT ordering: racing deliveries in their receivers' priority order, ${resolved.network.pctChangePoints ?? DEFAULT_NETWORK.pctChangePoints} demotions`);
   const w = cluster.workload;
   lines.push(`${label(chalk, 'workload')}${w.ratePerSec} commits/s from ${w.startMs} ms to ${w.stopMs} ms over ${w.keys} keys`);
   const scripted = s.faults?.script?.length ?? 0;

@@ -1,4 +1,4 @@
-import { applyFault, ms, nemesisStreams, nodeOf, type FaultAction, type NodeId, type Rng, type Simulation } from '../../sim/index.js';
+import { applyFault, ms, nameOf, nemesisStreams, nodeOf, toMs, type FaultAction, type NodeId, type Rng, type Simulation } from '../../sim/index.js';
 import type { ClusterEvent } from '../cluster/events.js';
 import { COORDINATOR, workerName } from '../cluster/names.js';
 import type { TransactionSystemLayout } from '../cluster/types.js';
@@ -60,7 +60,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
       }
     });
   };
-  const nowMs = (): number => sim.now / 1000;
+  const nowMs = (): number => toMs(sim.now);
   const outage = (draw: Rng): number => draw.intInclusive(100, 3000);
 
   sim.trace.subscribe((record) => {
@@ -73,7 +73,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
           { at: nowMs() + outage(draw), kind: 'restart-node', node },
         ]);
         fire('pause-director-at-phase', `${r.director} entered ${r.phase}`, (draw) => [
-          { at: nowMs(), kind: 'pause-process', node, process: r.director.split('@')[0] ?? '', durationMs: draw.intInclusive(50, 3000) },
+          { at: nowMs(), kind: 'pause-process', node, process: nameOf(r.director), durationMs: draw.intInclusive(50, 3000) },
         ]);
         if (r.phase === 'persistence') {
           const others = space.coordinatorNodes.filter((n) => n !== node);
@@ -87,7 +87,8 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
         return;
       }
       case 'layout-built':
-        built.set(r.epoch, r.tsl);
+        // Only `kill-layout-logs` needs a published layout's logs.
+        if (enabled.has('kill-layout-logs')) built.set(r.epoch, r.tsl);
         return;
       case 'layout-published': {
         const tsl = built.get(r.epoch);

@@ -1,4 +1,9 @@
-import { SYSTEM_KEY_PREFIX, type KeyRange, type StorageTeam, type Tag } from '../types.js';
+import { SYSTEM_KEY_PREFIX, type KeyRange, type StorageTeam, type Tag, type Write } from '../types.js';
+
+/** The writes among `writes` whose keys fall in one of `shards`' ranges. */
+export function writesIn(writes: readonly Write[], shards: readonly { readonly keyRange: KeyRange }[]): Write[] {
+  return writes.filter((w) => shards.some((s) => inRange(s.keyRange, w.key)));
+}
 
 /** The system shard: keys from 0xFF on. User shards are tags 1..N. */
 export const SYSTEM_TAG: Tag = 0;

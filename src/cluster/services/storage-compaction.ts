@@ -1,11 +1,6 @@
 import type { ShardRange } from '../messages.js';
 import type { StoredEntry, Tag, Version, Write } from '../types.js';
-import { inRange } from '../decisions/shards.js';
-
-/** The writes among `writes` that fall in `shards`. */
-function within(writes: readonly Write[], shards: readonly ShardRange[]): Write[] {
-  return writes.filter((w) => shards.some((s) => inRange(s.keyRange, w.key)));
-}
+import { writesIn } from '../decisions/shards.js';
 
 /**
  * Fold every version at or below `horizon` into one snapshot of the served shards' state at
@@ -16,7 +11,7 @@ export function compactRecords(records: readonly StoredEntry[], horizon: Version
   const state = new Map<string, string>();
   let i = 0;
   for (; i < records.length && (records[i] as StoredEntry).version <= horizon; i++) {
-    for (const w of within((records[i] as StoredEntry).writes, shards)) state.set(w.key, w.value);
+    for (const w of writesIn((records[i] as StoredEntry).writes, shards)) state.set(w.key, w.value);
   }
   const writes = [...state.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => ({ key, value }));
   const snapshot: StoredEntry = { version: horizon, writes, snapshot: shards.map((s) => s.tag).sort((a, b) => a - b) };
@@ -36,7 +31,7 @@ export function historyFor(records: readonly StoredEntry[], shards: readonly Sha
   const out: StoredEntry[] = [];
   for (const r of records) {
     if (r.version > upTo) break;
-    const writes = within(r.writes, shards);
+    const writes = writesIn(r.writes, shards);
     const snapshot = r.snapshot?.filter((t) => tags.has(t));
     if (snapshot !== undefined && snapshot.length > 0) out.push({ version: r.version, writes, snapshot });
     else if (writes.length > 0) out.push({ version: r.version, writes });

@@ -1,9 +1,9 @@
 import { ms, type CallResult, type Incoming, type ProcessStart, type RecordFile } from '../../../sim/index.js';
 import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
-import { inRange } from '../decisions/shards.js';
+import { writesIn } from '../decisions/shards.js';
 import type { ClusterEvent } from '../events.js';
 import type { FetchHistoryMsg, LockMsg, LogRoute, ReadMsg, ShardRange, UnlockStorageMsg } from '../messages.js';
-import type { Epoch, LogEntry, Pid, ServiceId, StoredEntry, Tag, Version, Write } from '../types.js';
+import type { Epoch, LogEntry, Pid, ServiceId, StoredEntry, Tag, Version } from '../types.js';
 import { admitRecoveryCall, handleLock } from './locking.js';
 import { compactRecords, historyFor, mergeHistories, snapshotVersion } from './storage-compaction.js';
 import { pullSources, mergePulled } from './storage-pull.js';
@@ -56,11 +56,6 @@ const COMPACT_MIN_RECORDS = 64;
  */
 export function truncationPoint(durableVersion: Version, recoveryVersion: Version, asIs = false): Version {
   return asIs ? durableVersion : Math.min(durableVersion, recoveryVersion);
-}
-
-/** The writes of `entry` that belong to `shards`. */
-export function ownWrites(writes: readonly Write[], shards: readonly ShardRange[]): Write[] {
-  return writes.filter((w) => shards.some((s) => inRange(s.keyRange, w.key)));
 }
 
 /**
@@ -132,7 +127,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
     const apply = (entries: readonly LogEntry[]): void => {
       for (const entry of entries) {
         if (entry.version <= appliedTo) continue;
-        const writes = ownWrites(entry.writes, disk.shards);
+        const writes = writesIn(entry.writes, disk.shards);
         appliedTo = entry.version;
         if (writes.length === 0) continue;
         const own = { version: entry.version, writes };

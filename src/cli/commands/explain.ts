@@ -19,7 +19,7 @@ function explainMutation(id: MutationId, scenarios: readonly LoadedScenario[]): 
   const caught = m.caughtBy.map((inv) => `${inv} (${meaningOf(inv).replace(/\.$/, '')})`).join(', and ');
   const using = scenarios.filter((l) => l.scenario.mutations?.includes(id)).map((l) => l.source);
   const text = [
-    `Mutation ${id} (${m.source} in the protocol notes) is a deliberate bug, off by default: ${m.summary}`,
+    `Mutation ${id} (${origin(m.source)}) is a deliberate bug, off by default: ${m.summary}`,
     `${m.caughtBy.length === 1 ? 'The checker' : 'The checkers'} meant to catch it: ${caught}.`,
     using.length > 0 ? `Scenarios that switch it on: ${using.join(', ')} (try \`recovery-sim run ${using[0]}\`).` : '',
     `It shows in ${m.shownIn.scenario}${m.alongWith !== undefined ? `, together with ${m.alongWith.join(' and ')}${m.disguise === true ? ' (the bug it disguises)' : ', which set the stage'}` : ''}: \`recovery-sim run ${m.shownIn.scenario} --mutate ${[id, ...(m.alongWith ?? [])].join(' ')}\`${m.shownIn.seeds > 1 ? ` (caught within seeds 1..${m.shownIn.seeds})` : ''}.`,
@@ -63,6 +63,13 @@ function explainScenario(l: LoadedScenario): string[] {
 }
 
 /** `explain`: a scenario, a mutation or an invariant, in a paragraph. */
+/** Where a mutation comes from: the protocol notes' ids (F, S, rules, sections, seed notes), or elsewhere. */
+function origin(source: string): string {
+  if (source === 'bug class') return 'a bug class reported against the real system';
+  if (/^(F\d|S\d|rule |§|seed )/.test(source)) return `${source} in the protocol notes`;
+  return `the project's own: ${source}`;
+}
+
 export function explainAction(cli: Cli, id: string): void {
   const catalog = loadCatalog();
   if (isMutationId(id)) return cli.io.out(explainMutation(id, catalog.scenarios).join('\n'));

@@ -6,6 +6,7 @@ import { powerSection } from './finding-power.js';
 import { bareHeapLoop, kernelLoop } from './kernel.js';
 import { bestOf, format, mib } from './measure.js';
 import { longRunMemory, networkScenario } from './network.js';
+import { speedSection } from './speed.js';
 import { sweepSection } from './sweep.js';
 
 /**
@@ -78,6 +79,7 @@ function clusterSection(): void {
 }
 
 const sections: Record<string, () => void | Promise<void>> = {
+  speed: speedSection,
   kernel: kernelSection,
   network: networkSection,
   memory: memorySection,
@@ -85,6 +87,6 @@ const sections: Record<string, () => void | Promise<void>> = {
   sweep: sweepSection,
   power: powerSection,
 };
-const wanted = process.argv.slice(2);
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 // One section at a time: the sweep sections run worker threads, and overlapping would skew both.
 for (const [name, run] of Object.entries(sections)) if (wanted.length === 0 || wanted.includes(name)) await run();

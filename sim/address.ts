@@ -23,14 +23,28 @@ export function addressOf(target: Pid | ProcessAddress): ProcessAddress {
   return hash < 0 ? target : target.slice(0, hash);
 }
 
+/** Node and name of the targets seen so far: every send and delivery asks for both. */
+const parsed = new Map<string, { readonly node: NodeId; readonly name: string }>();
+const PARSED_LIMIT = 1 << 14;
+
+function parse(target: Pid | ProcessAddress): { readonly node: NodeId; readonly name: string } {
+  let p = parsed.get(target);
+  if (p === undefined) {
+    const address = addressOf(target);
+    const at = address.lastIndexOf('@');
+    p = { node: address.slice(at + 1), name: address.slice(0, at) };
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(target, p);
+  }
+  return p;
+}
+
 export function nodeOf(target: Pid | ProcessAddress): NodeId {
-  const address = addressOf(target);
-  return address.slice(address.lastIndexOf('@') + 1);
+  return parse(target).node;
 }
 
 export function nameOf(target: Pid | ProcessAddress): string {
-  const address = addressOf(target);
-  return address.slice(0, address.lastIndexOf('@'));
+  return parse(target).name;
 }
 
 export function incarnationOf(pid: Pid): number {

@@ -12,20 +12,23 @@ export type TraceRecord<E extends TraceEventBase = TraceEventBase> = { readonly 
 
 /** Where records go besides the hash. */
 export interface TraceSink {
-  write(record: TraceRecord, json: string): void;
+  write(record: TraceRecord): void;
   close(): void;
 }
 
 export type TraceObserver<E extends TraceEventBase> = (record: TraceRecord<E>) => void;
 
 /**
- * The run's journal: typed events appended in order, a running hash over their JSON encoding,
- * observers called synchronously on each event, and an optional sink.
- * Records are JSON-plain (no Maps, no bigints) so the encoding is canonical for deterministic code.
+ * The run's journal: typed events appended in order, a running hash over every one of them, and
+ * observers called synchronously on the types they asked for. The hash is mixed from each
+ * event's fields directly, whoever watches; a record (`i`, `t` and the fields) is built only when
+ * an observer or the sink takes it, and JSON text only when the sink is there to write it.
+ * Records are JSON-plain (no Maps, no bigints) so their content, and so the hash, is canonical.
  */
 export class Trace<E extends TraceEventBase = TraceEventBase> {
   private readonly running = new RunningHash();
-  private readonly observers: TraceObserver<E>[] = [];
+  private readonly everything: TraceObserver<E>[] = [];
+  private readonly byType = new Map<string, TraceObserver<E>[]>();
   private readonly sink: TraceSink | undefined;
   private n = 0;
 
@@ -41,17 +44,33 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     return this.running.digest();
   }
 
-  subscribe(observer: TraceObserver<E>): void {
-    this.observers.push(observer);
+  /** Call `observer` on every record, or only on records of the given types. */
+  subscribe(observer: TraceObserver<E>, types?: readonly E['type'][]): void {
+    if (types === undefined) {
+      this.everything.push(observer);
+      return;
+    }
+    for (const type of new Set(types)) {
+      const list = this.byType.get(type);
+      if (list === undefined) this.byType.set(type, [observer]);
+      else list.push(observer);
+    }
   }
 
-  emit(t: VirtualTime, event: E): TraceRecord<E> {
-    const record = { i: this.n++, t, ...event } as TraceRecord<E>;
-    const json = JSON.stringify(record);
-    this.running.update(json);
-    this.sink?.write(record, json);
-    for (const observer of this.observers) observer(record);
-    return record;
+  /** Whether anyone takes records of this type (so a caller may skip building a costly event). */
+  observes(type: E['type']): boolean {
+    return this.sink !== undefined || this.everything.length > 0 || this.byType.has(type);
+  }
+
+  emit(t: VirtualTime, event: E): void {
+    const i = this.n++;
+    this.running.record(i, t, event);
+    const typed = this.byType.get(event.type);
+    if (this.sink === undefined && this.everything.length === 0 && typed === undefined) return;
+    const record = { i, t, ...event } as TraceRecord<E>;
+    this.sink?.write(record);
+    for (const observer of this.everything) observer(record);
+    if (typed !== undefined) for (const observer of typed) observer(record);
   }
 
   close(): void {
@@ -79,7 +98,8 @@ export class JsonLinesSink implements TraceSink {
     this.fd = openSync(path, 'w');
   }
 
-  write(_record: TraceRecord, json: string): void {
+  write(record: TraceRecord): void {
+    const json = JSON.stringify(record);
     this.chunk.push(json);
     this.chunkLength += json.length + 1;
     if (this.chunkLength >= this.flushAt) this.flush();

@@ -2,7 +2,9 @@ import type { Delivery, NodeId, TraceRecord, VirtualTime } from '../../sim/index
 import type { RunEvent } from '../cluster/events.js';
 import type { LogView, StorageView } from '../cluster/ground-truth.js';
 import type { CoordinatorDisk } from '../cluster/services/coordinator.js';
-import type { ProcessAddress, ServiceId } from '../cluster/types.js';
+import type { LogDisk } from '../cluster/services/log.js';
+import type { StorageDisk } from '../cluster/services/storage.js';
+import type { ProcessAddress, ServiceId, ServiceKind } from '../cluster/types.js';
 import type { Facts } from './facts/index.js';
 
 export const INVARIANT_IDS = [
@@ -49,6 +51,11 @@ export interface GroundTruth {
   /** Just a log's entries and how many are synced (the committed history reads them at every sync). */
   logEntries(id: ServiceId): Readonly<Pick<LogView, 'entries' | 'synced'>> | undefined;
   storage(id: ServiceId): Readonly<StorageView> | undefined;
+  /** A worker's state alone, without its records (cheap: read after every delivery). */
+  logState(id: ServiceId): Readonly<LogDisk> | undefined;
+  storageState(id: ServiceId): Readonly<StorageDisk> | undefined;
+  /** The records a worker's file holds (a log's entries, a storage server's applied versions). */
+  recordsOf(kind: ServiceKind, id: ServiceId): readonly unknown[];
   coordinator(node: NodeId): Readonly<CoordinatorDisk> | undefined;
 }
 

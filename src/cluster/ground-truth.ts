@@ -59,6 +59,20 @@ export class DiskGroundTruth {
     return { ...state, applied: file?.records ?? [], synced: file?.synced ?? 0 };
   }
 
+  /** A log's state alone, as its disk holds it (no copy: read after every delivery). */
+  logState(id: ServiceId): Readonly<LogDisk> | undefined {
+    return this.worker<LogDisk>('log', id);
+  }
+
+  storageState(id: ServiceId): Readonly<StorageDisk> | undefined {
+    return this.worker<StorageDisk>('storage', id);
+  }
+
+  /** The records a worker's file holds (a log's entries, a storage server's applied versions). */
+  recordsOf(kind: ServiceKind, id: ServiceId): readonly unknown[] {
+    return this.file<unknown>(kind, id)?.records ?? [];
+  }
+
   coordinator(node: NodeId): Readonly<CoordinatorDisk> | undefined {
     return this.at<CoordinatorDisk>(node, COORDINATOR);
   }

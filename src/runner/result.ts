@@ -54,6 +54,8 @@ export interface RunResult {
 
 /** Collects per-run counts from the events (locks by phase and epoch, commits). */
 export class RunStats {
+  /** The record types `observe` reads (it is subscribed to these alone). */
+  static readonly TYPES = ['lock-result', 'client-ack', 'client-read', 'client-read-failed', 'client-summary'] as const;
   readonly firstPhase: Record<string, ServiceId[]> = {};
   readonly recruitment: Record<string, ServiceId[]> = {};
   acknowledged = 0;

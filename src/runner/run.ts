@@ -70,11 +70,9 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   });
   const stats = new RunStats();
   const onEvent = options.onEvent;
-  sim.trace.subscribe((record) => {
-    suite.observe(record as Rec);
-    stats.observe(record as Rec);
-    onEvent?.(record as Rec);
-  });
+  sim.trace.subscribe((record) => suite.observe(record as Rec));
+  sim.trace.subscribe((record) => stats.observe(record as Rec), RunStats.TYPES);
+  if (onEvent !== undefined) sim.trace.subscribe((record) => onEvent(record as Rec));
   sim.observeDeliveries((delivery) => suite.delivered(delivery));
   sim.observeSyncs((node, file) => suite.synced(node, file));
 

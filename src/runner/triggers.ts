@@ -120,5 +120,5 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
         return;
       }
     }
-  });
+  }, ['phase', 'layout-built', 'layout-published', 'leader-elected']);
 }

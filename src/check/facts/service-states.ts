@@ -77,20 +77,21 @@ export class ServiceStates {
 
   private read(kind: ServiceKind, id: ServiceId): ServiceSnapshot | undefined {
     if (kind === 'log') {
-      const disk = this.truth.log(id);
+      const disk = this.truth.logState(id);
       if (disk === undefined) return undefined;
+      const entries = this.truth.recordsOf('log', id) as readonly LogEntry[];
       return {
         id,
         kind,
         epoch: disk.epoch,
         director: disk.director,
-        entries: disk.entries,
-        length: disk.entries.length,
+        entries,
+        length: entries.length,
         pullsFrom: undefined,
-        durableVersion: disk.entries.length === 0 ? disk.oldest : (disk.entries[disk.entries.length - 1] as LogEntry).version,
+        durableVersion: entries.length === 0 ? disk.oldest : (entries[entries.length - 1] as LogEntry).version,
       };
     }
-    const disk = this.truth.storage(id);
+    const disk = this.truth.storageState(id);
     if (disk === undefined) return undefined;
     return {
       id,
@@ -98,7 +99,7 @@ export class ServiceStates {
       epoch: disk.epoch,
       director: disk.director,
       entries: undefined,
-      length: disk.applied.length,
+      length: this.truth.recordsOf('storage', id).length,
       pullsFrom: disk.logs,
       durableVersion: disk.durableVersion,
     };

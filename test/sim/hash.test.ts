@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { RunningHash } from '../../sim/hash.js';
+import { Trace } from '../../sim/index.js';
+
+function hashOf(...records: [number, number, object][]): string {
+  const h = new RunningHash();
+  for (const [i, t, fields] of records) h.record(i, t, fields);
+  return h.digest();
+}
+
+describe('RunningHash', () => {
+  const base = { type: 'send', m: 3, from: 'a@n1#1', to: 'b@n2', msg: { type: 'push', version: 7, entries: [{ v: 1.5, k: 'x' }], ok: true, none: null } };
+
+  it('is a function of the content alone', () => {
+    expect(hashOf([0, 10, base])).toBe(hashOf([0, 10, structuredClone(base)]));
+    expect(hashOf([0, 10, base])).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('tells apart any change of a value, a key, a kind, an order, a time or a position', () => {
+    const variants: object[] = [
+      { ...base, m: 4 },
+      { ...base, from: 'a@n1#2' },
+      { ...base, msg: { ...base.msg, version: 8 } },
+      { ...base, msg: { ...base.msg, version: '7' } },
+      { ...base, msg: { ...base.msg, entries: [{ v: 1.25, k: 'x' }] } },
+      { ...base, msg: { ...base.msg, entries: [{ k: 'x', v: 1.5 }] } },
+      { ...base, msg: { ...base.msg, entries: [] } },
+      { ...base, msg: { ...base.msg, ok: false } },
+      { ...base, msg: { ...base.msg, none: 0 } },
+      { ...base, msg: { ...base.msg, extra: 1 } },
+      { ...base, message: base.msg, msg: undefined },
+    ];
+    const hashes = new Set([hashOf([0, 10, base]), ...variants.map((v) => hashOf([0, 10, v]))]);
+    expect(hashes.size).toBe(variants.length + 1);
+    expect(hashOf([0, 11, base])).not.toBe(hashOf([0, 10, base]));
+    expect(hashOf([1, 10, base])).not.toBe(hashOf([0, 10, base]));
+  });
+
+  it('leaves undefined fields out, as the JSON encoding does', () => {
+    expect(hashOf([0, 1, { type: 'x', a: 1, b: undefined }])).toBe(hashOf([0, 1, { type: 'x', a: 1 }]));
+  });
+
+  it('keeps records apart: two records are not one record with their fields merged', () => {
+    expect(hashOf([0, 1, { type: 'x' }], [1, 1, { type: 'y' }])).not.toBe(hashOf([0, 1, { type: 'x', y: 'y' }]));
+  });
+});
+
+describe('Trace subscriptions', () => {
+  it('hands an observer only the types it asked for, and hashes every record whoever watches', () => {
+    const watched = new Trace<{ type: 'a' | 'b'; n: number }>();
+    const unwatched = new Trace<{ type: 'a' | 'b'; n: number }>();
+    const seen: string[] = [];
+    watched.subscribe((r) => seen.push(`${r.type}${r.n}@${r.i}`), ['b']);
+    expect(watched.observes('b')).toBe(true);
+    expect(watched.observes('a')).toBe(false);
+    for (const trace of [watched, unwatched]) {
+      trace.emit(1, { type: 'a', n: 1 });
+      trace.emit(2, { type: 'b', n: 2 });
+      trace.emit(3, { type: 'a', n: 3 });
+    }
+    expect(seen).toEqual(['b2@1']);
+    expect(watched.hash).toBe(unwatched.hash);
+    expect(watched.count).toBe(3);
+  });
+});

@@ -64,8 +64,15 @@ export interface Packet {
   dropped(cause: DropCause): void;
 }
 
+/** Link keys by sender and receiver, built once: every send looks one up. */
+const linkKeys = new Map<NodeId, Map<NodeId, string>>();
+
 function linkKey(from: NodeId, to: NodeId): string {
-  return `${from}>${to}`;
+  let byReceiver = linkKeys.get(from);
+  if (byReceiver === undefined) linkKeys.set(from, (byReceiver = new Map()));
+  let key = byReceiver.get(to);
+  if (key === undefined) byReceiver.set(to, (key = `${from}>${to}`));
+  return key;
 }
 
 /** How a partition is told apart from others (`heal` by id) and which processes it cuts. */
@@ -273,7 +280,8 @@ export class Network {
   private crossNodeDelay(from: NodeId, to: NodeId, packet: Packet): Duration {
     const { baseLatency, jitter } = this.config;
     const clog =
-      (this.nodeClog.get(from) ?? 0) + (this.nodeClog.get(to) ?? 0) + (this.linkClog.get(linkKey(from, to)) ?? 0);
+      (this.nodeClog.size === 0 ? 0 : (this.nodeClog.get(from) ?? 0) + (this.nodeClog.get(to) ?? 0)) +
+      (this.linkClog.size === 0 ? 0 : (this.linkClog.get(linkKey(from, to)) ?? 0));
     // Every send passes here: the receiver's key is built only when PCT needs it.
     const spread = this.pct !== undefined ? this.pct.place(`${packet.toProcess}@${to}`, jitter) : this.rng.int(0, jitter + 1);
     return baseLatency + spread + clog;

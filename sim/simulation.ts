@@ -2,7 +2,7 @@ import { isPid, nameOf, nodeOf, pidOf, processAddress, type Pid, type ProcessAdd
 import type { DownMessage, Incoming, Message } from './effects.js';
 import type { KernelEvent } from './kernel-events.js';
 import { NodeDisk, type RecordFile, type RecordFileImpl } from './disk.js';
-import { Network, type DeliveryOutcome, type NetworkConfig, type NodeId } from './network.js';
+import { Network, type DeliveryOutcome, type DropCause, type NetworkConfig, type NodeId, type Packet } from './network.js';
 import { ProcessInstance } from './process-instance.js';
 import type { KernelPort, ProcessStart } from './process.js';
 import { Rng } from './rng.js';
@@ -439,65 +439,54 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   private transmit(from: Pid, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
     const m = this.messageSeq++;
     if (this.traceMessages) {
-      this.trace.emit(this.now, {
-        type: 'send',
-        m,
-        from,
-        to,
-        msg,
-        ...(call !== undefined ? { call } : {}),
-        ...(replyTo !== undefined ? { reply: replyTo } : {}),
-      });
+      const t = this.now;
+      const i = this.trace.next;
+      // Built field by field (no spreads): every message passes here.
+      this.trace.append(
+        call !== undefined
+          ? { i, t, type: 'send', m, from, to, msg, call }
+          : replyTo !== undefined
+            ? { i, t, type: 'send', m, from, to, msg, reply: replyTo }
+            : { i, t, type: 'send', m, from, to, msg },
+      );
     }
-    this.network.send({
-      from: nodeOf(from),
-      to: nodeOf(to),
-      fromProcess: nameOf(from),
-      toProcess: nameOf(to),
-      deliver: (duplicate) => this.deliver(m, from, to, msg, call, replyTo, duplicate),
-      dropped: (cause) => {
-        if (this.traceMessages) this.trace.emit(this.now, { type: 'drop', m, cause });
-      },
-    });
+    this.network.send(new Envelope(this, m, from, to, msg, call, replyTo));
   }
 
-  private deliver(
-    m: number,
-    from: Pid,
-    to: Pid | ProcessAddress,
-    msg: Message,
-    call: number | undefined,
-    replyTo: number | undefined,
-    duplicate: boolean,
-  ): DeliveryOutcome {
-    const node = this.nodes.get(nodeOf(to));
-    if (node === undefined || !node.up) return this.undeliverable(m, 'node-down');
-    const instance = this.lookup(to);
-    if (instance === undefined) return this.undeliverable(m, 'no-process');
+  /** @internal the network hands a packet over at its arrival time. */
+  deliver(e: Envelope<E>, duplicate: boolean): DeliveryOutcome {
+    const node = this.nodes.get(e.to);
+    if (node === undefined || !node.up) return this.undeliverable(e.m, 'node-down');
+    const instance = this.lookup(e.target);
+    if (instance === undefined) return this.undeliverable(e.m, 'no-process');
     // A paused process holds it; it is delivered (recorded, handled, observed) at the resume.
-    instance.whenRunning({ m, run: () => this.handOver(instance, m, from, msg, call, replyTo, duplicate) });
+    if (instance.paused) instance.whenRunning({ m: e.m, run: () => this.handOver(instance, e, duplicate) });
+    else if (instance.alive()) this.handOver(instance, e, duplicate);
     return 'delivered';
   }
 
+  /** @internal the network dropped a packet (loss, partition). */
+  dropped(m: number, cause: DropCause): void {
+    if (this.traceMessages) this.trace.append({ i: this.trace.next, t: this.now, type: 'drop', m, cause });
+  }
+
   /** The process takes the message now: record the delivery, hand it over, tell the observers. */
-  private handOver(
-    instance: ProcessInstance<E>,
-    m: number,
-    from: Pid,
-    msg: Message,
-    call: number | undefined,
-    replyTo: number | undefined,
-    duplicate: boolean,
-  ): void {
+  private handOver(instance: ProcessInstance<E>, e: Envelope<E>, duplicate: boolean): void {
+    const { m, sender: from, msg, call, replyTo } = e;
     const late = replyTo !== undefined && !instance.awaitsReply(replyTo);
     if (this.traceMessages) {
-      this.trace.emit(this.now, {
-        type: 'deliver',
-        m,
-        to: instance.pid,
-        ...(duplicate ? { dup: true as const } : {}),
-        ...(late ? { late: true as const } : {}),
-      });
+      const i = this.trace.next;
+      const t = this.now;
+      const to = instance.pid;
+      this.trace.append(
+        duplicate
+          ? late
+            ? { i, t, type: 'deliver', m, to, dup: true, late: true }
+            : { i, t, type: 'deliver', m, to, dup: true }
+          : late
+            ? { i, t, type: 'deliver', m, to, late: true }
+            : { i, t, type: 'deliver', m, to },
+      );
     }
     if (replyTo !== undefined) instance.acceptReply(replyTo, from, msg);
     else {
@@ -531,8 +520,38 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   }
 
   private undeliverable(m: number, cause: 'node-down' | 'no-process'): DeliveryOutcome {
-    if (this.traceMessages) this.trace.emit(this.now, { type: 'drop', m, cause });
+    if (this.traceMessages) this.trace.append({ i: this.trace.next, t: this.now, type: 'drop', m, cause });
     return cause;
   }
 }
 
+/** A message in flight: what the network carries, and who takes it when it arrives. */
+class Envelope<E extends TraceEventBase> implements Packet {
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly fromProcess: string;
+  readonly toProcess: string;
+
+  constructor(
+    private readonly sim: Simulation<E>,
+    readonly m: number,
+    readonly sender: Pid,
+    readonly target: Pid | ProcessAddress,
+    readonly msg: Message,
+    readonly call: number | undefined,
+    readonly replyTo: number | undefined,
+  ) {
+    this.from = nodeOf(sender);
+    this.to = nodeOf(target);
+    this.fromProcess = nameOf(sender);
+    this.toProcess = nameOf(target);
+  }
+
+  deliver(duplicate: boolean): DeliveryOutcome {
+    return this.sim.deliver(this, duplicate);
+  }
+
+  dropped(cause: DropCause): void {
+    this.sim.dropped(this.m, cause);
+  }
+}

@@ -63,13 +63,30 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   }
 
   emit(t: VirtualTime, event: E): void {
-    const i = this.n++;
-    this.running.record(i, t, event);
     const typed = this.byType.get(event.type);
-    if (this.sink === undefined && this.everything.length === 0 && typed === undefined) return;
-    const record = { i, t, ...event } as TraceRecord<E>;
+    if (this.sink === undefined && this.everything.length === 0 && typed === undefined) {
+      this.running.record(this.n++, t, event);
+      return;
+    }
+    this.append({ i: this.n, t, ...event } as TraceRecord<E>);
+  }
+
+  /** The position the next record takes (hot paths build their record with it and `append` it). */
+  get next(): number {
+    return this.n;
+  }
+
+  /**
+   * Append a record the caller built: `i` is `next`, then `t`, then the event's fields, in that
+   * order (the order the JSON lines show). No copy is made, so hot paths allocate it once.
+   */
+  append(record: TraceRecord<E>): void {
+    if (record.i !== this.n) throw new Error(`trace record ${record.i} appended at position ${this.n}`);
+    this.n++;
+    this.running.value(record);
     this.sink?.write(record);
     for (const observer of this.everything) observer(record);
+    const typed = this.byType.get(record.type);
     if (typed !== undefined) for (const observer of typed) observer(record);
   }
 

@@ -34,6 +34,7 @@ describe('RunningHash', () => {
     expect(hashes.size).toBe(variants.length + 1);
     expect(hashOf([0, 11, base])).not.toBe(hashOf([0, 10, base]));
     expect(hashOf([1, 10, base])).not.toBe(hashOf([0, 10, base]));
+    expect(hashOf([0, 10, base])).toBe(((): string => { const h = new RunningHash(); h.value({ i: 0, t: 10, ...base }); return h.digest(); })());
   });
 
   it('leaves undefined fields out, as the JSON encoding does', () => {
@@ -61,5 +62,16 @@ describe('Trace subscriptions', () => {
     expect(seen).toEqual(['b2@1']);
     expect(watched.hash).toBe(unwatched.hash);
     expect(watched.count).toBe(3);
+  });
+});
+
+describe('Trace records built by the caller', () => {
+  it('hash as the same event emitted', () => {
+    const emitted = new Trace<{ type: 'a'; n: number }>();
+    const appended = new Trace<{ type: 'a'; n: number }>();
+    emitted.emit(7, { type: 'a', n: 1 });
+    appended.append({ i: appended.next, t: 7, type: 'a', n: 1 });
+    expect(appended.hash).toBe(emitted.hash);
+    expect(() => appended.append({ i: 0, t: 8, type: 'a', n: 2 })).toThrow(/position 1/);
   });
 });

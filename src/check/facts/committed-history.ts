@@ -33,9 +33,13 @@ export function writesByShard(writes: readonly Write[], teams: readonly StorageT
   const split = new Map<Tag, Write[]>();
   for (const w of writes) {
     const tag = shardOf(teams, w.key) ?? -1;
-    split.set(tag, [...(split.get(tag) ?? []), w]);
+    const list = split.get(tag);
+    if (list === undefined) split.set(tag, [w]);
+    else list.push(w);
   }
-  return new Map([...split.entries()].map(([tag, list]) => [tag, JSON.stringify(list)]));
+  const json = new Map<Tag, string>();
+  for (const [tag, list] of split) json.set(tag, JSON.stringify(list));
+  return json;
 }
 
 const EMPTY = '[]';
@@ -212,13 +216,15 @@ export class CommittedHistory {
 
   /** Take in every version all logs of the newest published layout now hold durably. */
   observe(latest: TransactionSystemLayout): void {
-    const logs = this.logsOf(latest);
-    if (logs.length === 0) return;
-    // Nothing new is complete until every log has synced a version above what is taken in.
-    for (const log of logs) {
-      const last = log.entries[Math.min(log.synced, log.entries.length) - 1];
+    if (latest.logs.length === 0) return;
+    // Nothing new is complete until every log has synced a version above what is taken in (asked
+    // before anything is built: this runs at every sync and every delivery to those logs).
+    for (const l of latest.logs) {
+      const log = this.truth.logEntries(l.id);
+      const last = log?.entries[Math.min(log.synced, log.entries.length) - 1];
       if (last === undefined || last.version <= this.index.top) return;
     }
+    const logs = this.logsOf(latest);
     for (let v = this.index.top + 1; ; v++) {
       const agreed = agreedAt(logs, latest, v, true);
       if (!agreed.complete) return;

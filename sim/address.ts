@@ -23,16 +23,24 @@ export function addressOf(target: Pid | ProcessAddress): ProcessAddress {
   return hash < 0 ? target : target.slice(0, hash);
 }
 
-/** Node and name of the targets seen so far: every send and delivery asks for both. */
-const parsed = new Map<string, { readonly node: NodeId; readonly name: string }>();
+/** A pid or address taken apart. */
+export interface Target {
+  readonly node: NodeId;
+  readonly name: string;
+  /** It names one incarnation (a pid), not whichever runs at the address. */
+  readonly pid: boolean;
+}
+
+/** The targets seen so far, taken apart once: every send and delivery asks. */
+const parsed = new Map<string, Target>();
 const PARSED_LIMIT = 1 << 14;
 
-function parse(target: Pid | ProcessAddress): { readonly node: NodeId; readonly name: string } {
+export function parseTarget(target: Pid | ProcessAddress): Target {
   let p = parsed.get(target);
   if (p === undefined) {
     const address = addressOf(target);
     const at = address.lastIndexOf('@');
-    p = { node: address.slice(at + 1), name: address.slice(0, at) };
+    p = { node: address.slice(at + 1), name: address.slice(0, at), pid: address !== target };
     if (parsed.size >= PARSED_LIMIT) parsed.clear();
     parsed.set(target, p);
   }
@@ -40,11 +48,11 @@ function parse(target: Pid | ProcessAddress): { readonly node: NodeId; readonly 
 }
 
 export function nodeOf(target: Pid | ProcessAddress): NodeId {
-  return parse(target).node;
+  return parseTarget(target).node;
 }
 
 export function nameOf(target: Pid | ProcessAddress): string {
-  return parse(target).name;
+  return parseTarget(target).name;
 }
 
 export function incarnationOf(pid: Pid): number {

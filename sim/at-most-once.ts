@@ -19,14 +19,19 @@ export function atMostOnce(
   handler: (incoming: Incoming) => void,
   window: Duration = DEFAULT_DEDUPE_WINDOW,
 ): (incoming: Incoming) => void {
-  const seenAt = new Map<number, VirtualTime>();
+  const seen = new Set<number>();
+  // The ids seen, with when, in arrival order (so in time order): the oldest are forgotten first.
+  let ids: number[] = [];
+  let times: VirtualTime[] = [];
+  let oldest = 0;
   const replies = new Map<number, Message>();
 
   const forgetOld = (now: VirtualTime): void => {
-    // Map iteration follows insertion order, which is arrival order here.
-    for (const [id, at] of seenAt) {
-      if (at + window >= now) break;
-      seenAt.delete(id);
+    while (oldest < ids.length && (times[oldest] as VirtualTime) + window < now) seen.delete(ids[oldest++] as number);
+    if (oldest > 1024 && oldest * 2 > ids.length) {
+      ids = ids.slice(oldest);
+      times = times.slice(oldest);
+      oldest = 0;
     }
   };
 
@@ -38,12 +43,14 @@ export function atMostOnce(
   return (incoming) => {
     const now = clock.now();
     forgetOld(now);
-    if (seenAt.has(incoming.id)) {
+    if (seen.has(incoming.id)) {
       const answer = replies.get(incoming.id);
       if (answer !== undefined) incoming.reply?.(answer);
       return;
     }
-    seenAt.set(incoming.id, now);
+    seen.add(incoming.id);
+    ids.push(incoming.id);
+    times.push(now);
     const reply = incoming.reply;
     if (reply === undefined) {
       handler(incoming);

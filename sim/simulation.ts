@@ -1,4 +1,4 @@
-import { isPid, nameOf, nodeOf, pidOf, processAddress, type Pid, type ProcessAddress } from './address.js';
+import { isPid, nameOf, nodeOf, parseTarget, pidOf, processAddress, type Pid, type ProcessAddress } from './address.js';
 import type { DownMessage, Incoming, Message } from './effects.js';
 import type { KernelEvent } from './kernel-events.js';
 import { NodeDisk, type RecordFile, type RecordFileImpl } from './disk.js';
@@ -179,11 +179,12 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   /** The live instance at this pid or address, if any. */
   lookup(target: Pid | ProcessAddress): ProcessInstance<E> | undefined {
-    const node = this.nodes.get(nodeOf(target));
+    const parsed = parseTarget(target);
+    const node = this.nodes.get(parsed.node);
     if (node === undefined || !node.up) return undefined;
-    const instance = node.running.get(nameOf(target));
+    const instance = node.running.get(parsed.name);
     if (instance === undefined) return undefined;
-    if (isPid(target) && instance.pid !== target) return undefined;
+    if (parsed.pid && instance.pid !== target) return undefined;
     return instance;
   }
 
@@ -541,10 +542,12 @@ class Envelope<E extends TraceEventBase> implements Packet {
     readonly call: number | undefined,
     readonly replyTo: number | undefined,
   ) {
-    this.from = nodeOf(sender);
-    this.to = nodeOf(target);
-    this.fromProcess = nameOf(sender);
-    this.toProcess = nameOf(target);
+    const a = parseTarget(sender);
+    const b = parseTarget(target);
+    this.from = a.node;
+    this.to = b.node;
+    this.fromProcess = a.name;
+    this.toProcess = b.name;
   }
 
   deliver(duplicate: boolean): DeliveryOutcome {

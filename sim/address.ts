@@ -25,6 +25,7 @@ export function addressOf(target: Pid | ProcessAddress): ProcessAddress {
 
 /** A pid or address taken apart. */
 export interface Target {
+  readonly address: ProcessAddress;
   readonly node: NodeId;
   readonly name: string;
   /** It names one incarnation (a pid), not whichever runs at the address. */
@@ -38,9 +39,10 @@ const PARSED_LIMIT = 1 << 14;
 export function parseTarget(target: Pid | ProcessAddress): Target {
   let p = parsed.get(target);
   if (p === undefined) {
-    const address = addressOf(target);
+    const hash = target.indexOf('#');
+    const address = hash < 0 ? target : target.slice(0, hash);
     const at = address.lastIndexOf('@');
-    p = { node: address.slice(at + 1), name: address.slice(0, at), pid: address !== target };
+    p = { address, node: address.slice(at + 1), name: address.slice(0, at), pid: address !== target };
     if (parsed.size >= PARSED_LIMIT) parsed.clear();
     parsed.set(target, p);
   }

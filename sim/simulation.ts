@@ -1,4 +1,4 @@
-import { isPid, nameOf, nodeOf, parseTarget, pidOf, processAddress, type Pid, type ProcessAddress } from './address.js';
+import { nodeOf, parseTarget, pidOf, processAddress, type Pid, type ProcessAddress } from './address.js';
 import type { DownMessage, Incoming, Message } from './effects.js';
 import type { KernelEvent } from './kernel-events.js';
 import { NodeDisk, type RecordFile, type RecordFileImpl } from './disk.js';

@@ -23,6 +23,8 @@ export class CheckSuite {
   readonly facts: Facts;
   readonly probes: Probes;
   private readonly checkers: { id: InvariantId; checker: Checker }[] = [];
+  /** The checkers whose `observe` reads each record type (built on first sight of the type). */
+  private readonly observersOf = new Map<string, Checker[]>();
   private judgedLiveness = false;
   /** Why liveness was not judged though the run reached the checkpoint. */
   livenessSkipped: string | undefined;
@@ -49,8 +51,17 @@ export class CheckSuite {
   observe(record: Rec): void {
     this.at = { event: record.i, time: record.t };
     this.facts.observe(record, this.at);
-    for (const { checker } of this.checkers) checker.observe?.(record);
+    for (const checker of this.observersFor(record.type)) checker.observe?.(record);
     this.probes.observe(record);
+  }
+
+  private observersFor(type: string): Checker[] {
+    let list = this.observersOf.get(type);
+    if (list === undefined) {
+      list = this.checkers.map((c) => c.checker).filter((c) => c.observe !== undefined && (c.observes === undefined || c.observes.includes(type as Rec['type'])));
+      this.observersOf.set(type, list);
+    }
+    return list;
   }
 
   /** A sync made a file on a node's disk durable. */

@@ -112,6 +112,8 @@ export interface CheckContext {
 
 /** An online observer for one invariant. It watches; it never changes the run. */
 export interface Checker {
+  /** The record types `observe` reads; without it, `observe` is called on every record. */
+  readonly observes?: readonly Rec['type'][];
   observe?(record: Rec): void;
   /** A message the kernel delivered, after its receiver handled it (facts already updated). */
   delivered?(delivery: Delivery): void;

@@ -27,10 +27,17 @@ export function directorEpochOf(name: string): Epoch | undefined {
 
 /** The worker a process name belongs to, or undefined if `name` is not a worker's. */
 export function workerOf(name: string): { readonly kind: ServiceKind; readonly id: ServiceId } | undefined {
-  if (name.startsWith('log-')) return { kind: 'log', id: name.slice(4) };
-  if (name.startsWith('storage-')) return { kind: 'storage', id: name.slice(8) };
-  return undefined;
+  // Asked after every delivery (checkers): each name is taken apart once.
+  let worker = workers.get(name);
+  if (worker === undefined) {
+    worker = name.startsWith('log-') ? { kind: 'log', id: name.slice(4) } : name.startsWith('storage-') ? { kind: 'storage', id: name.slice(8) } : null;
+    if (workers.size >= 1 << 14) workers.clear();
+    workers.set(name, worker);
+  }
+  return worker ?? undefined;
 }
+
+const workers = new Map<string, { readonly kind: ServiceKind; readonly id: ServiceId } | null>();
 
 /** `e6` for a director's first incarnation, `e6r2` if its epoch was reused by a restart (F11). */
 function generation(epoch: Epoch, incarnation: number): string {

@@ -1,4 +1,4 @@
-import { addressOf, nodeOf } from '../../../sim/index.js';
+import { addressOf, nodeOf, parseTarget } from '../../../sim/index.js';
 import type { AcceptedValue } from '../../cluster/messages.js';
 import type { Epoch, ProcessAddress } from '../../cluster/types.js';
 import type { GroundTruth, Position } from '../types.js';
@@ -33,13 +33,18 @@ export class CoordinatorStates {
   /** Changes found by the latest read. */
   steps: CoordinatorStep[] = [];
 
+  private readonly known: ReadonlySet<ProcessAddress>;
+
   constructor(
     private readonly truth: GroundTruth,
     readonly addresses: readonly ProcessAddress[],
-  ) {}
+  ) {
+    this.known = new Set(addresses);
+  }
 
+  /** Asked of every message sent and delivered. */
   isCoordinator(target: string): boolean {
-    return this.addresses.includes(addressOf(target));
+    return this.known.has(parseTarget(target).address);
   }
 
   /** Read the coordinator's disk; record what changed. */

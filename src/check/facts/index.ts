@@ -76,7 +76,8 @@ export class Facts {
   synced(_node: string, file: string): void {
     const latest = this.publications.latest();
     if (latest === undefined) return;
-    const worker = workerOf(file.split('/')[0] ?? '');
+    const slash = file.indexOf('/');
+    const worker = workerOf(slash < 0 ? file : file.slice(0, slash));
     if (worker?.kind === 'log' && latest.tsl.logs.some((l) => l.id === worker.id)) this.history.observe(latest.tsl);
   }
 

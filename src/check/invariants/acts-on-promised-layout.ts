@@ -16,6 +16,7 @@ import type { CheckerFactory } from '../types.js';
 export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
   const reported = new Set<Pid>();
   return {
+    observes: ['send'],
     observe(r) {
       if (r.type !== 'send' || r.msg.type !== 'recover-from') return;
       const d = facts.directors.get(r.from);

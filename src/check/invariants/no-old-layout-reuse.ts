@@ -65,6 +65,7 @@ export const noOldLayoutReuse: CheckerFactory = (ctx, facts) => {
         return;
       }
     },
+    observes: ['send'],
     observe(r) {
       if (r.type !== 'send' || (r.msg.type !== 'unlock-proxy' && r.msg.type !== 'publish')) return;
       if (facts.directors.get(r.from) === undefined) return;

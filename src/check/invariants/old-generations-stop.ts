@@ -37,6 +37,7 @@ export const oldGenerationsStop: CheckerFactory = (ctx, facts) => {
       const keep = current(facts.publications.latest());
       for (const c of facts.components.alive()) if (!keep.has(c.pid)) report(c.pid, 'is still running');
     },
+    observes: ['send'],
     observe(r) {
       if (!judging || r.type !== 'send') return;
       const c = facts.components.byPid.get(r.from);

@@ -34,6 +34,7 @@ interface Round {
 export const selectiveLocking: CheckerFactory = (ctx, facts) => {
   const rounds = new Map<Pid, Round>();
   return {
+    observes: ['send'],
     observe(r) {
       if (r.type !== 'send' || r.msg.type !== 'lock') return;
       const d = facts.directors.get(r.from);

@@ -94,7 +94,8 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   private callSeq = 0;
   private monitorSeq = 0;
   /** The process handling a message right now, and which (for the lineage of what it spawns). */
-  private handling: { readonly pid: Pid; readonly m: number; readonly from: Pid } | undefined;
+  private handling: Envelope<E> | undefined;
+  private handlingPid: Pid | undefined;
 
   constructor(options: SimulationOptions) {
     this.rng = Rng.fromSeed(options.seed);
@@ -301,7 +302,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
       new NamespacedStore(node.disk.kv, `${name}/`),
     );
     node.running.set(name, instance);
-    const during = by !== undefined && this.handling?.pid === by ? this.handling : undefined;
+    const during = by !== undefined && this.handlingPid === by && this.handling !== undefined ? { m: this.handling.m, from: this.handling.sender } : undefined;
     this.trace.emit(this.now, {
       type: 'spawn',
       pid,
@@ -492,11 +493,14 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     if (replyTo !== undefined) instance.acceptReply(replyTo, from, msg);
     else {
       const outer = this.handling;
-      this.handling = { pid: instance.pid, m, from };
+      const outerPid = this.handlingPid;
+      this.handling = e;
+      this.handlingPid = instance.pid;
       try {
         instance.accept(this.incoming(instance, m, from, msg, call));
       } finally {
         this.handling = outer;
+        this.handlingPid = outerPid;
       }
     }
     if (this.deliveryObservers.length > 0) {

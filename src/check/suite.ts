@@ -3,7 +3,7 @@ import { Facts } from './facts/index.js';
 import { INVARIANTS } from './invariants/index.js';
 import { Probes } from './probes.js';
 import { whyNoWorkersCanBeCreated, whyRecoveryIsImpossible } from './remains.js';
-import type { Checker, CheckContext, GroundTruth, InvariantId, Position, Rec, RunSettings, Violation } from './types.js';
+import type { Checker, CheckContext, GroundTruth, InvariantId, Rec, RunSettings, Violation } from './types.js';
 
 export interface SuiteOptions {
   readonly settings: RunSettings;
@@ -29,7 +29,8 @@ export class CheckSuite {
   /** Why liveness was not judged though the run reached the checkpoint. */
   livenessSkipped: string | undefined;
   private readonly settings: RunSettings;
-  private at: Position = { event: 0, time: 0 };
+  /** Where the run stands, updated in place at every record (read, never kept, by the checkers). */
+  private readonly at: { event: number; time: number } = { event: 0, time: 0 };
 
   constructor(options: SuiteOptions) {
     this.settings = options.settings;
@@ -49,7 +50,8 @@ export class CheckSuite {
   }
 
   observe(record: Rec): void {
-    this.at = { event: record.i, time: record.t };
+    this.at.event = record.i;
+    this.at.time = record.t;
     this.facts.observe(record, this.at);
     for (const checker of this.observersFor(record.type)) checker.observe?.(record);
     this.probes.observe(record);

@@ -167,7 +167,7 @@ function agreedAt(logs: readonly LogHolding[], tsl: TransactionSystemLayout, ver
 export class CommittedHistory {
   private readonly index = new HistoryIndex();
   /** Problems found by the latest `fix`. */
-  problems: HistoryProblem[] = [];
+  problems: readonly HistoryProblem[] = [];
 
   constructor(private readonly truth: GroundTruth) {}
 
@@ -188,14 +188,15 @@ export class CommittedHistory {
 
   /** A layout was just published: fix its recovered history and compare it with what was fixed. */
   fix(p: Publication): void {
-    this.problems = [];
+    const problems: HistoryProblem[] = [];
+    this.problems = problems;
     const seen = new Set<string>();
     const note = (message: string): void => {
       // One report per kind of problem and log is enough to make the point.
       const kind = message.replace(/version \d+/g, 'version');
       if (seen.has(kind)) return;
       seen.add(kind);
-      this.problems.push({ message, witnesses: [p.event] });
+      problems.push({ message, witnesses: [p.event] });
     };
     const { first, last } = p.tsl.versionVector;
     // A log whose disk was wiped (a replaced machine) holds nothing any more: the others must.

@@ -25,13 +25,16 @@ export interface CoordinatorStep {
  * every delivery to a coordinator and every message it sends (its own timers raise its term), so
  * the checkers see every accepted layout and every change of epoch, whatever the coordinators say.
  */
+/** No change (shared: every step starts with it). */
+export const NO_STEPS: readonly CoordinatorStep[] = Object.freeze([]);
+
 export class CoordinatorStates {
   private readonly promisedBy = new Map<ProcessAddress, Epoch>();
   private readonly acceptedBy = new Map<ProcessAddress, AcceptedValue | null>();
   /** Every accept, in order. */
   readonly accepts: AcceptFact[] = [];
   /** Changes found by the latest read. */
-  steps: CoordinatorStep[] = [];
+  steps: readonly CoordinatorStep[] = [];
 
   private readonly known: ReadonlySet<ProcessAddress>;
 
@@ -49,7 +52,7 @@ export class CoordinatorStates {
 
   /** Read the coordinator's disk; record what changed. */
   read(target: string, at: Position): void {
-    this.steps = [];
+    this.steps = NO_STEPS;
     const address = addressOf(target);
     const disk = this.truth.coordinator(nodeOf(address));
     if (disk === undefined) return;

@@ -4,7 +4,7 @@ import type { GroundTruth, Position, Rec, RunSettings } from '../types.js';
 import { ClientHistory } from './client-history.js';
 import { CommittedHistory } from './committed-history.js';
 import { Components } from './components.js';
-import { CoordinatorStates } from './coordinator-states.js';
+import { CoordinatorStates, NO_STEPS } from './coordinator-states.js';
 import { Directors } from './directors.js';
 import { LockReplies } from './lock-replies.js';
 import { OldLayouts } from './old-layouts.js';
@@ -25,6 +25,9 @@ export type { LockFact, ServiceSnapshot, ServiceStep } from './service-states.js
  * delivery) before any checker sees that step. Built only from what the simulator owns: disks,
  * the kernel's send, deliver and spawn records, and what the client was told.
  */
+/** No problem (shared: every step starts with it). */
+const NO_PROBLEMS: readonly never[] = Object.freeze([]);
+
 export class Facts {
   readonly services: ServiceStates;
   readonly coordinators: CoordinatorStates;
@@ -98,9 +101,9 @@ export class Facts {
 
   private beginStep(): void {
     this.services.step = undefined;
-    this.coordinators.steps = [];
+    this.coordinators.steps = NO_STEPS;
     this.publications.justPublished = undefined;
-    this.history.problems = [];
+    this.history.problems = NO_PROBLEMS;
     this.directors.justStarted = undefined;
   }
 }

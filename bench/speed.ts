@@ -34,7 +34,21 @@ export interface SpeedFigures {
     /** eventsPerSec / kernelEventsPerSec, both from this process. */
     readonly shareOfKernel: number;
   };
-  readonly sweeps: Readonly<Record<string, { readonly seeds: number; readonly oneJob: number; readonly twoJobs: number; readonly scaling: number }>>;
+  readonly sweeps: Readonly<
+    Record<
+      string,
+      {
+        readonly seeds: number;
+        readonly oneJob: number;
+        readonly twoJobs: number;
+        readonly scaling: number;
+        /** Worker time per seed spent outside the runs themselves (set-up, pool, results), with 2 jobs. */
+        readonly overheadMsPerSeed?: number;
+        /** The mean run's own wall time in the workers, with 2 jobs. */
+        readonly runMsPerSeed?: number;
+      }
+    >
+  >;
 }
 
 const BASELINE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'baseline.json');
@@ -92,10 +106,13 @@ function defaultRun(scenario: Scenario, kernelEventsPerSec: number): SpeedFigure
   };
 }
 
-async function seedsPerSecond(scenario: Scenario, count: number, jobs: number): Promise<number> {
+/** Seeds per second, and how the workers' time splits between the runs and everything around them. */
+async function seedsPerSecond(scenario: Scenario, count: number, jobs: number): Promise<{ rate: number; runMs: number; overheadMs: number }> {
+  let inRuns = 0;
   const start = process.hrtime.bigint();
-  await sweepSeeds({ scenario, source: scenario.name, count, seedAt: (k) => k + 1, jobs, onResult: () => {} });
-  return count / (elapsedMs(start) / 1000);
+  await sweepSeeds({ scenario, source: scenario.name, count, seedAt: (k) => k + 1, jobs, onResult: (r) => (inRuns += r.wallMs) });
+  const wall = elapsedMs(start);
+  return { rate: count / (wall / 1000), runMs: inRuns / count, overheadMs: Math.max(0, wall * jobs - inRuns) / count };
 }
 
 async function sweeps(): Promise<SpeedFigures['sweeps']> {
@@ -106,9 +123,9 @@ async function sweeps(): Promise<SpeedFigures['sweeps']> {
   const out: Record<string, SpeedFigures['sweeps'][string]> = {};
   for (const [name, seeds] of Object.entries(counts)) {
     const { scenario } = loadScenario(name);
-    const oneJob = await seedsPerSecond(scenario, seeds, 1);
-    const twoJobs = await seedsPerSecond(scenario, seeds, 2);
-    out[name] = { seeds, oneJob, twoJobs, scaling: twoJobs / oneJob };
+    const one = await seedsPerSecond(scenario, seeds, 1);
+    const two = await seedsPerSecond(scenario, seeds, 2);
+    out[name] = { seeds, oneJob: one.rate, twoJobs: two.rate, scaling: two.rate / one.rate, overheadMsPerSeed: two.overheadMs, runMsPerSeed: two.runMs };
   }
   return out;
 }
@@ -153,6 +170,10 @@ export async function speedSection(): Promise<void> {
     line(`sweep ${name} (${s.seeds} seeds), 1 job`, `${s.oneJob.toFixed(1)} seeds/s`, o ? `${o.oneJob.toFixed(1)} seeds/s` : '', ratio(s.oneJob, o?.oneJob));
     line(`sweep ${name}, 2 jobs`, `${s.twoJobs.toFixed(1)} seeds/s`, o ? `${o.twoJobs.toFixed(1)} seeds/s` : '', ratio(s.twoJobs, o?.twoJobs), `target >= ${TARGETS.sweep[name] ?? '?'} seeds/s`);
     line(`  2 jobs / 1 job`, `${s.scaling.toFixed(2)}x`, o ? `${o.scaling.toFixed(2)}x` : '', '', `target >= ${TARGETS.scaling}x on ${now.cpus} idle cores`);
+    if (s.runMsPerSeed !== undefined && s.overheadMsPerSeed !== undefined) {
+      const share = (s.overheadMsPerSeed / (s.overheadMsPerSeed + s.runMsPerSeed)) * 100;
+      line(`  per seed, 2 jobs: run / around it`, `${s.runMsPerSeed.toFixed(1)} / ${s.overheadMsPerSeed.toFixed(1)} ms`, '', '', `${share.toFixed(1)} % of worker time outside runs`);
+    }
   }
   if (save) {
     writeFileSync(BASELINE, JSON.stringify(now, null, 2) + '\n');

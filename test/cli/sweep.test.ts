@@ -29,13 +29,19 @@ describe('recovery-sim sweep', () => {
   });
 
   it('--shard I/N splits a range so the parts cover it exactly once', async () => {
-    const parts = await Promise.all([1, 2, 3].map((i) => cli(['sweep', TINY, '--seeds', '3..10', '--shard', `${i}/3`, '--jobs', '1', '--json'])));
+    const [whole, ...parts] = await Promise.all([
+      cli(['sweep', TINY, '--seeds', '3..10', '--jobs', '2', '--json']),
+      ...[1, 2, 3].map((i) => cli(['sweep', TINY, '--seeds', '3..10', '--shard', `${i}/3`, '--jobs', '1', '--json'])),
+    ]);
     const seeds = parts.map((p) => parse(p.stdout).map((r) => r.seed));
     expect(seeds).toEqual([
       [3, 6, 9],
       [4, 7, 10],
       [5, 8],
     ]);
+    // A seed's execution does not depend on which machine, shard or thread ran it.
+    const hashOf = new Map(parse(whole?.stdout ?? '').map((r) => [r.seed, r.traceHash]));
+    for (const r of parts.flatMap((p) => parse(p.stdout))) expect(r.traceHash).toBe(hashOf.get(r.seed));
   });
 
   it('prints a summary table with probes, speed and progress on stderr', async () => {

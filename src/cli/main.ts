@@ -1,4 +1,5 @@
 import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
+import { isBudgetStop } from '../runner/budget.js';
 import { ScenarioError } from '../scenario/load.js';
 import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
@@ -67,6 +68,10 @@ export function reportFailure(error: unknown, argv: readonly string[], io: Io): 
       const n = error.problems.length;
       io.err(`recovery-sim: the scenario cannot be used (${n} problem${n === 1 ? '' : 's'} above). The format is in scenarios/scenario.schema.json.`);
     }
+    return EXIT.badInput;
+  }
+  if (isBudgetStop(error)) {
+    io.err(`recovery-sim: ${error.message}`);
     return EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);

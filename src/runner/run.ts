@@ -8,6 +8,7 @@ import { CheckSuite } from '../check/suite.js';
 import type { InvariantId, Rec } from '../check/types.js';
 import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
 import type { MessageOrdering, Scenario } from '../scenario/types.js';
+import { runWithinBudget, type RunBudget } from './budget.js';
 import { withoutGlobalRandom } from './random-guard.js';
 import { lostNodes } from './lost-nodes.js';
 import { installTriggers } from './triggers.js';
@@ -26,6 +27,8 @@ export interface RunOptions {
   readonly source?: string;
   /** Leave these checkers out (to show the suite notices). */
   readonly disabledCheckers?: readonly InvariantId[];
+  /** The event and memory limits the run keeps to (tests make them small). */
+  readonly budget?: RunBudget;
   /** Read the services' durable state once the run has ended (tests, reports). */
   readonly inspect?: (truth: DiskGroundTruth) => void;
 }
@@ -100,7 +103,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
     sim.scheduler.at(ms(resolved.livenessAtMs), () => suite.checkpoint(sim.now));
   }
   // Simulated code draws from the kernel's streams; a stray Math.random fails the run loudly.
-  withoutGlobalRandom(() => sim.run({ until: ms(resolved.durationMs) }));
+  withoutGlobalRandom(() => runWithinBudget(sim, resolved.durationMs, options.budget));
   suite.finish(sim.now);
   sim.trace.close();
   options.inspect?.(truth);

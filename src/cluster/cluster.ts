@@ -1,5 +1,6 @@
 import { ms, processAddress, type Simulation } from '../../sim/index.js';
 import type { ClusterConfig } from './config.js';
+import { MutationPoints } from './mutation-points.js';
 import type { ClusterEvent } from './events.js';
 import type { MutationSet } from './mutations.js';
 import { CLIENT, CLIENT_NODE, COORDINATOR, FOREMAN } from './names.js';
@@ -50,6 +51,7 @@ export function buildCluster(sim: Simulation<ClusterEvent>, spec: ClusterSpec): 
     mutations: spec.mutations,
     coordinators: spec.coordinators.map((node) => processAddress(node, COORDINATOR)),
     keySpace: spec.workload.keys,
+    points: new MutationPoints(),
   };
   const idRng = sim.rng.fork('initial-workers');
   const initial = new Map<NodeId, WorkerRecord[]>();

@@ -1,5 +1,6 @@
 import { atMostOnce, type Incoming, type ProcessContext } from '../../sim/index.js';
 import type { ClusterEvent } from './events.js';
+import type { MutationPoints } from './mutation-points.js';
 import type { MutationId, MutationSet } from './mutations.js';
 import type { ProtocolParams } from './params.js';
 import type { ProcessAddress } from './types.js';
@@ -12,12 +13,19 @@ export interface ClusterConfig {
   readonly coordinators: readonly ProcessAddress[];
   /** How many keys the workload uses (`k0000 …`): a new cluster cuts its user shards by them. */
   readonly keySpace: number;
+  /** Where the moments each switch acts on are counted (coverage; changes nothing). */
+  readonly points?: MutationPoints;
 }
 
 export type Ctx = ProcessContext<ClusterEvent>;
 
 export function mutated(config: ClusterConfig, id: MutationId): boolean {
   return config.mutations.has(id);
+}
+
+/** The run reached the moment switch `id` would change what the protocol does. */
+export function reached(config: ClusterConfig, id: MutationId): void {
+  config.points?.reach(id);
 }
 
 /** A wait that never ends in practice (mutation: no timeout); far beyond any run. */

@@ -1,5 +1,9 @@
 import type { SwarmConfig } from '../../sim/index.js';
+import { COUNTED_POINTS, type MutationPoints } from '../cluster/mutation-points.js';
 import type { MutationId } from '../cluster/mutations.js';
+
+/** Per counted switch, how often its moment came. */
+export type MutationPointCounts = Record<(typeof COUNTED_POINTS)[number], number>;
 import type { Epoch, ServiceId, Tag } from '../cluster/types.js';
 import type { ProbeCounts } from '../check/probes.js';
 import type { CheckSuite } from '../check/suite.js';
@@ -45,6 +49,8 @@ export interface RunResult {
   /** Client reads: served, and failed (no read version, or no replica could serve it). */
   readonly reads: { readonly completed: number; readonly failed: number };
   readonly probes: ProbeCounts;
+  /** How often the run reached the moment each counted switch would act on (src/cluster/mutation-points.ts). */
+  readonly mutationPoints: MutationPointCounts;
   readonly swarm: SwarmConfig | null;
   /** The cluster shape the seed drew, when the scenario has `shape`. */
   readonly shape: DrawnShape | null;
@@ -110,6 +116,7 @@ export function summarize(
   suite: CheckSuite,
   stats: RunStats,
   source: string | undefined,
+  points?: MutationPoints,
 ): RunResult {
   const violations = suite.violations;
   const violated = [...new Set(violations.map((v) => v.invariant))];
@@ -154,6 +161,7 @@ export function summarize(
     },
     reads: { completed: stats.reads, failed: stats.readsFailed },
     probes: { ...suite.probes.counts },
+    mutationPoints: Object.fromEntries(COUNTED_POINTS.map((id) => [id, points?.count(id) ?? 0])) as MutationPointCounts,
     swarm: resolved.swarm ?? null,
     shape: resolved.shape ?? null,
     faults: resolved.plan.actions.length,

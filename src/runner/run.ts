@@ -80,7 +80,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   sim.observeSyncs((node, file) => suite.synced(node, file));
 
   const wallStart = process.hrtime.bigint();
-  buildCluster(sim, resolved.cluster);
+  const cluster = buildCluster(sim, resolved.cluster);
   scheduleFaultPlan(sim, resolved.plan, sim.rng.fork('nemesis'));
   if (resolved.aimed !== undefined) {
     const space = { quietAtMs: resolved.quietAtMs, coordinatorNodes: resolved.cluster.coordinators, lostNodes: lostNodes(resolved.plan).map((l) => l.node) };
@@ -109,5 +109,5 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   options.inspect?.(truth);
   const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
   const run = { traceHash: sim.trace.hash, events: sim.trace.count, virtualMs: resolved.durationMs, wallMs };
-  return summarize(resolved, run, suite, stats, options.source);
+  return summarize(resolved, run, suite, stats, options.source, cluster.config.points);
 }

@@ -1,5 +1,5 @@
 import type { Incoming } from '../../../sim/index.js';
-import { mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import { callerIsCurrent, decideLock } from '../decisions/lock-rule.js';
 import type { LockMsg } from '../messages.js';
 import type { Epoch, Pid, RecoveryInfo, ServiceId, ServiceKind } from '../types.js';
@@ -55,7 +55,10 @@ export function admitRecoveryCall(
   request: string,
   caller: { readonly epoch: Epoch; readonly director: Pid },
 ): 'ok' | 'stale' | 'not-holder' {
-  if (mutated(config, 'unchecked-recover-from')) return 'ok';
+  const unchecked = mutated(config, 'unchecked-recover-from');
+  const admitted = callerIsCurrent(state.epoch, caller.epoch) && caller.epoch === state.epoch && caller.director === state.director;
+  if (!admitted) reached(config, 'unchecked-recover-from');
+  if (unchecked) return 'ok';
   if (!callerIsCurrent(state.epoch, caller.epoch)) {
     ctx.emit({ type: 'service-refused', service, request, callerEpoch: caller.epoch, current: state.epoch });
     incoming.reply?.({ type: 'newer-epoch-exists', epoch: state.epoch ?? 0 });

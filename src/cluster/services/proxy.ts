@@ -1,5 +1,5 @@
 import { ms, type CallResult, type Incoming, type ProcessStart } from '../../../sim/index.js';
-import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CommitMsg, StartProxyMsg, Txn, UnlockProxyMsg } from '../messages.js';
 import { tagOfKey } from '../decisions/shards.js';
@@ -76,7 +76,8 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
     function* readVersions(layout: TransactionSystemLayout) {
       const logs = logPids(layout);
       // `local-read-version`: only this proxy's own commits count, as if it were the only proxy.
-      const peers = mutated(config, 'local-read-version') ? [] : layout.proxies.filter((p) => p !== ctx.pid);
+      const others = layout.proxies.filter((p) => p !== ctx.pid);
+      const peers = mutated(config, 'local-read-version') ? [] : others;
       const unconfirmed = mutated(config, 'unconfirmed-read-version');
       for (;;) {
         if (readQueue.length === 0) yield* ctx.wait(readWork);
@@ -84,6 +85,7 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
         readQueue = [];
         if (batch.length === 0) continue;
         let version = committed;
+        if (others.length > 0) reached(config, 'local-read-version');
         const requests = [
           ...peers.map((to) => ({ to, msg: { type: 'get-committed-version' } })),
           ...(unconfirmed ? [] : logs.map((to) => ({ to, msg: { type: 'confirm-epoch', epoch } }))),
@@ -92,6 +94,7 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
           timeout,
           until: (r) => !r.ok || (r.reply.type !== 'epoch-live' && r.reply.type !== 'committed-version'),
         });
+        if (results.some((r) => r.ok && r.reply.type !== 'epoch-live' && r.reply.type !== 'committed-version')) reached(config, 'unconfirmed-read-version');
         if (results.some((r) => !r.ok || (r.reply.type !== 'epoch-live' && r.reply.type !== 'committed-version'))) {
           for (const p of batch) p.reply?.({ type: 'error', reason: 'epoch_not_live' });
           continue;

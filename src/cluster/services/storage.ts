@@ -1,5 +1,5 @@
 import { ms, type CallResult, type Incoming, type ProcessStart, type RecordFile } from '../../../sim/index.js';
-import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import { writesIn } from '../decisions/shards.js';
 import type { ClusterEvent } from '../events.js';
 import type { FetchHistoryMsg, LockMsg, LogRoute, ReadMsg, ShardRange, UnlockStorageMsg } from '../messages.js';
@@ -241,6 +241,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       }
       // A director whose unlock-ok was lost asks again (a new request, not a duplicate): this lock
       // is already unlocked, and acting again would cut off what was applied since (rule 20).
+      if (disk.running || backfilling) reached(config, 'repeat-storage-unlock');
       if (!mutated(config, 'repeat-storage-unlock')) {
         if (disk.running) {
           incoming.reply?.({ type: 'unlock-ok' });
@@ -271,6 +272,11 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       disk.shards = [...msg.shards];
       if (msg.backfill === undefined) {
         const point = truncationPoint(msg.durableVersion, msg.recoveryVersion, mutated(config, 'truncate-at-durable-version'));
+        // The two rules cut at different versions and this server holds something between them.
+        const lower = Math.min(msg.durableVersion, msg.recoveryVersion);
+        if (msg.durableVersion > msg.recoveryVersion && (readableFrom > lower || disk.durableVersion > lower || file.records.some((e) => e.version > lower))) {
+          reached(config, 'truncate-at-durable-version');
+        }
         // A snapshot above the point cannot be cut: what it holds is gone with it (only a
         // protocol bug lets storage make durable a version recovery then discards).
         if (readableFrom > point) file.rewrite([]);

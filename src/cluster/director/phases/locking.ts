@@ -1,5 +1,5 @@
 import { ms, type CallResult } from '../../../../sim/index.js';
-import { mutated } from '../../config.js';
+import { mutated, reached } from '../../config.js';
 import { servicesToLockFirst } from '../../decisions/first-phase.js';
 import { initialLayout } from '../../decisions/layout-plan.js';
 import { userShardRanges } from '../../decisions/shards.js';
@@ -86,11 +86,15 @@ export function* locking(r: Recovery): Phase {
   const targets = servicesToLockFirst(d.oldTsl, d.directoryEntries(), lockAll);
   // F3 (`short-lock-timeout`): Bedrock's 200 ms, shorter than a round trip on a slow network.
   const timeout = mutated(d.config, 'short-lock-timeout') ? SHORT_LOCK_TIMEOUT_MS : d.params.lockTimeoutMs;
+  const began = r.ctx.now();
   const round = yield* lockServices(r, targets, 'first', timeout);
+  // The round waited past the short timeout for a reply: with it, that service would count as unreachable.
+  if (r.ctx.now() - began > ms(SHORT_LOCK_TIMEOUT_MS)) reached(d.config, 'short-lock-timeout');
   if (round.superseded !== undefined) return round.superseded;
   // F4: decide "new cluster" from lock results (nothing reachable), which throws data away.
-  if (a.path === 'data' && a.locked.size === 0 && mutated(d.config, 'new-cluster-if-nothing-locked')) {
-    chooseNewCluster(r, 'nothing could be locked');
+  if (a.path === 'data' && a.locked.size === 0) {
+    reached(d.config, 'new-cluster-if-nothing-locked');
+    if (mutated(d.config, 'new-cluster-if-nothing-locked')) chooseNewCluster(r, 'nothing could be locked');
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { ms } from '../../../../sim/index.js';
-import { mutated } from '../../config.js';
+import { mutated, reached } from '../../config.js';
 import { SYSTEM_KEY_PREFIX } from '../../types.js';
 import { stalled, type Outcome, type Phase, type Recovery } from '../state.js';
 
@@ -36,6 +36,7 @@ export function* persistence(r: Recovery): Phase {
  * that accepted the first now hold a different layout of that epoch than the others.
  */
 function failed(r: Recovery, reason: string): Outcome {
+  reached(r.d.config, 'stall-on-persistence-failure');
   if (mutated(r.d.config, 'stall-on-persistence-failure')) return stalled(reason, 'retrying under the same epoch');
   return { kind: 'exit', reason };
 }

@@ -1,7 +1,7 @@
 import { determineDurableVersion } from '../../decisions/durable-version.js';
 import { planLogRecovery } from '../../decisions/log-planning.js';
 import { createVacancies } from '../../decisions/vacancies.js';
-import { mutated } from '../../config.js';
+import { mutated, reached } from '../../config.js';
 import { stalled, type Outcome, type Recovery } from '../state.js';
 
 /** §4.3: which old logs to copy and the recovery version, from a quorum of each shard. */
@@ -33,6 +33,8 @@ export function vacancyCreation(r: Recovery): Outcome | undefined {
 /** §4.5: the storage durable version from a majority of each old team. */
 export function versionDetermination(r: Recovery): Outcome | undefined {
   const { ctx, d, a } = r;
+  const quorum = (n: number): number => Math.floor(n / 2) + 1;
+  if ((d.oldTsl?.storageTeams ?? []).some((t) => quorum(t.storageIds.length) !== quorum(d.replicationFactor))) reached(d.config, 'quorum-from-replication-factor');
   const result = determineDurableVersion(d.oldTsl?.storageTeams ?? [], a.storageInfo, {
     replicationFactor: d.replicationFactor,
     quorumFromReplicationFactor: mutated(d.config, 'quorum-from-replication-factor'),

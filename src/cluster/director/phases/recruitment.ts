@@ -1,5 +1,5 @@
 import { ms, nodeOf, type CallResult, type TaskBody } from '../../../../sim/index.js';
-import { FOREVER_MS, mutated } from '../../config.js';
+import { FOREVER_MS, mutated, reached } from '../../config.js';
 import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
 import { isFreeSpare } from '../../decisions/spares.js';
 import { fillSlots, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
@@ -25,13 +25,18 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   if (!mutated(d.config, 'recruit-old-layout')) for (const id of oldLayoutServiceIds(d.oldTsl)) excluded.add(id);
   // A service that failed us, or lives on a node that did, is likely dead: create a worker instead.
   const byNode = !mutated(d.config, 'keep-dead-spares');
-  for (const e of d.directory.values()) if (d.isSuspect(e.id) || (byNode && d.isSuspect(nodeOf(e.address)))) excluded.add(e.id);
+  for (const e of d.directory.values()) {
+    const suspectNode = d.isSuspect(nodeOf(e.address));
+    if (!d.isSuspect(e.id) && suspectNode && e.kind === kind && !excluded.has(e.id)) reached(d.config, 'keep-dead-spares');
+    if (d.isSuspect(e.id) || (byNode && suspectNode)) excluded.add(e.id);
+  }
   for (const id of d.holdsHistory) excluded.add(id);
   const candidates = recruitmentCandidates(d.directoryEntries(), kind, excluded);
   // `strict-placement-across-kinds`: strict placement counted over workers of every kind, so a node
   // that hosts a log cannot take a storage server (a fresh 3-node cluster cannot start).
-  const acrossKinds = d.params.strictPlacement && mutated(d.config, 'strict-placement-across-kinds');
-  const hostsOtherKind = new Set(acrossKinds ? [...d.directory.values()].filter((e) => e.kind !== kind).map((e) => nodeOf(e.address)) : []);
+  const otherKindNodes = d.params.strictPlacement ? new Set([...d.directory.values()].filter((e) => e.kind !== kind).map((e) => nodeOf(e.address))) : new Set<string>();
+  if (d.capableNodes(kind).some((n) => otherKindNodes.has(n))) reached(d.config, 'strict-placement-across-kinds');
+  const hostsOtherKind = mutated(d.config, 'strict-placement-across-kinds') ? otherKindNodes : new Set<string>();
   const capable = d.capableNodes(kind).filter((n) => !hostsOtherKind.has(n));
   const trusted = capable.filter((n) => !d.isSuspect(n));
   const planOn = (nodes: readonly string[]) =>
@@ -55,6 +60,7 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
         created.push(w);
         // Its foreman answered: the node is up again, whatever failed us there before (a node
         // suspected during a partition must not stay behind a dead one once the partition heals).
+        if (d.isSuspect(w.node)) reached(d.config, 'distrust-answering-nodes');
         if (!mutated(d.config, 'distrust-answering-nodes')) d.trust(w.node);
       } else {
         d.suspect(w.node);

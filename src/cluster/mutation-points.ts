@@ -1,0 +1,43 @@
+import type { MutationId } from './mutations.js';
+
+/**
+ * How often a run reached the moment a switch would change what the protocol does (its trigger
+ * condition), counted where the reference protocol's guard acts, whether the switch is on or not.
+ * A sweep that never reaches a switch's moment cannot catch that bug, whatever its checkers: these
+ * counts say which moments the random scenarios never produce. Counting changes nothing in the run.
+ */
+export class MutationPoints {
+  private readonly counts = new Map<MutationId, number>();
+
+  reach(id: MutationId): void {
+    this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+  }
+
+  count(id: MutationId): number {
+    return this.counts.get(id) ?? 0;
+  }
+
+  /** The switches whose moment came, with how often (in switch order). */
+  toRecord(order: readonly MutationId[]): Partial<Record<MutationId, number>> {
+    return Object.fromEntries(order.filter((id) => this.counts.has(id)).map((id) => [id, this.counts.get(id)]));
+  }
+}
+
+/**
+ * The switches whose trigger condition is counted. The others' moments are the ordinary course of a
+ * recovery (every push, every lock round), or are told by a coverage probe already.
+ */
+export const COUNTED_POINTS = [
+  'new-cluster-if-nothing-locked',
+  'unchecked-recover-from',
+  'truncate-at-durable-version',
+  'repeat-storage-unlock',
+  'unconfirmed-read-version',
+  'local-read-version',
+  'quorum-from-replication-factor',
+  'keep-dead-spares',
+  'distrust-answering-nodes',
+  'short-lock-timeout',
+  'stall-on-persistence-failure',
+  'strict-placement-across-kinds',
+] as const satisfies readonly MutationId[];

@@ -18,6 +18,8 @@ export function atMostOnce(
   clock: { now(): VirtualTime },
   handler: (incoming: Incoming) => void,
   window: Duration = DEFAULT_DEDUPE_WINDOW,
+  /** Told of every copy after the first (coverage: what acting on it again would have done). */
+  onDuplicate?: () => void,
 ): (incoming: Incoming) => void {
   const seen = new Set<number>();
   // The ids seen, with when, in arrival order (so in time order): the oldest are forgotten first.
@@ -44,6 +46,7 @@ export function atMostOnce(
     const now = clock.now();
     forgetOld(now);
     if (seen.has(incoming.id)) {
+      onDuplicate?.();
       const answer = replies.get(incoming.id);
       if (answer !== undefined) incoming.reply?.(answer);
       return;

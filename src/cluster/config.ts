@@ -36,5 +36,5 @@ export const FOREVER_MS = 1e12;
  * answered from what the first did (rule 20); `non-idempotent-requests` acts on every copy.
  */
 export function handleMessages(ctx: Ctx, config: ClusterConfig, handler: (incoming: Incoming) => void): void {
-  ctx.handle(mutated(config, 'non-idempotent-requests') ? handler : atMostOnce(ctx, handler));
+  ctx.handle(mutated(config, 'non-idempotent-requests') ? handler : atMostOnce(ctx, handler, undefined, () => reached(config, 'non-idempotent-requests')));
 }

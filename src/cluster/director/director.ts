@@ -1,5 +1,5 @@
 import { ms, type CallResult, type DownMessage, type ProcessStart } from '../../../sim/index.js';
-import { handleMessages, mutated } from '../config.js';
+import { handleMessages, mutated, reached } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CapabilitiesUpdatedMsg, ServicesGoneMsg, ServicesRegisteredMsg } from '../messages.js';
 import { oldLayoutServiceIds } from '../decisions/first-phase.js';
@@ -85,12 +85,14 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
           return;
         }
         if (outcome.kind === 'exit') return stop(outcome.reason);
+        if (outcome.kind === 'fatal') reached(d.config, 'keep-running-after-fatal');
         if (outcome.kind === 'fatal' && !mutated(d.config, 'keep-running-after-fatal')) return stop(outcome.reason);
         // A stall (or, under F12, a fatal error that is only logged): clean up and wait for a trigger.
         for (const ref of d.monitors) ctx.demonitor(ref);
         d.monitors.clear();
         // A stalled attempt's sequencer and proxies stop with it, or two proxy sets would serve
         // one epoch (`keep-stalled-attempt-proxies` leaves them, and still answers their checks).
+        if (a.started.length > 0) reached(d.config, 'keep-stalled-attempt-proxies');
         if (mutated(d.config, 'keep-stalled-attempt-proxies')) stalledStarted.push(...a.started);
         else stopProcesses(a, 'attempt stalled');
         ctx.emit({

@@ -1,4 +1,4 @@
-import { mutated } from '../config.js';
+import { mutated, reached } from '../config.js';
 import type { Outcome, Recovery } from './state.js';
 
 /**
@@ -7,6 +7,7 @@ import type { Outcome, Recovery } from './state.js';
  */
 export function supersededBy(r: Recovery, from: string, newer: number): Outcome {
   r.ctx.emit({ type: 'newer-epoch-seen', director: r.ctx.pid, epoch: r.d.epoch, from, newer });
+  reached(r.d.config, 'ignore-newer-epoch');
   if (mutated(r.d.config, 'ignore-newer-epoch')) return { kind: 'stalled', reason: 'newer_epoch_exists', detail: from };
   return { kind: 'fatal', reason: 'newer_epoch_exists', detail: from };
 }

@@ -1,5 +1,5 @@
 import { ms, type CallResult, type DownMessage, type Incoming, type Pid, type ProcessStart, type Timer } from '../../../sim/index.js';
-import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import { defaultEmptyLayout } from '../decisions/path.js';
 import { nextTerm } from '../decisions/terms.js';
 import { directorProcess } from '../director/director.js';
@@ -82,7 +82,9 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
       // `stale-election-timer`: a timer about to expire has already queued its message, and
       // cancelling it does not take the message back: the follower campaigns against a healthy
       // leader, and the next heartbeat's reset does the same (an election storm).
-      const queued = mutated(config, 'stale-election-timer') && electionDeadline - ctx.now() < ms(2 * params.heartbeatMs);
+      const late = electionDeadline - ctx.now() < ms(2 * params.heartbeatMs);
+      if (late) reached(config, 'stale-election-timer');
+      const queued = mutated(config, 'stale-election-timer') && late;
       if (!queued) electionTimer?.cancel();
       const timeout = electionTimeout();
       electionDeadline = ctx.now() + timeout;
@@ -109,6 +111,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
     const configuredR = (): number => disk.settings?.replicationFactor ?? params.replicationFactor;
 
     const startDirector = (epoch: Epoch, old: AcceptedValue | null, knownPublished: Epoch | null): void => {
+      if (old === null) reached(config, 'empty-layout-for-null');
       const pid = ctx.spawnProcess(
         directorName(epoch),
         directorProcess({
@@ -147,6 +150,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
         disk.nodes = mergeNodes(disk.nodes, p.nodes).merged;
       }
       // F7: start from this coordinator's own, possibly stale, layout instead of the majority's.
+      if (highest !== disk.accepted) reached(config, 'start-before-promise');
       const old = mutated(config, 'start-before-promise') ? disk.accepted : highest;
       ctx.emit({ type: 'leader-elected', coordinator: ctx.pid, term: t, oldEpoch: old?.epoch ?? null });
       heartbeat();
@@ -232,6 +236,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
 
     const onAccept = (incoming: Incoming, msg: AcceptMsg): void => {
       const staleAllowed = mutated(config, 'accept-stale-layout');
+      if (msg.epoch < disk.promised) reached(config, 'accept-stale-layout');
       if (msg.epoch < disk.promised && !staleAllowed) {
         ctx.emit({ type: 'tsl-refused', coordinator: ctx.pid, epoch: msg.epoch, promised: disk.promised });
         incoming.reply?.({ type: 'reject', promised: disk.promised });
@@ -304,6 +309,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
         stepDown('its director was superseded', null);
         return;
       }
+      reached(config, 'reuse-epoch-on-restart');
       if (mutated(config, 'reuse-epoch-on-restart')) {
         // F11: the same leader restarts a director with the same epoch.
         startDirector(previous.epoch, disk.accepted ?? previous.oldTsl, disk.published?.epoch ?? null);

@@ -28,6 +28,10 @@ export function handleLock(
     acceptLowerEpoch: mutated(config, 'accept-stale-lock'),
     acceptEqualEpochFromOthers: mutated(config, 'reuse-epoch-on-restart'),
   });
+  if (decideLock(state, msg) === 'newer_epoch_exists') {
+    if (decideLock(state, msg, { acceptLowerEpoch: true }) === 'accept') reached(config, 'accept-stale-lock');
+    if (decideLock(state, msg, { acceptEqualEpochFromOthers: true }) === 'accept') reached(config, 'reuse-epoch-on-restart');
+  }
   if (verdict === 'newer_epoch_exists') {
     ctx.emit({ type: 'lock-refused', service: service.id, kind: service.kind, epoch: msg.epoch, director: msg.director, current: state.epoch });
     incoming.reply?.({ type: 'newer-epoch-exists', epoch: state.epoch ?? 0 });

@@ -1,5 +1,5 @@
 import { ms, type Incoming, type ProcessStart, type RecordFile } from '../../../sim/index.js';
-import { handleMessages, mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { handleMessages, mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import { callerIsCurrent } from '../decisions/lock-rule.js';
 import type { ClusterEvent } from '../events.js';
 import type { CommittedMsg, ConfirmEpochMsg, LockMsg, PullMsg, PushMsg, RecoverFromMsg, StorageDurableMsg } from '../messages.js';
@@ -85,6 +85,10 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
     };
 
     const answerPull = (incoming: Incoming, msg: PullMsg): boolean => {
+      const top = msg.last ?? last();
+      if (!msg.recovery && top > disk.committed && firstAfter(file.records, top) > firstAfter(file.records, Math.max(disk.committed, msg.from))) {
+        reached(config, 'apply-uncommitted');
+      }
       const start = firstAfter(file.records, msg.from);
       let end = firstAfter(file.records, pullLimit(msg));
       if (end - start > msg.limit) end = start + msg.limit;
@@ -138,6 +142,7 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
         ctx.emit({ type: 'log-push', log: id, callerEpoch: msg.epoch, logEpoch: disk.epoch, version: msg.version, accepted: false, reason });
         incoming.reply?.({ type: 'push-error', reason });
       };
+      if (mode !== 'running' || !callerIsCurrent(disk.epoch, msg.epoch)) reached(config, 'no-fencing');
       if (!noFencing && mode !== 'running') return refuse('locked');
       if (!noFencing && !callerIsCurrent(disk.epoch, msg.epoch)) return refuse('stale_epoch');
       if (msg.prev < last()) return refuse('tx_out_of_order');
@@ -150,6 +155,7 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
       while (next !== undefined) {
         append(next.msg);
         appended.push(next);
+        reached(config, 'ack-before-sync');
         ctx.emit({
           type: 'log-push',
           log: id,

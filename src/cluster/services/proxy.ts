@@ -135,6 +135,8 @@ export function commitProxy(start: StartProxyMsg, config: ClusterConfig): Proces
             timeout,
             until: (r) => {
               if (r.ok && r.reply.type === 'push-ok') acks++;
+              // A majority has it and the rest not yet: the moment a majority-ack proxy would answer.
+              if (acks === acksNeeded(logs.length, true) && acks < logs.length && r.ok && r.reply.type === 'push-ok') reached(config, 'majority-log-ack');
               return acks >= needed && needed < logs.length;
             },
           },

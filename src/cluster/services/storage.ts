@@ -293,6 +293,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       appliedTo = 0;
       durableSince = [];
       reload();
+      reached(config, 'skip-backfill');
       if (mutated(config, 'skip-backfill')) {
         // F29: start at the durable version with nothing below it.
         disk.durableVersion = msg.durableVersion;

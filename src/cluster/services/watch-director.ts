@@ -1,5 +1,5 @@
 import { ms, type Pid } from '../../../sim/index.js';
-import { mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 
 /**
  * A generation's sequencer and commit proxies live only as long as their director (F27): each
@@ -16,6 +16,7 @@ export function watchDirector(ctx: Ctx, config: ClusterConfig, director: Pid): v
       for (;;) {
         yield* ctx.sleep(ms(config.params.monitorPingMs));
         const res = yield* ctx.call(director, { type: 'component-check' }, { timeout: ms(config.params.monitorPingTimeoutMs) });
+        if (!res.ok || res.reply.type === 'not-yours') reached(config, 'keep-old-components');
         if (!res.ok) return ctx.exit('director_unavailable');
         if (res.reply.type === 'not-yours') return ctx.exit('not_in_any_attempt');
       }

@@ -1,5 +1,5 @@
 import { ms, type CallResult } from '../../../../sim/index.js';
-import { mutated } from '../../config.js';
+import { mutated, reached } from '../../config.js';
 import { layoutProblems, referencedIds } from '../../decisions/layout.js';
 import type { LogDescriptor, ServiceDescriptor, StorageTeam, TransactionSystemLayout } from '../../types.js';
 import { storageToUnlock, unlockStorage } from '../storage-unlock.js';
@@ -50,6 +50,7 @@ export function* layoutBuildAndUnlock(r: Recovery): Phase {
   if (proxies.some((res) => !res.ok || res.reply.type !== 'unlock-ok')) return stalled('recovery_system_failed', 'unlock_failed: commit proxy');
 
   a.storageToUnlock = storageToUnlock(r, tsl);
+  if (a.storageToUnlock.length > 0) reached(d.config, 'unlock-storage-before-publish');
   if (!mutated(d.config, 'unlock-storage-before-publish')) return undefined;
   const round = yield* unlockStorage(r, tsl, a.storageToUnlock);
   if (round.superseded !== undefined) return round.superseded;

@@ -55,14 +55,16 @@ function* freshInitIfComponentsDead(r: Recovery, old: TransactionSystemLayout): 
 /** §4.0: the path depends on the old layout alone (S18). */
 export function pathDetermination(r: Recovery): Phase | Outcome | undefined {
   const old = r.d.oldTsl;
+  if (old !== null && old.logs.length > 0) reached(r.d.config, 'fresh-init-on-dead-components');
   if (mutated(r.d.config, 'fresh-init-on-dead-components') && old !== null && old.logs.length > 0) return freshInitIfComponentsDead(r, old);
   return refPath(r);
 }
 
 function refPath(r: Recovery): Outcome | undefined {
-  if (mutated(r.d.config, 'two-tag-log-validator')) {
-    const why = twoTagValidatorRejects(r.d.oldTsl);
-    if (why !== undefined) return stalled('corrupted_tsl', why);
+  const why = twoTagValidatorRejects(r.d.oldTsl);
+  if (why !== undefined) {
+    reached(r.d.config, 'two-tag-log-validator');
+    if (mutated(r.d.config, 'two-tag-log-validator')) return stalled('corrupted_tsl', why);
   }
   const path = determinePath(r.d.oldTsl, mutated(r.d.config, 'empty-layout-for-null'));
   if (path === 'new-cluster') {
@@ -82,6 +84,8 @@ function refPath(r: Recovery): Outcome | undefined {
 export function* locking(r: Recovery): Phase {
   const { d, a } = r;
   const lockAll = mutated(d.config, 'lock-all-available');
+  const everything = servicesToLockFirst(d.oldTsl, d.directoryEntries(), true).length;
+  if (everything > (a.path === 'new-cluster' ? 0 : servicesToLockFirst(d.oldTsl, d.directoryEntries(), false).length)) reached(d.config, 'lock-all-available');
   if (a.path === 'new-cluster' && !lockAll) return undefined;
   const targets = servicesToLockFirst(d.oldTsl, d.directoryEntries(), lockAll);
   // F3 (`short-lock-timeout`): Bedrock's 200 ms, shorter than a round trip on a slow network.

@@ -26,6 +26,7 @@ export function* persistence(r: Recovery): Phase {
   if (!committed.ok || committed.reply.type !== 'commit-ok') return failed(r, 'persistence_failed');
   const published = yield* ctx.call(d.coordinator, { type: 'publish', epoch: d.epoch, tsl }, { timeout });
   a.published = published.ok && published.reply.type === 'published';
+  if (!a.published) reached(d.config, 'ignore-publish-failure');
   if (!a.published && !mutated(d.config, 'ignore-publish-failure')) return failed(r, 'publish_failed');
   return undefined;
 }

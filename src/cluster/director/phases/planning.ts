@@ -24,7 +24,13 @@ export function vacancyCreation(r: Recovery): Outcome | undefined {
   if (d.oldTsl === null) return stalled('corrupted_tsl', 'no old layout on the data path');
   const members = new Set(d.oldTsl.storageTeams.flatMap((t) => t.storageIds));
   // `keep-unreachable-members`: the notes' rule, every old member stays.
-  const unreachable = mutated(d.config, 'keep-unreachable-members') ? new Set<string>() : new Set([...members].filter((id) => !a.locked.has(id)));
+  const missing = new Set([...members].filter((id) => !a.locked.has(id)));
+  if (missing.size > 0) reached(d.config, 'keep-unreachable-members');
+  const unreachable = mutated(d.config, 'keep-unreachable-members') ? new Set<string>() : missing;
+  const ref = JSON.stringify(createVacancies(d.oldTsl, d.params.desiredLogs, d.replicationFactor, { unreachable }));
+  for (const [id, rule] of [['vacancy-numbering-overlaps', 'F15'], ['roster-replaces-team', 'F16']] as const) {
+    if (JSON.stringify(createVacancies(d.oldTsl, d.params.desiredLogs, d.replicationFactor, { unreachable, asIs: rule })) !== ref) reached(d.config, id);
+  }
   const asIs = mutated(d.config, 'vacancy-numbering-overlaps') ? 'F15' : mutated(d.config, 'roster-replaces-team') ? 'F16' : undefined;
   a.layout = createVacancies(d.oldTsl, d.params.desiredLogs, d.replicationFactor, { unreachable, ...(asIs !== undefined ? { asIs } : {}) });
   return undefined;

@@ -22,6 +22,7 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   const vacancies = vacanciesIn(slots);
   if (vacancies.length === 0) return { assignments: [] };
   const excluded = new Set<ServiceId>(alsoExcluded);
+  if (oldLayoutServiceIds(d.oldTsl).some((id) => d.directory.get(id)?.kind === kind)) reached(d.config, 'recruit-old-layout');
   if (!mutated(d.config, 'recruit-old-layout')) for (const id of oldLayoutServiceIds(d.oldTsl)) excluded.add(id);
   // A service that failed us, or lives on a node that did, is likely dead: create a worker instead.
   const byNode = !mutated(d.config, 'keep-dead-spares');
@@ -79,6 +80,7 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   const timeoutMs = mutated(d.config, 'no-recruitment-lock-timeout') ? FOREVER_MS : d.params.recruitmentLockTimeoutMs;
   const filled = new Map(plan.assignments.map((x) => [x.id, x.vacancy]));
   // `skip-recruitment-lock` (the bug seed note 002 fixes): recruited storage is used without a lock.
+  if (kind === 'storage' && targets.length > 0) reached(d.config, 'skip-recruitment-lock');
   if (kind === 'storage' && mutated(d.config, 'skip-recruitment-lock')) {
     for (const t of targets) r.a.locked.set(t.id, { id: t.id, kind, pid: t.address, address: t.address });
     return { assignments: plan.assignments };
@@ -86,14 +88,16 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   const round = yield* lockServices(r, targets, 'recruitment', timeoutMs, filled);
   if (round.superseded !== undefined) return { outcome: round.superseded };
   if (round.failed.length > 0) {
+    reached(d.config, 'no-recruitment-lock-timeout');
     return { outcome: stalled('failed_to_lock_recruited_service', round.failed.join(',')) };
   }
   // Rule 18: a log whose history another accepted layout may rely on is not a spare either. (The
   // old layout's own logs are left out above, by S7; this guards the layouts the director cannot see.)
-  if (kind === 'log' && !mutated(d.config, 'reuse-logs-of-accepted-layout')) {
+  if (kind === 'log') {
     const own = new Set(oldLayoutServiceIds(d.oldTsl));
     const kept = recruited.filter((id) => !own.has(id) && !isFreeSpare(r.a.logInfo.get(id)?.recoveredAt ?? null, d.knownPublished, d.epoch));
-    if (kept.length > 0) {
+    if (kept.length > 0) reached(d.config, 'reuse-logs-of-accepted-layout');
+    if (kept.length > 0 && !mutated(d.config, 'reuse-logs-of-accepted-layout')) {
       for (const id of kept) d.holdsHistory.add(id);
       return { outcome: stalled('recruit_holds_history', kept.join(',')) };
     }
@@ -132,6 +136,7 @@ export function* storageRecruitment(r: Recovery): Phase {
   const members = assigned.filter((s): s is ServiceId => !isVacancy(s));
   const result = yield* recruit(r, 'storage', assigned, members);
   if ('outcome' in result) return result.outcome;
+  if ((r.d.oldTsl?.storageTeams ?? []).some((t) => t.storageIds.length > 0)) reached(r.d.config, 'relock-old-members');
   if (mutated(r.d.config, 'relock-old-members')) {
     // F20 (AS-IS): every old team member is locked again, so one that is dead blocks recovery
     // although version determination tolerated it.

@@ -1,5 +1,5 @@
 import { ms, type CallResult } from '../../../../sim/index.js';
-import { mutated } from '../../config.js';
+import { mutated, reached } from '../../config.js';
 import { pairReplayByTag, type ReplayPair } from '../../decisions/replay.js';
 import type { NewerEpochExists } from '../../messages.js';
 import { isVacancy, type LogDescriptor, type ServiceId, type Slot, type StorageTeam, type Tag } from '../../types.js';
@@ -20,8 +20,10 @@ export function* logReplay(r: Recovery): Phase {
   const { ctx, d, a } = r;
   const newLogs = a.layout.logs.filter((l): l is LogDescriptor => !isVacancy(l.id));
   // F25: with nothing to copy, the new logs are never told to start (they stay locked).
+  if (a.oldLogIdsToCopy.length === 0 && newLogs.length > 0) reached(d.config, 'skip-new-log-replay');
   if (a.oldLogIdsToCopy.length === 0 && mutated(d.config, 'skip-new-log-replay')) return undefined;
   const copyFrom = (d.oldTsl?.logs ?? []).filter((l) => a.oldLogIdsToCopy.includes(l.id));
+  if (JSON.stringify(pairReplayByTag(newLogs, copyFrom, true)) !== JSON.stringify(pairReplayByTag(newLogs, copyFrom, false))) reached(d.config, 'replay-ignores-tags');
   const planned = pairReplayByTag(newLogs, copyFrom, mutated(d.config, 'replay-ignores-tags'));
   const orphan = planned.find((p) => p.source === undefined);
   if (orphan !== undefined) return stalled('failed_to_copy_some_logs', `no old log of ${orphan.target}'s tags to copy from`);

@@ -1,4 +1,6 @@
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import { EXIT } from './errors.js';
+import { errnoCode, reasonFor } from './io-failure.js';
 
 /** Where a command writes, and how it colours. Commands never touch process.stdout directly. */
 export interface Io {
@@ -19,14 +21,22 @@ export function colourWanted(argv: readonly string[], env: NodeJS.ProcessEnv): b
 
 let pipeGuarded = false;
 
-/** `recovery-sim run | head` closes stdout early: stop quietly instead of dying with a stack trace. */
+/**
+ * `recovery-sim run | head` closes stdout early: stop quietly instead of dying with a stack
+ * trace. `recovery-sim run > /dev/full` (or a full disk) is bad input, said once on stderr.
+ */
 function guardClosedPipes(): void {
   if (pipeGuarded) return;
   pipeGuarded = true;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      const code = errnoCode(e);
+      if (code === undefined) throw e;
+      if (stream === process.stdout) {
+        process.stderr.write(`recovery-sim: cannot write to standard output (${reasonFor(code, e)}). Redirect it to a file on a device with free space that you can write to.\n`);
+      }
+      process.exit(EXIT.badInput);
     });
   }
 }

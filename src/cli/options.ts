@@ -33,19 +33,34 @@ export function parseSeedRange(value: string | undefined): SeedRange {
   const m = /^\s*(\S+?)\s*(?:\.\.\s*(\S+))?\s*$/.exec(value);
   const first = m?.[1] !== undefined ? integer(m[1]) : undefined;
   const last = m?.[2] !== undefined ? integer(m[2]) : m?.[1] !== undefined && m[2] === undefined ? first : undefined;
-  if (first === undefined || last === undefined || first > MAX_SEED || last > MAX_SEED) {
+  if (first === undefined || last === undefined) {
     throw new UsageError(`--seeds must be A..B with non-negative integer seeds, got "${value}". ${example}`);
   }
+  if (first > MAX_SEED || last > MAX_SEED) throw new UsageError(`--seeds ${value.trim()}: a seed must be at most ${MAX_SEED} (the largest integer a seed keeps exactly). ${example}`);
   if (first > last) throw new UsageError(`--seeds ${value} is empty: the first seed (${first}) is above the last (${last}). Write the smaller first, e.g. --seeds ${last}..${first}.`);
+  // Seeds are counted as well as named: the count must be exact too.
+  if (!Number.isSafeInteger(last - first + 1)) throw new UsageError(`--seeds ${value} holds more than ${MAX_SEED} seeds. Start at 1, e.g. --seeds 1..${last}.`);
   return { first, last };
 }
 
 export function parsePositive(value: string | undefined, flag: string, what: string, fallback: number, max = 1_000_000): number {
   if (value === undefined) return fallback;
   const n = integer(value);
-  if (n === undefined || n < 1) throw new UsageError(`${flag} must be a positive integer (${what}), got "${value}". Example: ${flag} 4.`);
+  if (n === undefined || n < 1 || !Number.isSafeInteger(n)) throw new UsageError(`${flag} must be a positive integer (${what}), got "${value}". Example: ${flag} 4.`);
   if (n > max) throw new UsageError(`${flag} ${value} is too many ${what}: at most ${max}. Example: ${flag} 4.`);
   return n;
+}
+
+/**
+ * `--jobs N`: worker threads. More threads than cores run no faster, and each holds a whole
+ * simulation in memory, so a larger N is capped at the machine's available parallelism with a
+ * warning rather than refused: the same command line works on a laptop and on a CI runner.
+ */
+export function parseJobs(value: string | undefined, cores: number, warn: (text: string) => void): number {
+  const jobs = parsePositive(value, '--jobs', 'worker threads', cores, Number.MAX_SAFE_INTEGER);
+  if (jobs <= cores) return jobs;
+  warn(`recovery-sim: warning: --jobs ${jobs} is more than the ${cores} core${cores === 1 ? '' : 's'} this machine offers; running ${cores} worker thread${cores === 1 ? '' : 's'} (more would only hold more simulations in memory).`);
+  return cores;
 }
 
 export interface Shard {
@@ -60,6 +75,9 @@ export function parseOrdering(value: string | undefined): MessageOrdering | unde
   throw new UsageError(`--ordering must be random or pct (PCT priorities over racing deliveries), got "${value.slice(0, 40)}". Example: --ordering pct.`);
 }
 
+/** More machines than this sharing one range is a typo, not a plan. */
+export const MAX_SHARDS = 1_000_000;
+
 /** `I/N`, 1-based: this machine takes every seed whose position in the range is ≡ I-1 (mod N). */
 export function parseShard(value: string | undefined): Shard | undefined {
   if (value === undefined) return undefined;
@@ -69,7 +87,11 @@ export function parseShard(value: string | undefined): Shard | undefined {
   if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1) {
     throw new UsageError(`--shard must be I/N with 1 <= I <= N (this machine's part I of N), got "${value}". Example: --shard 2/4.`);
   }
-  if (index < 1 || index > count) throw new UsageError(`--shard ${value}: the part I must be between 1 and N=${count}, got ${index}. Example: --shard 1/${count} … --shard ${count}/${count}.`);
+  // Digits beyond the safe integers round (2^53 + 1 reads as 2^53), so I and N would not be what was typed.
+  if (!Number.isSafeInteger(count) || count > MAX_SHARDS) {
+    throw new UsageError(`--shard ${value.trim()}: N (the number of parts) must be at most ${MAX_SHARDS.toLocaleString('en-US')}, got ${m?.[2] ?? ''}. Example: --shard 2/4.`);
+  }
+  if (index < 1 || index > count) throw new UsageError(`--shard ${value}: the part I must be between 1 and N=${count}, got ${Number.isSafeInteger(index) ? index : (m?.[1] ?? '')}. Example: --shard 1/${count} … --shard ${count}/${count}.`);
   return { index, count };
 }
 

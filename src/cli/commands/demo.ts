@@ -1,8 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from '@commander-js/extra-typings';
-import { MemorySink, type TraceRecord } from '../../../sim/index.js';
-import type { RunEvent } from '../../cluster/events.js';
 import { conclusionLines } from '../../report/conclusion.js';
 import { renderHtmlReport } from '../../report/html/index.js';
 import type { Cli } from '../context.js';
@@ -11,7 +8,10 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { createNarrator } from '../narrator.js';
 import { parseSeed } from '../options.js';
-import { executeRun, exitCodeFor } from '../single-run.js';
+import { OutputFile } from '../output-file.js';
+import { runForReport } from '../report-run.js';
+import { scenarioInput } from '../scenario-input.js';
+import { executeRun, exitCodeFor, type SingleRunOptions } from '../single-run.js';
 import { table, wrap } from '../text.js';
 
 export interface DemoFlags {
@@ -44,8 +44,7 @@ function showDemo(io: Io, demo: Demo, index: number, total: number, seed: number
     for (const w of s.watch) before.push(...wrap(w, 100, '    ').map((l, i) => (i === 0 ? `  • ${l.trimStart()}` : l)));
     before.push('');
   }
-  const sink = flags.report === true ? new MemorySink() : undefined;
-  const run = executeRun({
+  const options: SingleRunOptions = {
     loaded: demo.loaded,
     seed,
     mutations: undefined,
@@ -54,19 +53,25 @@ function showDemo(io: Io, demo: Demo, index: number, total: number, seed: number
     verbose: flags.verbose === true,
     narrate: createNarrator(demo.spec.narration ?? []),
     violationsShown: 5,
-    ...(sink !== undefined ? { sink } : {}),
-  });
-  const after: string[] = ['', c.bold('── what the invariants concluded ──'), ...conclusionLines(run.result, c).flatMap((l) => wrap(l, 110))];
-  if (demo.spec.conclusion !== undefined) after.push('', ...wrap(demo.spec.conclusion).map((l) => c.cyan(l)));
-  after.push('', ...run.summary);
-  if (sink !== undefined) {
-    const file = join('reports', `${demo.name}.html`);
-    mkdirSync('reports', { recursive: true });
-    writeFileSync(file, renderHtmlReport({ scenario: s, result: run.result, records: sink.records as TraceRecord<RunEvent>[] }));
-    after.push(`${c.bold('report'.padEnd(12))}${file}`);
+  };
+  const file = join('reports', `${demo.name}.html`);
+  const out = flags.report === true ? OutputFile.open({ path: file, what: 'the demo\'s report', example: file, fix: 'Run the demo from a directory you can write to: --report writes reports/<demo>.html under the current directory.', inputs: [scenarioInput(demo.loaded)], makeDirectories: true }) : undefined;
+  try {
+    const report = out !== undefined ? runForReport(options) : undefined;
+    const run = report?.run ?? executeRun(options);
+    const after: string[] = ['', c.bold('── what the invariants concluded ──'), ...conclusionLines(run.result, c).flatMap((l) => wrap(l, 110))];
+    if (demo.spec.conclusion !== undefined) after.push('', ...wrap(demo.spec.conclusion).map((l) => c.cyan(l)));
+    after.push('', ...run.summary);
+    if (out !== undefined && report !== undefined) {
+      if (report.sample !== null) io.err(`report: ${report.sample.note}`);
+      out.write(renderHtmlReport(report.input));
+      after.push(`${c.bold('report'.padEnd(12))}${file}`);
+    }
+    io.out([...before, ...run.config, '', ...run.timeline, ...after, ''].join('\n'));
+    return exitCodeFor(run.result);
+  } finally {
+    out?.discard();
   }
-  io.out([...before, ...run.config, '', ...run.timeline, ...after, ''].join('\n'));
-  return exitCodeFor(run.result);
 }
 
 /** `demo`: list the teaching demos, or run one (or all) with narration. */

@@ -3,12 +3,13 @@ import { Command } from '@commander-js/extra-typings';
 import { MUTATION_IDS } from '../../cluster/mutations.js';
 import { powerSubject, type CatchRow } from '../../report/finding-power.js';
 import { powerTableLines } from '../../report/finding-power-table.js';
-import { bundledScenarioNames, loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import { bundledScenarioNames, type LoadedScenario } from '../../scenario/load.js';
 import type { Cli } from '../context.js';
-import { EXIT } from '../errors.js';
-import { parseMutations, parseOrdering, parsePositive, parseSeedRange, type SeedRange } from '../options.js';
+import { EXIT, UsageError } from '../errors.js';
+import { parseJobs, parseMutations, parseOrdering, parseSeedRange, type SeedRange } from '../options.js';
 import { Progress } from '../progress.js';
 import { measureFindingPower, powerRunCount } from '../power-sweep.js';
+import { loadInputScenario } from '../scenario-input.js';
 
 export const POWER_SCENARIOS = ['random-faults', 'random-shapes'];
 const DEFAULT_SEEDS = '1..200';
@@ -45,14 +46,16 @@ function distinctByName(loaded: readonly LoadedScenario[]): LoadedScenario[] {
 /** `power`: how often, and how soon, the swarm scenarios catch each mutation. */
 export async function powerAction(cli: Cli, names: readonly string[], flags: PowerFlags): Promise<void> {
   const seeds = parseSeedRange(flags.seeds ?? DEFAULT_SEEDS);
-  const jobs = parsePositive(flags.jobs, '--jobs', 'worker threads', availableParallelism(), 256);
+  const jobs = parseJobs(flags.jobs, availableParallelism(), (warning) => cli.io.err(warning));
   const mutations = parseMutations(flags.mutate, true, bundledScenarioNames()) ?? MUTATION_IDS;
   const ordering = parseOrdering(flags.ordering);
-  const scenarios = distinctByName((names.length > 0 ? names : POWER_SCENARIOS).map(loadScenario));
+  const scenarios = distinctByName((names.length > 0 ? names : POWER_SCENARIOS).map(loadInputScenario));
   const subjects = mutations.map((id) => powerSubject(id));
   const { io } = cli;
 
   const total = powerRunCount({ subjects, scenarios, seeds });
+  // Runs are numbered one after another; past the safe integers two would share a number.
+  if (!Number.isSafeInteger(total)) throw new UsageError(`--seeds ${seeds.first}..${seeds.last} gives ${total} runs (${subjects.length} mutation${subjects.length === 1 ? '' : 's'} × ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × the seeds), more than can be counted exactly (${Number.MAX_SAFE_INTEGER}). Give a shorter range, e.g. --seeds 1..200.`);
   const progress = new Progress(io, `power ${subjects.length} mutation${subjects.length === 1 ? '' : 's'} × ${scenarios.map((s) => s.scenario.name).join(', ')} seeds ${seeds.first}..${seeds.last}`, total);
   const started = Date.now();
   const rows = await measureFindingPower({
@@ -80,7 +83,7 @@ export function powerCommand(cli: Cli) {
     .description('measure finding power: how often, and how soon, the swarm scenarios catch each mutation')
     .argument('[scenarios...]', `scenario names or files (default: ${POWER_SCENARIOS.join(' ')})`)
     .option('--seeds <A..B>', `the seeds to run per mutation and scenario, both ends included (default: ${DEFAULT_SEEDS})`)
-    .option('--jobs <n>', 'worker threads (default: the available parallelism)')
+    .option('--jobs <n>', 'worker threads (default and most: the available parallelism)')
     .option('--mutate <id...>', 'measure only these mutations (default: every one)')
     .option('--ordering <mode>', 'how deliveries racing within the jitter window are ordered in every run: random (default) or pct')
     .option('--json', 'print one JSON object per mutation and scenario (JSON lines); the table goes to stderr')

@@ -1,11 +1,12 @@
 import { Command } from '@commander-js/extra-typings';
-import { JsonLinesSink } from '../../../sim/index.js';
-import { bundledScenarioNames, loadScenario } from '../../scenario/load.js';
+import { bundledScenarioNames } from '../../scenario/load.js';
 import { replayLines, verdictLine } from '../../report/summary.js';
 import { DEFAULT_SCENARIO, type Cli } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseMutations, parseOrdering, parseSeed } from '../options.js';
-import { executeRun, exitCodeFor } from '../single-run.js';
+import { loadInputScenario, scenarioInput } from '../scenario-input.js';
+import { executeRun, exitCodeFor, type SingleRun } from '../single-run.js';
+import { TraceFile } from '../trace-file.js';
 
 export interface RunFlags {
   readonly seed?: string;
@@ -18,16 +19,6 @@ export interface RunFlags {
   readonly verbose?: true;
 }
 
-function openTrace(file: string): JsonLinesSink {
-  try {
-    return new JsonLinesSink(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new UsageError(`--trace ${file}: cannot write the trace file (${why}). Give a writable file path, e.g. --trace run.jsonl.`);
-  }
-}
-
 /** `run`: one run, explained as a timeline (or one JSON object, or three lines with --quiet). */
 export function runAction(cli: Cli, name: string, flags: RunFlags): void {
   if (flags.verbose === true && (flags.json === true || flags.quiet === true)) {
@@ -36,19 +27,26 @@ export function runAction(cli: Cli, name: string, flags: RunFlags): void {
   const seed = parseSeed(flags.seed);
   const mutations = parseMutations(flags.mutate, flags.mutations, bundledScenarioNames());
   const ordering = parseOrdering(flags.ordering);
-  const loaded = loadScenario(name);
-  const sink = flags.trace !== undefined ? openTrace(flags.trace) : undefined;
+  const loaded = loadInputScenario(name);
+  const sink = flags.trace !== undefined ? TraceFile.open(flags.trace, [scenarioInput(loaded)]) : undefined;
   const quiet = flags.json === true || flags.quiet === true;
-  const run = executeRun({
-    loaded,
-    seed,
-    mutations,
-    ...(ordering !== undefined ? { ordering } : {}),
-    chalk: cli.io.chalk,
-    timeline: !quiet,
-    verbose: flags.verbose === true,
-    ...(sink !== undefined ? { sink } : {}),
-  });
+  let run: SingleRun;
+  // The trace is put in place only once the run has finished; a failed run leaves no file.
+  try {
+    run = executeRun({
+      loaded,
+      seed,
+      mutations,
+      ...(ordering !== undefined ? { ordering } : {}),
+      chalk: cli.io.chalk,
+      timeline: !quiet,
+      verbose: flags.verbose === true,
+      ...(sink !== undefined ? { sink } : {}),
+    });
+    sink?.commit();
+  } finally {
+    sink?.discard();
+  }
   const { io } = cli;
   if (flags.json === true) io.out(JSON.stringify(run.result));
   else if (flags.quiet === true) io.out([verdictLine(run.result, io.chalk), ...replayLines(run.result, io.chalk)].join('\n'));

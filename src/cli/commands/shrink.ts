@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command } from '@commander-js/extra-typings';
 import type { FaultAction } from '../../../sim/index.js';
 import type { InvariantId } from '../../check/types.js';
+import type { MutationId } from '../../cluster/mutations.js';
 import { runResolved, runScenario } from '../../runner/run.js';
-import { bundledScenarioNames, displayPath, loadScenario } from '../../scenario/load.js';
+import { bundledScenarioNames, displayPath, type LoadedScenario } from '../../scenario/load.js';
 import { SCHEMA_FILE, scenariosDir } from '../../scenario/paths.js';
 import { resolveScenario } from '../../scenario/resolve.js';
 import { formatScenarioJson } from '../../scenario/format.js';
@@ -14,6 +14,8 @@ import { replayCommand, type RunResult } from '../../runner/result.js';
 import type { Cli } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { parseMutations, parseSeed } from '../options.js';
+import { OutputFile } from '../output-file.js';
+import { loadInputScenario, scenarioInput } from '../scenario-input.js';
 
 export interface ShrinkFlags {
   readonly seed?: string;
@@ -33,11 +35,33 @@ function firstViolated(result: RunResult): InvariantId | undefined {
  * nothing to shrink) or the file cannot be written; 1 when the scripted plan stops reproducing.
  */
 export function shrinkAction(cli: Cli, name: string, flags: ShrinkFlags): void {
-  const { io } = cli;
   if (flags.seed === undefined) throw new UsageError('shrink needs --seed N, the seed of a failing run (a sweep lists them). Example: recovery-sim shrink random-faults --seed 17.');
   const seed = parseSeed(flags.seed);
   const mutations = parseMutations(flags.mutate, flags.mutations, bundledScenarioNames());
-  const loaded = loadScenario(name);
+  const loaded = loadInputScenario(name);
+  const shrunkName = `${loaded.scenario.name}-seed${seed}`;
+  const out = resolve(flags.out ?? join(scenariosDir(), 'shrunk', `${shrunkName}.json`));
+  // Opened before the minutes of shrinking, so a bad path fails at once.
+  const file = OutputFile.open({ flag: '--out', path: flags.out ?? out, what: 'the shrunk scenario', example: `${shrunkName}.json`, inputs: [scenarioInput(loaded)], makeDirectories: true });
+  try {
+    shrinkInto(cli, { loaded, seed, mutations, shrunkName, out, file });
+  } finally {
+    file.discard();
+  }
+}
+
+interface ShrinkJob {
+  readonly loaded: LoadedScenario;
+  readonly seed: number;
+  readonly mutations: MutationId[] | undefined;
+  readonly shrunkName: string;
+  /** The absolute path of the file written. */
+  readonly out: string;
+  readonly file: OutputFile;
+}
+
+function shrinkInto(cli: Cli, { loaded, seed, mutations, shrunkName, out, file }: ShrinkJob): void {
+  const { io } = cli;
   const resolved = resolveScenario(loaded.scenario, seed, mutations);
   const original = runResolved(resolved, { seed, source: loaded.source, ...(mutations !== undefined ? { mutations } : {}) });
   const target = firstViolated(original);
@@ -47,8 +71,6 @@ export function shrinkAction(cli: Cli, name: string, flags: ShrinkFlags): void {
     return;
   }
 
-  const shrunkName = `${loaded.scenario.name}-seed${seed}`;
-  const out = resolve(flags.out ?? join(scenariosDir(), 'shrunk', `${shrunkName}.json`));
   const description = `Shrunk from ${loaded.source} seed ${seed}${resolved.mutations.length > 0 ? ` with ${resolved.mutations.join(', ')}` : ''}: the fault actions that still make ${target} fail.`;
   const base = scriptedScenario(resolved, shrunkName, target, description);
   const before = base.faults?.script?.length ?? 0;
@@ -74,18 +96,13 @@ export function shrinkAction(cli: Cli, name: string, flags: ShrinkFlags): void {
   const { $schema: _old, ...body } = withActions(base, minimal) as Scenario & { $schema?: string };
   const shrunk = { $schema: relative(dirname(out), join(scenariosDir(), SCHEMA_FILE)).split('\\').join('/'), ...body };
 
-  try {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, formatScenarioJson(shrunk));
-  } catch (e) {
-    throw new UsageError(`--out ${flags.out ?? out}: cannot write the shrunk scenario (${(e as Error).message}). Give a writable path.`);
-  }
-  const file = displayPath(out);
+  file.write(formatScenarioJson(shrunk));
+  const shown = displayPath(out);
   io.out(
     [
       `violation ${target} of ${loaded.scenario.name} seed ${seed} reproduced by ${minimal.length} of ${before} fault actions (${tries} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      `wrote ${file}`,
-      `replay: ${replayCommand(file, shrunkName, seed, resolved.mutations, resolved.mutations)}`,
+      `wrote ${shown}`,
+      `replay: ${replayCommand(shown, shrunkName, seed, resolved.mutations, resolved.mutations)}`,
     ].join('\n'),
   );
   cli.exitCode = EXIT.pass;

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Command } from '@commander-js/extra-typings';
 import { SweepTally, sweepSummaryLines } from '../../report/sweep-summary.js';
-import { bundledScenarioNames, loadScenario } from '../../scenario/load.js';
+import { bundledScenarioNames } from '../../scenario/load.js';
 import { DEFAULT_SCENARIO, type Cli } from '../context.js';
 import { EXIT } from '../errors.js';
-import { parseMutations, parseOrdering, parsePositive, parseSeedRange, parseShard, shardSeeds } from '../options.js';
+import { parseJobs, parseMutations, parseOrdering, parseSeedRange, parseShard, shardSeeds } from '../options.js';
 import { Progress } from '../progress.js';
+import { loadInputScenario } from '../scenario-input.js';
 import { runPassed } from '../single-run.js';
 import { sweepSeeds } from '../sweep-pool.js';
 
@@ -22,11 +23,11 @@ export interface SweepFlags {
 /** `sweep`: many seeds in worker threads, results in seed order, a summary table. */
 export async function sweepAction(cli: Cli, name: string, flags: SweepFlags): Promise<void> {
   const range = parseSeedRange(flags.seeds);
-  const jobs = parsePositive(flags.jobs, '--jobs', 'worker threads', availableParallelism(), 256);
+  const jobs = parseJobs(flags.jobs, availableParallelism(), (warning) => cli.io.err(warning));
   const shard = parseShard(flags.shard);
   const mutations = parseMutations(flags.mutate, flags.mutations, bundledScenarioNames());
   const ordering = parseOrdering(flags.ordering);
-  const loaded = loadScenario(name);
+  const loaded = loadInputScenario(name);
   const seeds = shardSeeds(range, shard);
   const { io } = cli;
   const label = `${loaded.scenario.name} seeds ${range.first}..${range.last}${ordering !== undefined ? ` ordering ${ordering}` : ''}${shard !== undefined ? ` shard ${shard.index}/${shard.count}` : ''}${mutations !== undefined && mutations.length > 0 ? ` mutations ${mutations.join(',')}` : ''}`;
@@ -66,7 +67,7 @@ export function sweepCommand(cli: Cli) {
     .description('run many seeds of a scenario in worker threads and summarise them')
     .argument('[scenario]', 'a bundled scenario name or a scenario file', DEFAULT_SCENARIO)
     .option('--seeds <A..B>', 'the seeds to run, both ends included (e.g. 1..100)')
-    .option('--jobs <n>', 'worker threads (default: the available parallelism)')
+    .option('--jobs <n>', 'worker threads (default and most: the available parallelism)')
     .option('--shard <I/N>', 'run only part I of N of the range (every seed at position ≡ I-1 mod N), to split a range across machines')
     .option('--mutate <id...>', 'switch on these mutations instead of the scenario\'s own')
     .option('--no-mutations', 'switch off the scenario\'s mutations')

@@ -31,6 +31,8 @@ export interface Payload {
     readonly virtualMs: number;
     readonly replay: string;
     readonly commits: { readonly acknowledged: number; readonly lost: number; readonly attempted: number; readonly failed: number };
+    /** Present when only part of a long trace is shown: what is left out. */
+    readonly sample?: string;
   };
   readonly endT: number;
   readonly strings: readonly string[];
@@ -46,6 +48,8 @@ export interface Payload {
     readonly lane: readonly number[];
     /** message events: arrow index; others: details string index */
     readonly ref: readonly number[];
+    /** With a sample only: each event's index in the whole trace, delta-encoded. */
+    readonly i?: readonly number[];
   };
   readonly arrows: {
     /** send event, delta-encoded */
@@ -175,10 +179,11 @@ export function encodePayload(input: ReportInput, model: ReportModel): Payload {
       expectation: result.expectation,
       expectationMet: result.expectationMet,
       traceHash: result.traceHash,
-      events: records.length,
+      events: input.sample?.total ?? records.length,
       virtualMs: result.virtualMs,
       replay: result.replay,
       commits: result.commits,
+      ...(input.sample !== undefined ? { sample: input.sample.note } : {}),
     },
     endT: model.endT,
     strings: strings.strings,
@@ -192,7 +197,7 @@ export function encodePayload(input: ReportInput, model: ReportModel): Payload {
       role: l.role,
       inc: l.incarnations.map((c) => [c.pid, c.start, c.startEvent, c.end ?? -1, c.endEvent ?? -1, s(c.endReason)] as const),
     })),
-    events,
+    events: input.sample !== undefined ? { ...events, i: deltas(input.sample.origin) } : events,
     arrows,
     bands: model.bands.map((b) => [b.lane, b.epoch, b.start, b.end, b.startEvent, s(b.service), s(b.director)]),
     directors: model.directors.map((d) => [

@@ -21,6 +21,7 @@ header.top h1 .verdict { margin-left: 8px; }
 header.top .desc { color: var(--muted); max-width: 110ch; margin: 0 0 4px; }
 .facts { display: flex; flex-wrap: wrap; gap: 4px 14px; color: var(--muted); }
 .facts b { color: var(--ink); font-weight: 600; }
+.sample-note { margin: 4px 0 0; padding: 3px 8px; max-width: 140ch; border-left: 3px solid var(--warn); background: #fff8eb; }
 .verdict { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; vertical-align: middle; }
 .verdict.pass { background: var(--good); }
 .verdict.violation { background: var(--bad); }

@@ -55,7 +55,7 @@ function pick(app, hits, x, y) {
 function markTip(R, k) {
   const text = R.strings[R.ev.ref[k]] || R.eventTypes[R.ev.type[k]];
   const lines = text.split('\n');
-  return '#' + k + ' · ' + fmtTime(R.ev.t[k]) + '\n' + lines.slice(0, 6).join('\n') + (lines.length > 6 ? '\n…' : '');
+  return '#' + evNo(R, k) + ' · ' + fmtTime(R.ev.t[k]) + '\n' + lines.slice(0, 6).join('\n') + (lines.length > 6 ? '\n…' : '');
 }
 
 function arrowTip(R, a) {

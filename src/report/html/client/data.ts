@@ -27,6 +27,8 @@ function decodeReport(p) {
     type: Int32Array.from(p.events.type),
     lane: Int32Array.from(p.events.lane),
     ref: Int32Array.from(p.events.ref),
+    // A long run's report shows part of its trace: events keep their numbers in the whole trace.
+    no: p.events.i ? undelta(p.events.i, Float64Array) : null,
   };
   const typeId = new Map(p.eventTypes.map((name, k) => [name, k]));
   const isMessage = new Uint8Array(p.eventTypes.length);
@@ -141,6 +143,11 @@ function lowerBoundBy(idx, t, x) {
   let lo = 0, hi = idx.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (t[idx[mid]] < x) lo = mid + 1; else hi = mid; }
   return lo;
+}
+
+// The number event k has in the run's trace (its position, unless the report shows a sample).
+function evNo(R, k) {
+  return R.ev.no ? R.ev.no[k] : k;
 }
 
 function dropCause(flags) {

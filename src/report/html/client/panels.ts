@@ -19,7 +19,7 @@ function el(tag, props, children) {
 }
 
 function eventLink(app, k, label) {
-  return el('button', { class: 'link', 'data-event': String(k), title: 'Go to event #' + k, onclick: () => app.jump(k) }, [label || '#' + k]);
+  return el('button', { class: 'link', 'data-event': String(k), title: 'Go to event #' + evNo(app.R, k), onclick: () => app.jump(k) }, [label || '#' + evNo(app.R, k)]);
 }
 
 function swatch(color) { return el('span', { class: 'swatch', style: 'background:' + color }); }
@@ -47,6 +47,7 @@ function renderHeader(app) {
     fact('processes', app.R.lanes.length),
   ]));
   hdr.appendChild(el('div', { class: 'replay' }, ['replay:', replay, copy]));
+  if (m.sample) hdr.appendChild(el('p', { class: 'sample-note', id: 'sample-note', role: 'note', text: 'Part of the trace: ' + m.sample }));
 }
 
 function selectText(node) {
@@ -91,13 +92,13 @@ function renderDetails(app) {
   const R = app.R, S = app.S, k = S.current, box = document.getElementById('details');
   box.textContent = '';
   box.setAttribute('data-event', String(k));
-  document.getElementById('pos').textContent = k < 0 ? 'no event selected' : 'event ' + k + ' / ' + (R.ev.n - 1);
+  document.getElementById('pos').textContent = k < 0 ? 'no event selected' : 'event ' + evNo(R, k) + ' / ' + (R.ev.no ? R.meta.events - 1 : R.ev.n - 1);
   if (k < 0) {
     box.appendChild(el('div', { class: 'empty', text: 'No event selected. Step with Next ▶ (or →), or click a mark, an arrow or a band.' }));
     return;
   }
   const type = R.eventTypes[R.ev.type[k]], lane = R.ev.lane[k];
-  box.appendChild(el('div', { class: 'head', id: 'details-head' }, ['#' + k + ' · ' + fmtTime(R.ev.t[k]) + ' · ' + type]));
+  box.appendChild(el('div', { class: 'head', id: 'details-head' }, ['#' + evNo(R, k) + ' · ' + fmtTime(R.ev.t[k]) + ' · ' + type]));
   const marker = R.markerOf.get(k);
   if (marker) {
     const v = R.violations[marker.violation];

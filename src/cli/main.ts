@@ -65,8 +65,8 @@ export function reportFailure(error: unknown, argv: readonly string[], io: Io): 
   if (error instanceof ScenarioError) {
     io.err(error.problems.join('\n'));
     if (error.kind === 'invalid') {
-      const n = error.problems.length;
-      io.err(`recovery-sim: the scenario cannot be used (${n} problem${n === 1 ? '' : 's'} above). The format is in scenarios/scenario.schema.json.`);
+      const n = error.total;
+      io.err(`recovery-sim: the scenario cannot be used (${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}${n > error.problems.length ? ', the first shown' : ' above'}). The format is in scenarios/scenario.schema.json.`);
     }
     return EXIT.badInput;
   }

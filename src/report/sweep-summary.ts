@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { PROBE_IDS, type ProbeId } from '../check/probes.js';
 import type { InvariantId } from '../check/types.js';
+import { COUNTED_POINTS } from '../cluster/mutation-points.js';
 import type { RunResult } from '../runner/result.js';
 
 interface Failing {
@@ -30,6 +31,8 @@ export class SweepTally {
   readonly byInvariant = new Map<InvariantId, number>();
   readonly probeTotals = new Map<ProbeId, number>();
   readonly probeRuns = new Map<ProbeId, number>();
+  /** Per switch, the runs that reached the moment it would act on. */
+  readonly momentRuns = new Map<string, number>();
   readonly failing: Failing[] = [];
   failingCount = 0;
 
@@ -57,6 +60,7 @@ export class SweepTally {
       this.probeTotals.set(id, (this.probeTotals.get(id) ?? 0) + r.probes[id]);
       this.probeRuns.set(id, (this.probeRuns.get(id) ?? 0) + 1);
     }
+    for (const id of COUNTED_POINTS) if ((r.mutationPoints[id] ?? 0) > 0) this.momentRuns.set(id, (this.momentRuns.get(id) ?? 0) + 1);
     if (!passed) {
       this.failingCount++;
       const why = r.verdict === 'violation' ? r.violated.join(',') : `expected ${r.expectation ?? 'pass'}, got pass`;
@@ -93,6 +97,9 @@ export function sweepSummaryLines(t: SweepTally, o: { label: string; jobs: numbe
   lines.push(`${label(chalk, 'probes')}${reached.map((id) => `${id} ${t.probeTotals.get(id) ?? 0} (${runs(id)} run${runs(id) === 1 ? '' : 's'})`).join(' · ') || 'none reached'}`);
   const never = PROBE_IDS.filter((id) => !t.probeTotals.has(id));
   if (never.length > 0) lines.push(`${label(chalk, 'never reached')}${chalk.yellow(never.join(', '))}`);
+  // A switch whose moment no run reached: this sweep could not have caught that bug.
+  const unreached = COUNTED_POINTS.filter((id) => !t.momentRuns.has(id));
+  if (t.runs > 0 && unreached.length > 0) lines.push(`${label(chalk, 'not at stake')}${chalk.yellow(`${unreached.length} of ${COUNTED_POINTS.length} switches never reached the moment they act on: ${unreached.join(', ')}`)}`);
   lines.push(`${label(chalk, 'speed')}${rate(t.runs, o.wallMs)} seeds/s · ${rate(t.events, o.wallMs)} events/s · ${t.events} events`);
 
   if (t.failingCount > 0) {

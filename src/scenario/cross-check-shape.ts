@@ -1,3 +1,4 @@
+import { COORDINATOR_COUNT, NODE_COUNT, within } from './bounds.js';
 import type { Report } from './cross-check.js';
 import { coordinatorChoices, shapeRanges } from './shapes.js';
 import type { ShapeSpec } from './types.js';
@@ -19,10 +20,12 @@ export function checkShape(shape: ShapeSpec, report: Report): void {
 
 /**
  * What every cluster drawn from `shape` has, so scripted faults and elections can name it:
- * nodes n1..n{min nodes}, and coordinators on n1..n{the fewest any seed may draw}.
+ * nodes n1..n{min nodes}, and coordinators on n1..n{the fewest any seed may draw}. Undefined
+ * while a count is out of its range (reported at its field): there is nothing sure to name then.
  */
-export function shapeGuarantees(shape: ShapeSpec): { nodes: string[]; coordinators: string[] } {
+export function shapeGuarantees(shape: ShapeSpec): { nodes: string[]; coordinators: string[] } | undefined {
   const r = shapeRanges(shape);
+  if (!r.nodes.every((n) => within(n, NODE_COUNT)) || !r.coordinators.every((c) => within(c, COORDINATOR_COUNT))) return undefined;
   const fewestNodes = Math.min(...r.nodes);
   // Fewer nodes never allow more coordinators, so the fewest nodes give the fewest coordinators.
   const fewestCoordinators = Math.min(...coordinatorChoices(r.coordinators, fewestNodes));

@@ -1,23 +1,18 @@
 import type { z } from 'zod';
+import { isRangeMessage } from './numbers.js';
+import { count, describeValue, quote } from './quote.js';
 import { closest } from './suggest.js';
 
 /** `cluster.nodes[2].capabilities[0]`; the empty path is the file's top level. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
+    // A key of the file is shown escaped and cut; a field name of ours never needs it.
+    const name = typeof key === 'string' && !/^[A-Za-z0-9_$.-]{1,64}$/.test(key) ? quote(key, 40) : String(key);
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
+    else out += out === '' ? name : `.${name}`;
   }
   return out === '' ? '(top level)' : out;
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return String(value);
 }
 
 function suggestion(input: unknown, values: readonly unknown[]): string {
@@ -39,6 +34,11 @@ function describeType(expected: string): string {
     default:
       return `a ${expected}`;
   }
+}
+
+function lengthOf(input: unknown, unit: string): string {
+  const n = Array.isArray(input) || typeof input === 'string' ? input.length : undefined;
+  return n === undefined ? `too many ${unit}` : `${count(n)} ${unit}`;
 }
 
 function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, side: 'min' | 'max'): string {
@@ -63,20 +63,39 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
         const given = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[u.discriminator] : undefined;
         return `expected one of ${u.options.map(String).join('|')}, got ${describeValue(given)}`;
       }
-      return issue.message;
+      // Every union of the format words what it takes; zod's own words say nothing of it.
+      return `${issue.message === 'Invalid input' ? 'not any of the forms this field takes' : issue.message}, got ${describeValue(input)}`;
     }
     case 'too_small':
+      if (isRangeMessage(issue.message)) return issue.message;
       if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
-      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `needs at least ${String(issue.minimum)} characters`;
       return `must be ${bound(issue, 'min')}, got ${describeValue(input)}`;
     case 'too_big':
-      if (issue.origin === 'array') return `has more than ${String(issue.maximum)} items`;
+      if (isRangeMessage(issue.message)) return issue.message;
+      if (issue.origin === 'array') return `has ${lengthOf(input, 'items')}; at most ${count(Number(issue.maximum))} are allowed`;
+      if (issue.origin === 'string') return `is ${lengthOf(input, 'characters')}; at most ${count(Number(issue.maximum))} are allowed`;
       return `must be ${bound(issue, 'max')}, got ${describeValue(input)}`;
     case 'invalid_format':
       return `${issue.message}, got ${describeValue(input)}`;
+    case 'invalid_key':
+      return `field name ${typeof input === 'string' ? quote(input, 40) : describeValue(input)}: ${issue.issues.map((i) => describeIssue(i)).join('; ')}`;
     default:
       return issue.message;
   }
+}
+
+/** How many unknown fields a message names; the rest are counted. */
+const SHOWN_UNKNOWN_FIELDS = 5;
+
+/** The words for fields a strict object does not have: each quoted, the likely intended one named, a long list cut. */
+export function unknownFields(keys: readonly string[], allowed: readonly string[]): string {
+  const shown = keys.slice(0, SHOWN_UNKNOWN_FIELDS).map((k) => {
+    const near = closest(k, allowed);
+    return near === undefined ? quote(k, 40) : `${quote(k, 40)} (did you mean "${near}"?)`;
+  });
+  const more = keys.length > SHOWN_UNKNOWN_FIELDS ? ` and ${count(keys.length - SHOWN_UNKNOWN_FIELDS)} more` : '';
+  return `unknown field ${shown.join(', ')}${more}; allowed: ${allowed.join('|')}`;
 }
 
 /**
@@ -84,9 +103,21 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
  * discriminating field (`faults.script[0].kind`), which is where the fix goes.
  */
 export function issueLines(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
+    const inner = matchingBranch(issue);
+    if (inner !== undefined) return issueLines(file, inner.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
     const u = issue as { discriminator?: string };
     const path = issue.code === 'invalid_union' && u.discriminator !== undefined && issue.path.at(-1) !== u.discriminator ? [...issue.path, u.discriminator] : issue.path;
-    return `${file}: ${formatPath(path)}: ${describeIssue(issue)}`;
+    return [`${file}: ${formatPath(path)}: ${describeIssue(issue)}`];
   });
+}
+
+/**
+ * A value that fails a union (`"aimed": {"triggers": …}`) but has the type of exactly one of its
+ * forms is told what is wrong inside that form, not only which forms there are.
+ */
+function matchingBranch(issue: z.core.$ZodIssue): readonly z.core.$ZodIssue[] | undefined {
+  if (issue.code !== 'invalid_union' || (issue as { discriminator?: string }).discriminator !== undefined) return undefined;
+  const rightType = issue.errors.filter((branch) => branch.length > 0 && !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  return rightType.length === 1 ? rightType[0] : undefined;
 }

@@ -1,22 +1,17 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import YAML from 'yaml';
-import { issueLines } from './issues.js';
+import { formatPath, issueLines } from './issues.js';
+import { jsonSyntaxError } from './json-syntax.js';
+import { parseYaml } from './parse-yaml.js';
 import { baseName, SCENARIO_EXTENSIONS, scenarioFiles, scenariosDir } from './paths.js';
+import { plain } from './quote.js';
+import { readScenarioText } from './read-file.js';
+import { ScenarioError } from './scenario-error.js';
 import { scenarioSchema } from './schema.js';
+import { structureProblems } from './structure.js';
 import type { Scenario } from './types.js';
 
-/** A scenario that cannot be used: one line per problem, each naming the file and the field. */
-export class ScenarioError extends Error {
-  constructor(
-    readonly problems: readonly string[],
-    /** `missing`: no such file; `invalid`: the file exists but cannot be used as it is. */
-    readonly kind: 'missing' | 'invalid' = 'invalid',
-  ) {
-    super(problems.join('\n'));
-    this.name = 'ScenarioError';
-  }
-}
+export { ScenarioError } from './scenario-error.js';
 
 export interface LoadedScenario {
   readonly scenario: Scenario;
@@ -27,31 +22,30 @@ export interface LoadedScenario {
 }
 
 function lineAndColumn(text: string, position: number): string {
-  const before = text.slice(0, position).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < position; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${position - start + 1}`;
 }
 
-/** Parse JSON or YAML (by extension) into plain data; syntax errors become one clear line. */
+/** Parse JSON or YAML (by extension) into plain data; a syntax error becomes one clear line. */
 function parseText(text: string, file: string): unknown {
   const ext = extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') {
-    try {
-      return YAML.parse(text, { prettyErrors: true });
-    } catch (e) {
-      const err = e as { message?: string; linePos?: { line: number; col: number }[] };
-      const pos = err.linePos?.[0];
-      const where = pos !== undefined ? `line ${pos.line}, column ${pos.col}: ` : '';
-      const what = (err.message ?? String(e)).split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
-      throw new ScenarioError([`${file}: invalid YAML: ${where}${what}`]);
-    }
+    const parsed = parseYaml(text);
+    if (!parsed.ok) throw new ScenarioError([`${file}: invalid YAML: ${parsed.problem}`]);
+    return parsed.data;
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    const message = (e as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position?.[1] !== undefined ? `${lineAndColumn(text, Number(position[1]))}: ` : '';
-    throw new ScenarioError([`${file}: invalid JSON: ${where}${message.replace(/ in JSON at position \d+.*$/, '')}`]);
+    // V8 names few positions and quotes the file raw: find the spot ourselves.
+    const found = jsonSyntaxError(text);
+    if (found === undefined) throw new ScenarioError([`${file}: invalid JSON: ${plain((e as Error).message.split('\n')[0] ?? '', 200)}`]);
+    throw new ScenarioError([`${file}: invalid JSON: ${lineAndColumn(text, found.offset)}: ${found.problem}`]);
   }
 }
 
@@ -65,6 +59,8 @@ export function validateScenario(data: unknown, file: string): Scenario {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError([`${file}: (top level): a scenario is an object with at least "name" and "cluster" (or "shape"), got ${describeTop(data)}`]);
   }
+  const oversized = structureProblems(data);
+  if (oversized.length > 0) throw new ScenarioError(oversized.map((p) => `${file}: ${formatPath(p.path)}: ${p.message}`));
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) throw new ScenarioError(issueLines(file, result.error.issues));
   return result.data;
@@ -73,15 +69,8 @@ export function validateScenario(data: unknown, file: string): Scenario {
 /** Read, parse and validate one scenario file. */
 export function loadScenarioFile(path: string, source: string = path): LoadedScenario {
   const file = resolve(path);
-  const shown = displayPath(file);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : (e as Error).message;
-    throw new ScenarioError([`${shown}: ${why}`], code === 'ENOENT' ? 'missing' : 'invalid');
-  }
+  const shown = plain(displayPath(file));
+  const text = readScenarioText(file, shown);
   return { scenario: validateScenario(parseText(text, shown), shown), file, source };
 }
 
@@ -104,9 +93,19 @@ export function bundledScenarioNames(): string[] {
   return scenarioFiles().map(baseName);
 }
 
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Find a scenario by path (relative to the current directory) or by bare name, which is looked
  * up in the package's `scenarios/` (with .json, .yaml or .yml), wherever the command runs from.
+ * A path that exists but is no file (a directory) is returned too: loading it says what it is.
  */
 export function findScenario(nameOrPath: string): { file: string; source: string } {
   if (isFile(nameOrPath)) return { file: resolve(nameOrPath), source: nameOrPath };
@@ -118,9 +117,10 @@ export function findScenario(nameOrPath: string): { file: string; source: string
       if (existsSync(candidate)) return { file: candidate, source: stem };
     }
   }
+  if (nameOrPath !== '' && exists(nameOrPath)) return { file: resolve(nameOrPath), source: nameOrPath };
   const names = bundledScenarioNames();
   throw new ScenarioError([
-    `${nameOrPath}: no such scenario file${bare ? `, and no bundled scenario of that name` : ''}. Bundled scenarios: ${names.join(', ')} (or give a path to a .json/.yaml file)`,
+    `${plain(nameOrPath)}: no such scenario file${bare ? `, and no bundled scenario of that name` : ''}. Bundled scenarios: ${names.join(', ')} (or give a path to a .json/.yaml file)`,
   ], 'missing');
 }
 

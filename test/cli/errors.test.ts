@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fixture } from './helpers.js';
 
@@ -70,6 +73,16 @@ describe.concurrent('bad scenario files', () => {
     expect(err).toContain('test/cli/fixtures/bad-field.json: cluster.nodes[2].capabilities[0]: expected one of coordination|log|storage, got "logs" (did you mean "log"?)');
     expect(err).toMatch(/bad-field\.json: \(top level\): unknown field "durationMS" \(did you mean "durationMs"\?\)/);
     expect(err).toMatch(/the scenario cannot be used \(2 problems above\)/);
+  });
+
+  it('many problems: the first thirty shown, the rest counted, and the total in the last line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'many-problems-'));
+    const file = join(dir, 'many.json');
+    const nodes = Array.from({ length: 40 }, (_, i) => ({ id: `n${i}`, capabilities: ['logs'] }));
+    writeFileSync(file, JSON.stringify({ name: 'many', cluster: { nodes } }));
+    const err = await badInput(['run', file]);
+    expect(err).toMatch(/… and \d+ more problems/);
+    expect(err).toMatch(/the scenario cannot be used \(\d\d problems, the first shown\)/);
   });
 
   it('an unknown mutation in a file lists the allowed ids', async () => {

@@ -35,7 +35,8 @@ export type KernelEvent =
    */
   | { readonly type: 'deliver'; readonly m: number; readonly to: Pid; readonly dup?: true; readonly late?: true }
   | { readonly type: 'drop'; readonly m: number; readonly cause: DropCause }
-  | { readonly type: 'fault'; readonly action: FaultAction }
+  /** `idle`: the action found nothing to act on (no live process matched it), so nothing happened. */
+  | { readonly type: 'fault'; readonly action: FaultAction; readonly idle?: true }
   /** A node crashed and a file lost the records it had not synced (a torn tail). */
   | { readonly type: 'torn'; readonly node: NodeId; readonly file: string; readonly lost: number };
 

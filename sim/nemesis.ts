@@ -44,7 +44,7 @@ export function scheduleFaultPlan<E extends TraceEventBase>(sim: Simulation<E>, 
 export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: number, lost: readonly NodeId[] = []): FaultAction[] {
   const actions: FaultAction[] = [];
   if (sim.network.partitioned) actions.push({ at, kind: 'heal' });
-  actions.push({ at, kind: 'unclog' });
+  if (sim.network.clogged) actions.push({ at, kind: 'unclog' });
   if (sim.network.reordering) actions.push({ at, kind: 'unreorder' });
   if (sim.network.settings.lossRate > 0) actions.push({ at, kind: 'set-loss', rate: 0 });
   for (const node of sim.nodeIds()) if (sim.isDiskSlow(node)) actions.push({ at, kind: 'slow-disk', node, factor: 1 });
@@ -55,7 +55,9 @@ export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: n
 }
 
 export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action: FaultAction, rng: NemesisRng): void {
-  sim.trace.emit(sim.now, { type: 'fault', action });
+  // A process fault that finds no live process says so, rather than seeming to have struck.
+  const idle = (action.kind === 'kill-process' || action.kind === 'pause-process') && matching(sim, action.node, action.process).length === 0;
+  sim.trace.emit(sim.now, idle ? { type: 'fault', action, idle: true } : { type: 'fault', action });
   const net = sim.network;
   switch (action.kind) {
     case 'crash-node':

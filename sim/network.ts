@@ -250,6 +250,11 @@ export class Network {
     this.linkClog.delete(linkKey(b, a));
   }
 
+  /** Whether any node or link is clogged (the quiet time ends it). */
+  get clogged(): boolean {
+    return this.nodeClog.size > 0 || this.linkClog.size > 0;
+  }
+
   unclogAll(): void {
     this.nodeClog.clear();
     this.linkClog.clear();

@@ -209,7 +209,7 @@ export class Timeline {
       case 'process-down':
         return this.groupOf(r, `down:${r.t}:${r.reason}`, addressOf(r.pid), (items) => ({ proc: 'processes', text: `down (${r.reason}): ${items.join(', ')}`, style: 'warn' }));
       case 'fault':
-        return { proc: 'nemesis', text: `⚡ ${describeFault(r.action)}`, style: 'fault' };
+        return { proc: 'nemesis', text: `⚡ ${describeFault(r.action)}${r.idle === true ? ': no live process matches, nothing happens' : ''}`, style: 'fault' };
       case 'trigger-fired':
         return { proc: 'nemesis', text: `⚡ aimed (${r.trigger}): ${r.detail}`, style: 'fault' };
       case 'pause':

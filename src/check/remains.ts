@@ -39,6 +39,24 @@ export function whyRecoveryIsImpossible(
 }
 
 /**
+ * Under strict placement every new worker of a phase needs a node of its own: once `gone` leave
+ * fewer capable nodes than a recovery creates logs (every recovery creates all its logs) or storage
+ * servers, no recovery can complete. Returns the reason, or undefined.
+ */
+export function whyStrictPlacementCannotHold(
+  capable: { readonly log: readonly NodeId[]; readonly storage: readonly NodeId[] },
+  gone: ReadonlySet<NodeId>,
+  needs: { readonly logs: number; readonly storage: number } | undefined,
+): string | undefined {
+  if (needs === undefined) return undefined;
+  const logs = capable.log.filter((n) => !gone.has(n)).length;
+  if (logs < needs.logs) return `strict placement needs ${needs.logs} log nodes and only ${logs} survive`;
+  const storage = capable.storage.filter((n) => !gone.has(n)).length;
+  if (storage < needs.storage) return `strict placement needs ${needs.storage} storage nodes and only ${storage} survive`;
+  return undefined;
+}
+
+/**
  * Whether recovery can create the workers it needs once `gone` (nodes crashed for good; a wiped node
  * comes back empty and can host workers) are down: every recovery creates fresh logs (old-layout
  * logs are never reused), and a new cluster also creates its storage servers. Returns the reason

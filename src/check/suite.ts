@@ -2,7 +2,7 @@ import type { Delivery, VirtualTime } from '../../sim/index.js';
 import { Facts } from './facts/index.js';
 import { INVARIANTS } from './invariants/index.js';
 import { Probes } from './probes.js';
-import { whyNoWorkersCanBeCreated, whyRecoveryIsImpossible } from './remains.js';
+import { whyNoWorkersCanBeCreated, whyRecoveryIsImpossible, whyStrictPlacementCannotHold } from './remains.js';
 import type { Checker, CheckContext, GroundTruth, InvariantId, Rec, RunSettings, Violation } from './types.js';
 
 export interface SuiteOptions {
@@ -97,6 +97,7 @@ export class CheckSuite {
     let impossible = whyRecoveryIsImpossible(undefined, this.settings.coordinators, lostCoordinators, new Set());
     const crashedForGood = new Set(this.settings.lostNodes.filter((l) => l.how !== 'disk wiped').map((l) => l.node));
     impossible ??= whyNoWorkersCanBeCreated(this.settings.capableNodes, crashedForGood, layouts.length === 0);
+    impossible ??= whyStrictPlacementCannotHold(this.settings.capableNodes, crashedForGood, this.settings.strictNeeds);
     for (const tsl of layouts) {
       if (impossible !== undefined) break;
       const since = this.facts.directors.get(tsl.director)?.startedAt ?? 0;

@@ -78,6 +78,8 @@ export interface RunSettings {
   readonly lostNodes: readonly LostNode[];
   /** The nodes able to host new logs and new storage servers (recovery creates its logs there). */
   readonly capableNodes: { readonly log: readonly NodeId[]; readonly storage: readonly NodeId[] };
+  /** Under strict placement, the distinct nodes a recovery needs for its logs and storage servers. */
+  readonly strictNeeds?: { readonly logs: number; readonly storage: number };
   /** When faults stop (ms) and how long recovery may take after that (ms). */
   readonly quietAtMs: number;
   readonly livenessBoundMs: number;

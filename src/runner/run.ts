@@ -14,6 +14,9 @@ import { lostNodes } from './lost-nodes.js';
 import { installTriggers } from './triggers.js';
 import { RunStats, summarize, type RunResult } from './result.js';
 
+/** How often the operator repeats a configuration change until faults have stopped. */
+const CONFIGURE_RETRY_MS = 1000;
+
 export interface RunOptions {
   readonly seed: number;
   /** Replaces the scenario's own mutation list. */
@@ -61,6 +64,14 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
         log: resolved.cluster.nodes.filter((n) => n.capabilities.includes('log')).map((n) => n.id),
         storage: resolved.cluster.nodes.filter((n) => n.capabilities.includes('storage')).map((n) => n.id),
       },
+      ...(params.strictPlacement
+        ? {
+            strictNeeds: {
+              logs: params.desiredLogs * Math.min(params.logGroups, params.shards + 1),
+              storage: Math.max(params.storageServers, ...resolved.reconfigure.map((c) => c.replicationFactor), params.replicationFactor),
+            },
+          }
+        : {}),
       quietAtMs: resolved.quietAtMs,
       livenessBoundMs: params.livenessBoundMs,
       workloadStopMs: resolved.cluster.workload.stopMs,
@@ -92,12 +103,18 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       operator?.send(`${COORDINATOR}@${election.coordinator}`, { type: 'campaign' });
     });
   }
+  // The operator repeats a configuration change every second until a second after faults stop
+  // (as `fdbcli configure` retries): sent once, it may reach no coordinator at all. A coordinator
+  // ignores a version it already holds.
   resolved.reconfigure.forEach((change, i) => {
-    sim.scheduler.at(ms(change.atMs), () => {
-      const operator = sim.lookup(`client@${CLIENT_NODE}`);
-      const settings = { version: i + 1, replicationFactor: change.replicationFactor };
-      for (const node of resolved.cluster.coordinators) operator?.send(`${COORDINATOR}@${node}`, { type: 'configure', settings });
-    });
+    const settings = { version: i + 1, replicationFactor: change.replicationFactor };
+    const lastMs = Math.max(change.atMs, resolved.quietAtMs) + CONFIGURE_RETRY_MS;
+    for (let atMs = change.atMs; atMs <= lastMs; atMs += CONFIGURE_RETRY_MS) {
+      sim.scheduler.at(ms(atMs), () => {
+        const operator = sim.lookup(`client@${CLIENT_NODE}`);
+        for (const node of resolved.cluster.coordinators) operator?.send(`${COORDINATOR}@${node}`, { type: 'configure', settings });
+      });
+    }
   });
   if (resolved.livenessAtMs <= resolved.durationMs) {
     sim.scheduler.at(ms(resolved.livenessAtMs), () => suite.checkpoint(sim.now));

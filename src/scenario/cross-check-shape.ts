@@ -3,7 +3,7 @@ import type { Report } from './cross-check.js';
 import { coordinatorChoices, shapeRanges } from './shapes.js';
 import type { ShapeSpec } from './types.js';
 
-const RANGES = ['nodes', 'desiredLogs', 'replicationFactor', 'shards', 'logGroups', 'spareStorage', 'ratePerSec', 'readShare', 'duplicateRate'] as const;
+const RANGES = ['nodes', 'desiredLogs', 'replicationFactor', 'shards', 'logGroups', 'spareStorage', 'ratePerSec', 'readShare', 'duplicateRate', 'commitProxies'] as const;
 
 /** Checks within `shape`: ranges run upwards, coordinator counts are odd. Field types are already checked. */
 export function checkShape(shape: ShapeSpec, report: Report): void {

@@ -66,6 +66,14 @@ function nodesOf(scenario: Scenario, seed: number): { nodes: readonly NodeSpec[]
   return { nodes: drawn.nodes, coordinators: drawn.coordinators, drawn };
 }
 
+/** The replication change a seed drew, placed in its fault window (a scenario's own list wins). */
+function drawnChange(drawn: ShapedCluster | undefined, startMs: number, quietAtMs: number): { atMs: number; replicationFactor: number }[] {
+  const change = drawn?.shape.replicationChange;
+  if (change === null || change === undefined) return [];
+  const from = Math.min(startMs, quietAtMs);
+  return [{ atMs: Math.round(from + change.at * (quietAtMs - from)), replicationFactor: change.replicationFactor }];
+}
+
 /** With loss off for the seed, the random plan may not draw `loss` (from the scenario's own list, when it has one). */
 function familiesOf(random: RandomFaults, drawn: ShapedCluster | undefined): readonly FaultFamily[] | undefined {
   if (drawn === undefined || drawn.shape.loss) return random.families;
@@ -143,7 +151,7 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
     timeouts,
     shape: drawn?.shape,
     elections: scenario.elections ?? [],
-    reconfigure: [...(scenario.reconfigure ?? [])].sort((a, b) => a.atMs - b.atMs),
+    reconfigure: [...(scenario.reconfigure ?? drawnChange(drawn, random?.startMs ?? 2_000, quietAtMs))].sort((a, b) => a.atMs - b.atMs),
     durationMs,
     quietAtMs,
     livenessAtMs: quietAtMs + params.livenessBoundMs,

@@ -183,6 +183,9 @@ const shapeSpec = obj({
   duplicateRate: z.tuple([rate('min'), rate('max')]).describe('network duplicate rate when duplication is on; default [0.01, 0.05]: an inclusive range [min, max]').optional(),
   duplication: rate('probability that a seed switches message duplication on; default 0.5').optional(),
   loss: rate('probability that a seed lets the random fault plan use message loss; default 0.5').optional(),
+  commitProxies: range('commit proxies per generation; default [1, 3]', B.LOGS).optional(),
+  strictPlacement: rate('probability that a seed places workers strictly (one new worker of a kind per node), when the drawn cluster has the nodes for it; default 0.25').optional(),
+  replicationChange: rate('probability that a seed changes the replication factor once during the fault window; default 0.25').optional(),
 }).describe('draw the cluster from each seed instead of naming it in "cluster" (swarm testing over cluster shapes)');
 
 const narrationRule = obj({

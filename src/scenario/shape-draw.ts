@@ -1,5 +1,5 @@
 import type { Rng } from '../../sim/index.js';
-import { coordinatorChoices, shapeCluster, shapeRanges, type ShapedCluster } from './shapes.js';
+import { coordinatorChoices, SHAPE_DEFAULTS, shapeCluster, shapeRanges, type ShapedCluster } from './shapes.js';
 import type { Range, ShapeSpec } from './types.js';
 
 /**
@@ -27,5 +27,15 @@ export function drawShape(rng: Rng, spec: ShapeSpec): ShapedCluster {
   const shards = int(r.shards);
   const logGroups = int(r.logGroups);
   const spareStorage = int(r.spareStorage);
-  return shapeCluster({ nodes, coordinators, roles, desiredLogs, replicationFactor, ratePerSec, readShare, duplication, duplicateRate, loss, shards, logGroups, spareStorage });
+  // Drawn after the data plane, for the same reason.
+  const commitProxies = int(r.commitProxies);
+  const strictPlacement = flag(r.strictPlacement);
+  const changes = flag(r.replicationChange);
+  const changeAt = rng.next();
+  const changeTo = int(SHAPE_DEFAULTS.replicationFactor);
+  const replicationChange = changes ? { at: changeAt, replicationFactor: changeTo } : null;
+  return shapeCluster({
+    nodes, coordinators, roles, desiredLogs, replicationFactor, ratePerSec, readShare, duplication, duplicateRate, loss, shards, logGroups, spareStorage,
+    commitProxies, strictPlacement, replicationChange,
+  });
 }

@@ -17,6 +17,9 @@ export function describeShape(s: DrawnShape): string {
     `read share ${s.readShare}`,
     s.duplicateRate > 0 ? `duplicates ${s.duplicateRate}` : 'no duplicates',
     s.loss ? 'loss faults allowed' : 'no loss faults',
+    `${s.commitProxies} commit prox${s.commitProxies === 1 ? 'y' : 'ies'}`,
+    ...(s.strictPlacement ? ['strict placement'] : []),
+    ...(s.replicationChange !== null ? [`R changes to ${s.replicationChange.replicationFactor}`] : []),
   ].join(' · ');
 }
 
@@ -37,5 +40,8 @@ export function shapeRangesText(spec: ShapeSpec): string {
     `read share ${span(r.readShare)}`,
     `duplicates ${span(r.duplicateRate)} with probability ${r.duplication}`,
     `loss faults with probability ${r.loss}`,
+    `commit proxies ${span(r.commitProxies)}`,
+    `strict placement with probability ${r.strictPlacement}`,
+    `a replication change with probability ${r.replicationChange}`,
   ].join(', ');
 }

@@ -25,6 +25,9 @@ export interface ShapeRanges {
   readonly duplicateRate: Range;
   readonly duplication: number;
   readonly loss: number;
+  readonly commitProxies: Range;
+  readonly strictPlacement: number;
+  readonly replicationChange: number;
 }
 
 /** The ranges a `shape` block narrows; `shape: {}` draws from all of them. */
@@ -42,6 +45,9 @@ export const SHAPE_DEFAULTS: ShapeRanges = {
   duplicateRate: [0.01, 0.05],
   duplication: 0.5,
   loss: 0.5,
+  commitProxies: [1, 3],
+  strictPlacement: 0.25,
+  replicationChange: 0.25,
 };
 
 export function shapeRanges(spec: ShapeSpec): ShapeRanges {
@@ -60,6 +66,9 @@ export function shapeRanges(spec: ShapeSpec): ShapeRanges {
     duplicateRate: spec.duplicateRate ?? d.duplicateRate,
     duplication: spec.duplication ?? d.duplication,
     loss: spec.loss ?? d.loss,
+    commitProxies: spec.commitProxies ?? d.commitProxies,
+    strictPlacement: spec.strictPlacement ?? d.strictPlacement,
+    replicationChange: spec.replicationChange ?? d.replicationChange,
   };
 }
 
@@ -79,6 +88,10 @@ export interface ShapeDraw {
   readonly shards: number;
   readonly logGroups: number;
   readonly spareStorage: number;
+  readonly commitProxies: number;
+  readonly strictPlacement: boolean;
+  /** A replication change: when in the fault window (a fraction of it), and to what R; null for none. */
+  readonly replicationChange: { readonly at: number; readonly replicationFactor: number } | null;
 }
 
 /** The shape a seed drew, as the cluster uses it (after caps and rounding). */
@@ -98,6 +111,11 @@ export interface DrawnShape {
   readonly logGroups: number;
   /** Storage servers teams are drawn from (R when none are spare). */
   readonly storageServers: number;
+  readonly commitProxies: number;
+  /** Strict placement, when drawn and the nodes allow it. */
+  readonly strictPlacement: boolean;
+  /** The replication factor changes to this, at `at` (a fraction of the fault window); null for none. */
+  readonly replicationChange: { readonly at: number; readonly replicationFactor: number } | null;
 }
 
 /** A drawn cluster: the nodes and the settings the shape decides. */
@@ -111,6 +129,8 @@ export interface ShapedCluster {
     readonly shards: number;
     readonly logGroups: number;
     readonly storageServers: number;
+    readonly desiredCommitProxies: number;
+    readonly strictPlacement: boolean;
   };
   readonly workload: { readonly ratePerSec: number; readonly readShare: number };
   readonly network: { readonly duplicateRate: number };
@@ -155,20 +175,34 @@ export function shapeCluster(draw: ShapeDraw): ShapedCluster {
   const nodes: NodeSpec[] = caps.map((capabilities, i) => ({ id: `n${i + 1}`, capabilities }));
   const logNodes = caps.filter((x) => x.includes('log')).length;
   const storageNodes = caps.filter((x) => x.includes('storage')).length;
+  const desiredLogs = Math.min(draw.desiredLogs, logNodes);
+  const replicationFactor = Math.min(draw.replicationFactor, storageNodes);
+  const logGroups = Math.min(draw.logGroups, draw.shards + 1);
+  const storageServers = replicationFactor + draw.spareStorage;
+  const change = draw.replicationChange === null ? null : { at: draw.replicationChange.at, replicationFactor: Math.min(draw.replicationChange.replicationFactor, storageNodes) };
+  // Strict placement needs a node of its own for every log and storage server a new cluster
+  // creates (and for every replica a changed R asks for): drawn, it applies only where that holds.
+  const strict =
+    draw.strictPlacement &&
+    desiredLogs * logGroups <= logNodes &&
+    Math.max(storageServers, change?.replicationFactor ?? 0) <= storageNodes;
   const shape: DrawnShape = {
     nodes: draw.nodes,
     roles: draw.roles,
     coordinators: c,
-    desiredLogs: Math.min(draw.desiredLogs, logNodes),
-    replicationFactor: Math.min(draw.replicationFactor, storageNodes),
+    desiredLogs,
+    replicationFactor,
     ratePerSec: draw.ratePerSec,
     readShare: round(draw.readShare, 2),
     // Three decimals keep the printed rate readable; the default range stays inside itself.
     duplicateRate: draw.duplication ? round(draw.duplicateRate, 3) : 0,
     loss: draw.loss,
     shards: draw.shards,
-    logGroups: Math.min(draw.logGroups, draw.shards + 1),
-    storageServers: Math.min(draw.replicationFactor, storageNodes) + draw.spareStorage,
+    logGroups,
+    storageServers,
+    commitProxies: draw.commitProxies,
+    strictPlacement: strict,
+    replicationChange: change !== null && change.replicationFactor !== replicationFactor ? change : null,
   };
   return {
     shape,
@@ -180,6 +214,8 @@ export function shapeCluster(draw: ShapeDraw): ShapedCluster {
       shards: shape.shards,
       logGroups: shape.logGroups,
       storageServers: shape.storageServers,
+      desiredCommitProxies: shape.commitProxies,
+      strictPlacement: shape.strictPlacement,
     },
     workload: { ratePerSec: shape.ratePerSec, readShare: shape.readShare },
     network: { duplicateRate: shape.duplicateRate },

@@ -115,6 +115,12 @@ export interface ShapeSpec {
   readonly duplication?: number;
   /** Probability that the random fault plan may use the `loss` family for a seed. */
   readonly loss?: number;
+  /** Commit proxies per generation. */
+  readonly commitProxies?: Range;
+  /** Probability that a seed places workers strictly (one new worker of a kind per node), when the shape allows it. */
+  readonly strictPlacement?: number;
+  /** Probability that a seed changes the replication factor during the fault window. */
+  readonly replicationChange?: number;
 }
 
 /** The nodes of a scenario, by name. */

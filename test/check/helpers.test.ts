@@ -31,6 +31,13 @@ describe('vacanciesLeftBy: how many services recovery may recruit (the checker\'
     const old = tsl({ logs: [log('l1'), log('l2'), log('l3', [2])], storageTeams: [team(0, ['s1', 's2']), team(1, ['s1', 's2']), team(2, ['s3'])] });
     expect(vacanciesLeftBy(old, settings)).toEqual({ log: 6, storage: 9 });
   });
+
+  it('a replication factor raised by the operator counts from the time it was configured', () => {
+    const raised: RunSettings = { ...settings, replicationFactor: 1, replicationFactorAt: (t) => (t >= 5_000_000 ? 3 : 1) };
+    const old = tsl({ logs: [log('l1')], storageTeams: [team(0, ['s1']), team(1, ['s1'])] });
+    expect(vacanciesLeftBy(old, raised, 0).storage).toBe(2);
+    expect(vacanciesLeftBy(old, raised, 6_000_000).storage).toBe(6);
+  });
 });
 
 describe('wellFormednessProblems (S16/S17, written apart from the director\'s check)', () => {

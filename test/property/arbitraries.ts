@@ -33,6 +33,9 @@ export const shapeDraw: fc.Arbitrary<ShapeDraw> = intIn(d.nodes).chain((nodes) =
     shards: intIn(d.shards),
     logGroups: intIn(d.logGroups),
     spareStorage: intIn(d.spareStorage),
+    commitProxies: intIn(d.commitProxies),
+    strictPlacement: flag(d.strictPlacement),
+    replicationChange: fc.option(fc.record({ at: fc.double({ min: 0, max: 0.999, noNaN: true }), replicationFactor: intIn(d.replicationFactor) }), { nil: null }),
   }),
 );
 
@@ -169,6 +172,9 @@ export function toScenario(e: Experiment, name = 'property'): Scenario {
     params: { ...c.params },
     workload: { ...c.workload },
     network: { ...c.network },
+    ...(c.shape.replicationChange !== null
+      ? { reconfigure: [{ atMs: Math.round(START_MS + c.shape.replicationChange.at * (FAULT_WINDOW_MS - START_MS)), replicationFactor: c.shape.replicationChange.replicationFactor }] }
+      : {}),
     faults: { script: e.faults, quietAtMs: FAULT_WINDOW_MS, aimed: e.aimed, timeouts: e.timeouts },
     expect: { verdict: 'pass' },
   };

@@ -145,13 +145,16 @@ describe('shapeCluster', () => {
     shards: 1,
     logGroups: 1,
     spareStorage: 0,
+    commitProxies: 1,
+    strictPlacement: false,
+    replicationChange: null,
     ...over,
   });
 
   it('split: coordinators first, then log, storage, log, …', () => {
     const c = shapeCluster(draw({ nodes: 7 }));
     expect(c.nodes.map((n) => n.capabilities.join('+'))).toEqual(['coordination', 'coordination', 'coordination', 'log', 'storage', 'log', 'storage']);
-    expect(c.params).toEqual({ desiredLogs: 2, replicationFactor: 2, shards: 1, logGroups: 1, storageServers: 2 });
+    expect(c.params).toEqual({ desiredLogs: 2, replicationFactor: 2, shards: 1, logGroups: 1, storageServers: 2, desiredCommitProxies: 1, strictPlacement: false });
     expect(c.workload).toEqual({ ratePerSec: 10, readShare: 0.12 });
     expect(c.network).toEqual({ duplicateRate: 0 });
   });
@@ -166,6 +169,21 @@ describe('shapeCluster', () => {
     const all = shapeCluster(draw({ nodes: 3 }));
     expect(all.nodes.map((n) => n.capabilities.join('+'))).toEqual(Array(3).fill('coordination+log+storage'));
     expect(all.shape).toMatchObject({ desiredLogs: 3, replicationFactor: 3 });
+  });
+
+  it('strict placement applies only where every log and storage server a new cluster creates (and a changed R) has a node of its own', () => {
+    // 7 split nodes: 2 log nodes, 2 storage nodes.
+    expect(shapeCluster(draw({ nodes: 7, strictPlacement: true, desiredLogs: 2, replicationFactor: 2 })).shape.strictPlacement).toBe(true);
+    expect(shapeCluster(draw({ nodes: 7, strictPlacement: true, desiredLogs: 2, shards: 1, logGroups: 2 })).shape.strictPlacement).toBe(false);
+    expect(shapeCluster(draw({ nodes: 7, strictPlacement: true, desiredLogs: 1, replicationFactor: 2, spareStorage: 1 })).shape.strictPlacement).toBe(false);
+    expect(shapeCluster(draw({ nodes: 7, strictPlacement: false })).params.strictPlacement).toBe(false);
+  });
+
+  it('a replication change is capped at the storage nodes, and dropped when it changes nothing', () => {
+    const up = shapeCluster(draw({ nodes: 7, replicationFactor: 1, replicationChange: { at: 0.5, replicationFactor: 3 } }));
+    expect(up.shape.replicationChange).toEqual({ at: 0.5, replicationFactor: 2 });
+    expect(shapeCluster(draw({ nodes: 7, replicationFactor: 2, replicationChange: { at: 0.5, replicationFactor: 3 } })).shape.replicationChange).toBeNull();
+    expect(shapeCluster(draw({ nodes: 7, commitProxies: 3 })).params.desiredCommitProxies).toBe(3);
   });
 
   it('a count of coordinators above the node count falls back to the largest odd count that fits', () => {

@@ -13,15 +13,20 @@ import { workerOf } from '../../cluster/names.js';
 import { nameOf } from '../../../sim/index.js';
 import type { CheckerFactory, RunSettings } from '../types.js';
 
-/** At most how many log and storage vacancies recovery from `old` may have to fill (§4.2, §4.4, REF). */
-export function vacanciesLeftBy(old: TransactionSystemLayout | null, settings: RunSettings): Record<ServiceKind, number> {
+/**
+ * At most how many log and storage vacancies recovery from `old` may have to fill (§4.2, §4.4, REF)
+ * at `time`. R is the larger of the first one and the one configured by then (the operator's
+ * change reaches a director through the coordinators, so either may be in force).
+ */
+export function vacanciesLeftBy(old: TransactionSystemLayout | null, settings: RunSettings, time = 0): Record<ServiceKind, number> {
+  const r = Math.max(settings.replicationFactor, settings.replicationFactorAt(time));
   if (old === null || (old.logs.length === 0 && old.storageTeams.length === 0)) {
     const tags = 1 + settings.shards;
-    return { log: Math.min(tags, Math.max(1, settings.logGroups)) * settings.desiredLogs, storage: Math.max(settings.replicationFactor, settings.storageServers) };
+    return { log: Math.min(tags, Math.max(1, settings.logGroups)) * settings.desiredLogs, storage: Math.max(r, settings.storageServers) };
   }
   const groups = new Set(old.logs.map((l) => [...l.tags].sort((a, b) => a - b).join(',')));
   // A member the director cannot lock is replaced, so each team may need up to R new servers.
-  return { log: groups.size * settings.desiredLogs, storage: old.storageTeams.length * settings.replicationFactor };
+  return { log: groups.size * settings.desiredLogs, storage: old.storageTeams.length * r };
 }
 
 interface Round {
@@ -51,7 +56,7 @@ export const selectiveLocking: CheckerFactory = (ctx, facts) => {
       if (inOld) round.old.add(service.id);
       else round.others.set(service.id, service.kind);
       if (round.reported) return;
-      const problem = judgeRound(round, d.epoch, given.tsl, vacanciesLeftBy(given.tsl, ctx.settings));
+      const problem = judgeRound(round, d.epoch, given.tsl, vacanciesLeftBy(given.tsl, ctx.settings, r.t));
       if (problem === undefined) return;
       round.reported = true;
       ctx.report({ event: r.i, time: r.t, message: problem, witnesses: [d.started] });

@@ -62,7 +62,7 @@ describe.concurrent('recovery-sim run', () => {
       cli(['sweep', 'random-shapes', '--seeds', '3..4', '--jobs', '1', '--json']),
     ]);
     expect(text.stdout).toMatch(
-      /^shape {7}\d+ nodes · (shared|split) roles · \d coordinators? · desired logs \d · replication \d · \d shards? in \d log groups? · \d+ storage servers · \d+ ops\/s · read share [\d.]+ · (duplicates [\d.]+|no duplicates) · (loss faults allowed|no loss faults) \(drawn from the seed\)$/m,
+      /^shape {7}\d+ nodes · (shared|split) roles · \d coordinators? · desired logs \d · replication \d · \d shards? in \d log groups? · \d+ storage servers · \d+ ops\/s · read share [\d.]+ · (duplicates [\d.]+|no duplicates) · (loss faults allowed|no loss faults) · \d commit prox(y|ies)( · strict placement)?( · R changes to \d)? \(drawn from the seed\)$/m,
     );
     const shape = (JSON.parse(json.stdout) as { shape: Record<string, unknown> | null }).shape;
     expect(Object.keys(shape ?? {}).sort()).toEqual(['coordinators', 'desiredLogs', 'duplicateRate', 'logGroups', 'loss', 'nodes', 'readShare', 'replicationFactor', 'ratePerSec', 'roles', 'shards', 'storageServers'].sort());

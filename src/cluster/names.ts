@@ -15,8 +15,9 @@ export function workerAddress(node: NodeId, kind: ServiceKind, id: ServiceId): P
   return processAddress(node, workerName(kind, id));
 }
 
-export function directorName(epoch: Epoch): string {
-  return `director-e${epoch}`;
+/** `director-e6`; a second director of the same epoch on a node while the first runs is `director-e6r2`. */
+export function directorName(epoch: Epoch, generation = 1): string {
+  return generation <= 1 ? `director-e${epoch}` : `director-e${epoch}r${generation}`;
 }
 
 /** The epoch a director process name carries, or undefined if `name` is not a director's. */

@@ -31,6 +31,11 @@ export interface DirectorArgs {
   readonly nodes: readonly NodeCapabilities[];
   readonly coordinator: Pid;
   readonly config: ClusterConfig;
+  /**
+   * The how-manyth director of this epoch on this node while an earlier one still runs (only a
+   * protocol bug gives one epoch twice): its components get names of their own (`e5r2`).
+   */
+  readonly generation?: number;
 }
 
 /** A service locked by this director in the current attempt. */
@@ -67,6 +72,8 @@ export class DirectorState {
   nodes: readonly NodeCapabilities[];
   state: 'starting' | 'recovery' | 'running' | 'stopped' = 'starting';
   attempts = 0;
+  /** Names this director's components: its incarnation, or its rank among directors of its epoch here. */
+  readonly generation: number;
   readonly lockToken: string;
   /** Monitors of the sequencer, proxies and logs, from the monitoring phase on. */
   readonly monitors = new Set<number>();
@@ -82,6 +89,7 @@ export class DirectorState {
     this.replicationFactor = args.replicationFactor;
     this.config = args.config;
     this.coordinator = args.coordinator;
+    this.generation = Math.max(ctx.incarnation, args.generation ?? 1);
     for (const entry of args.directory) this.directory.set(entry.id, entry);
     this.nodes = args.nodes;
     this.lockToken = ctx.rng.id(32);

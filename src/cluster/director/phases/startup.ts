@@ -8,7 +8,7 @@ import { stalled, type Phase, type Recovery } from '../state.js';
 /** §4.9: one sequencer, on the director's node, counting up from the recovery version. */
 export function sequencerStartup(r: Recovery): undefined {
   const { ctx, d, a } = r;
-  const pid = ctx.spawnProcess(sequencerName(d.epoch, ctx.incarnation, a.number), sequencer(d.epoch, a.versionVector.last, ctx.pid, d.config));
+  const pid = ctx.spawnProcess(sequencerName(d.epoch, d.generation, a.number), sequencer(d.epoch, a.versionVector.last, ctx.pid, d.config));
   a.sequencer = pid;
   a.started.push(pid);
   return undefined;
@@ -30,7 +30,7 @@ export function* proxyStartup(r: Recovery): Phase {
         director: ctx.pid,
         lockToken: d.lockToken,
         sequencer: a.sequencer,
-        name: proxyName(d.epoch, ctx.incarnation, a.number, index),
+        name: proxyName(d.epoch, d.generation, a.number, index),
       },
     })),
     { timeout: ms(d.params.parallelTaskTimeoutMs) },

@@ -113,6 +113,11 @@ export class CheckSuite {
     for (const { checker } of this.checkers) checker.checkpoint?.(time);
   }
 
+  /** The run was stopped early because the system stormed: recovery never settles. */
+  stopped(time: VirtualTime, event: number, why: string): void {
+    this.violations.push({ invariant: 'recovery-completes', event, time, message: why, witnesses: [] });
+  }
+
   /** The run has ended. */
   finish(time: VirtualTime): void {
     this.facts.finish();

@@ -10,7 +10,15 @@ export const BUDGET_PREFIX = 'the run was stopped: ';
 
 /** A run that would never finish, or never fit in memory: bad input, named by its parameter. */
 export class RunBudgetError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /**
+     * `storm`: the system under test did more than any valid scenario asks for (files are
+     * bounded beforehand, so a storm is the protocol's doing: a finding, not bad input);
+     * `events`, `memory`: the run outgrew what one run may use.
+     */
+    readonly kind: 'storm' | 'events' | 'memory',
+  ) {
     super(`${BUDGET_PREFIX}${message}`);
     this.name = 'RunBudgetError';
   }
@@ -101,18 +109,21 @@ export function runWithinBudget(sim: Simulation<ClusterEvent>, untilMs: number, 
     if (budget.chunk > budget.maxEventsPerVirtualSecond * virtualS) {
       const rate = virtualS > 0 ? `${Math.round(budget.chunk / virtualS).toLocaleString('en-US')} events per virtual second` : 'events with no virtual time passing';
       throw new RunBudgetError(
-        `at ${(sim.now / 1e6).toFixed(3)} virtual s it was running ${rate} (the limit is ${budget.maxEventsPerVirtualSecond.toLocaleString('en-US')}): ${diagnose(sim, until)}. Make that period longer or that rate lower.`,
+        `at ${(sim.now / 1e6).toFixed(3)} virtual s it was running ${rate} (the limit is ${budget.maxEventsPerVirtualSecond.toLocaleString('en-US')}): ${diagnose(sim, until)}. A valid scenario asks for far less, so the system churns (a loop with no pause).`,
+        'storm',
       );
     }
     if (ran >= budget.maxEvents) {
       throw new RunBudgetError(
         `it ran ${ran.toLocaleString('en-US')} events by ${(sim.now / 1e6).toFixed(0)} virtual s of ${(untilMs / 1000).toFixed(0)}, the most a run may (${diagnose(sim, until)}). Shorten durationMs, or lower what makes it busy.`,
+        'events',
       );
     }
     const heapMib = process.memoryUsage().heapUsed / 1024 / 1024;
     if (heapMib > budget.maxHeapMib) {
       throw new RunBudgetError(
         `its memory reached ${heapMib.toFixed(0)} MiB by ${(sim.now / 1e6).toFixed(0)} virtual s (the limit is ${budget.maxHeapMib} MiB, RECOVERY_SIM_MAX_HEAP_MIB): ${diagnose(sim, until)}. Shorten durationMs or make the cluster smaller.`,
+        'memory',
       );
     }
   }

@@ -8,7 +8,7 @@ import { CheckSuite } from '../check/suite.js';
 import type { InvariantId, Rec } from '../check/types.js';
 import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
 import type { MessageOrdering, Scenario } from '../scenario/types.js';
-import { runWithinBudget, type RunBudget } from './budget.js';
+import { RunBudgetError, runWithinBudget, type RunBudget } from './budget.js';
 import { withoutGlobalRandom } from './random-guard.js';
 import { lostNodes } from './lost-nodes.js';
 import { installTriggers } from './triggers.js';
@@ -120,7 +120,14 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
     sim.scheduler.at(ms(resolved.livenessAtMs), () => suite.checkpoint(sim.now));
   }
   // Simulated code draws from the kernel's streams; a stray Math.random fails the run loudly.
-  withoutGlobalRandom(() => runWithinBudget(sim, resolved.durationMs, options.budget));
+  try {
+    withoutGlobalRandom(() => runWithinBudget(sim, resolved.durationMs, options.budget));
+  } catch (error) {
+    // A storm on a valid scenario is the protocol churning (a recovery loop with no pause): the
+    // run fails with it, as recovery never settles; the other limits are the run's size.
+    if (!(error instanceof RunBudgetError) || error.kind !== 'storm') throw error;
+    suite.stopped(sim.now, sim.trace.count, error.message);
+  }
   suite.finish(sim.now);
   sim.trace.close();
   options.inspect?.(truth);

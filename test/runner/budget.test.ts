@@ -18,11 +18,17 @@ describe('the run budget', () => {
     expect(chunked.events).toBe(plain.events);
   });
 
-  it('stops a storm and names what it is made of and the setting behind it', () => {
+  it('stops a storm, a failure of the run (recovery never settles), naming what it is made of', () => {
     // log-crash makes about 1,000 events per virtual second: a limit of 200 makes it a storm.
-    const run = (): unknown => runScenario(scenario, { seed: 1, budget: { ...roomy, maxEventsPerVirtualSecond: 200 } });
-    expect(run).toThrow(RunBudgetError);
-    expect(run).toThrow(/the run was stopped: at [\d.]+ virtual s it was running [\d,]+ events per virtual second \(the limit is 200\): \d+ % of what happens is `[a-z-]+`/);
+    const result = runScenario(scenario, { seed: 1, budget: { ...roomy, maxEventsPerVirtualSecond: 200 } });
+    expect(result.verdict).toBe('violation');
+    expect(result.violations.map((v) => v.invariant)).toEqual(['recovery-completes']);
+    expect(result.violations[0]?.message).toMatch(/the run was stopped: at [\d.]+ virtual s it was running [\d,]+ events per virtual second \(the limit is 200\): \d+ % of what happens is `[a-z-]+`/);
+  });
+
+  it('a churning protocol is caught by it: `skip-new-log-replay` restarts recovery with no pause', () => {
+    const result = runScenario(loadScenario('random-shapes').scenario, { seed: 36, mutations: ['skip-new-log-replay'] });
+    expect(result.violations.some((v) => v.invariant === 'recovery-completes' && /the system churns/.test(v.message))).toBe(true);
   });
 
   it('stops a run that outgrows the event budget, naming durationMs', () => {
@@ -30,7 +36,7 @@ describe('the run budget', () => {
   });
 
   it('tells a budget stop from a bug even after the error crossed a thread (the message alone)', () => {
-    expect(isBudgetStop(new RunBudgetError('x'))).toBe(true);
+    expect(isBudgetStop(new RunBudgetError('x', 'memory'))).toBe(true);
     expect(isBudgetStop(new Error('the run was stopped: x'))).toBe(true);
     expect(isBudgetStop(new Error('x'))).toBe(false);
   });

@@ -79,11 +79,11 @@ function median(values: number[]): number {
 }
 
 function defaultRun(scenario: Scenario, kernelEventsPerSec: number): SpeedFigures['defaultRun'] {
-  for (let seed = 1; seed <= 5; seed++) runScenario(scenario, { seed }); // warm-up: let the JIT settle
+  for (let seed = 1; seed <= 10; seed++) runScenario(scenario, { seed }); // warm-up: let the JIT settle
   const walls: number[] = [];
   let events = 0;
   let virtualMs = 0;
-  const runs = Number(process.env['BENCH_SPEED_RUNS'] ?? 15);
+  const runs = Number(process.env['BENCH_SPEED_RUNS'] ?? 25);
   for (let seed = 1; seed <= runs; seed++) {
     const start = process.hrtime.bigint();
     const r = runScenario(scenario, { seed });

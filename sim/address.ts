@@ -19,8 +19,7 @@ export function isPid(target: string): boolean {
 
 /** The address part of a pid (an address is returned unchanged). */
 export function addressOf(target: Pid | ProcessAddress): ProcessAddress {
-  const hash = target.indexOf('#');
-  return hash < 0 ? target : target.slice(0, hash);
+  return parseTarget(target).address;
 }
 
 /** A pid or address taken apart. */

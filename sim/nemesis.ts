@@ -56,8 +56,8 @@ export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: n
 
 export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action: FaultAction, rng: NemesisRng): void {
   // A process fault that finds no live process says so, rather than seeming to have struck.
-  const idle = (action.kind === 'kill-process' || action.kind === 'pause-process') && matching(sim, action.node, action.process).length === 0;
-  sim.trace.emit(sim.now, idle ? { type: 'fault', action, idle: true } : { type: 'fault', action });
+  const candidates = action.kind === 'kill-process' || action.kind === 'pause-process' ? matching(sim, action.node, action.process) : undefined;
+  sim.trace.emit(sim.now, candidates?.length === 0 ? { type: 'fault', action, idle: true } : { type: 'fault', action });
   const net = sim.network;
   switch (action.kind) {
     case 'crash-node':
@@ -66,16 +66,12 @@ export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action:
     case 'restart-node':
       if (sim.hasNode(action.node)) sim.restartNode(action.node);
       return;
-    case 'kill-process': {
-      const candidates = matching(sim, action.node, action.process);
-      if (candidates.length > 0) sim.kill(`${rng.kill.pick(candidates)}@${action.node}`, 'killed');
+    case 'kill-process':
+      if (candidates !== undefined && candidates.length > 0) sim.kill(`${rng.kill.pick(candidates)}@${action.node}`, 'killed');
       return;
-    }
-    case 'pause-process': {
-      const candidates = matching(sim, action.node, action.process);
-      if (candidates.length > 0) sim.pause(`${rng.pause.pick(candidates)}@${action.node}`, ms(action.durationMs));
+    case 'pause-process':
+      if (candidates !== undefined && candidates.length > 0) sim.pause(`${rng.pause.pick(candidates)}@${action.node}`, ms(action.durationMs));
       return;
-    }
     case 'partition':
       net.partition(action.from, action.to, action.oneWay === true, {
         ...(action.id !== undefined ? { id: action.id } : {}),

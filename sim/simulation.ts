@@ -525,7 +525,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   }
 
   private undeliverable(m: number, cause: 'node-down' | 'no-process'): DeliveryOutcome {
-    if (this.traceMessages) this.trace.append({ i: this.trace.next, t: this.now, type: 'drop', m, cause });
+    this.dropped(m, cause);
     return cause;
   }
 }

@@ -16,11 +16,6 @@ export class MutationPoints {
   count(id: MutationId): number {
     return this.counts.get(id) ?? 0;
   }
-
-  /** The switches whose moment came, with how often (in switch order). */
-  toRecord(order: readonly MutationId[]): Partial<Record<MutationId, number>> {
-    return Object.fromEntries(order.filter((id) => this.counts.has(id)).map((id) => [id, this.counts.get(id)]));
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ms, processAddress, scheduleFaultPlan, Simulation, type TraceSink } from '../../sim/index.js';
 import { buildCluster } from '../cluster/cluster.js';
+import { newClusterSize } from '../cluster/decisions/layout-plan.js';
 import type { ClusterEvent } from '../cluster/events.js';
 import { DiskGroundTruth } from '../cluster/ground-truth.js';
 import type { MutationId } from '../cluster/mutations.js';
@@ -66,10 +67,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       },
       ...(params.strictPlacement
         ? {
-            strictNeeds: {
-              logs: params.desiredLogs * Math.min(params.logGroups, params.shards + 1),
-              storage: Math.max(params.storageServers, ...resolved.reconfigure.map((c) => c.replicationFactor), params.replicationFactor),
-            },
+            strictNeeds: newClusterSize({ ...params, replicationFactor: Math.max(params.replicationFactor, ...resolved.reconfigure.map((c) => c.replicationFactor)) }),
           }
         : {}),
       quietAtMs: resolved.quietAtMs,

@@ -1,4 +1,5 @@
 import type { NodeSpec } from '../cluster/cluster.js';
+import { newClusterSize } from '../cluster/decisions/layout-plan.js';
 import type { Capability, NodeId } from '../cluster/types.js';
 import type { Range, ShapeRole, ShapeSpec } from './types.js';
 
@@ -182,10 +183,8 @@ export function shapeCluster(draw: ShapeDraw): ShapedCluster {
   const change = draw.replicationChange === null ? null : { at: draw.replicationChange.at, replicationFactor: Math.min(draw.replicationChange.replicationFactor, storageNodes) };
   // Strict placement needs a node of its own for every log and storage server a new cluster
   // creates (and for every replica a changed R asks for): drawn, it applies only where that holds.
-  const strict =
-    draw.strictPlacement &&
-    desiredLogs * logGroups <= logNodes &&
-    Math.max(storageServers, change?.replicationFactor ?? 0) <= storageNodes;
+  const needs = newClusterSize({ desiredLogs, replicationFactor: Math.max(replicationFactor, change?.replicationFactor ?? 0), shards: draw.shards, logGroups, storageServers });
+  const strict = draw.strictPlacement && needs.logs <= logNodes && needs.storage <= storageNodes;
   const shape: DrawnShape = {
     nodes: draw.nodes,
     roles: draw.roles,

@@ -218,14 +218,15 @@ export class CommittedHistory {
   /** Take in every version all logs of the newest published layout now hold durably. */
   observe(latest: TransactionSystemLayout): void {
     if (latest.logs.length === 0) return;
-    // Nothing new is complete until every log has synced a version above what is taken in (asked
-    // before anything is built: this runs at every sync and every delivery to those logs).
+    // Nothing new is complete until every log has synced a version above what is taken in: this
+    // runs at every sync and every delivery to those logs, so it stops at the first without news.
+    const logs: LogHolding[] = [];
     for (const l of latest.logs) {
       const log = this.truth.logEntries(l.id);
       const last = log?.entries[Math.min(log.synced, log.entries.length) - 1];
-      if (last === undefined || last.version <= this.index.top) return;
+      if (log === undefined || last === undefined || last.version <= this.index.top) return;
+      logs.push({ id: l.id, tags: l.tags, entries: log.entries, synced: log.synced });
     }
-    const logs = this.logsOf(latest);
     for (let v = this.index.top + 1; ; v++) {
       const agreed = agreedAt(logs, latest, v, true);
       if (!agreed.complete) return;

@@ -15,6 +15,23 @@ export const USER_TAG: Tag = 1;
 const ONE_SHARD: ShardShape = { userRanges: [{ start: '', end: SYSTEM_KEY_PREFIX }], logGroups: 1, storageServers: 0 };
 
 /**
+ * How many logs and storage servers `initialLayout` creates for these settings, without building
+ * it: `desiredLogs` per tag group (the system tag and each user shard dealt into at most that many
+ * groups), and a pool of R or `storageServers` storage servers, whichever is larger.
+ */
+export function newClusterSize(p: {
+  readonly desiredLogs: number;
+  readonly replicationFactor: number;
+  readonly shards: number;
+  readonly logGroups: number;
+  readonly storageServers: number;
+}): { readonly logs: number; readonly storage: number } {
+  const tags = 1 + Math.max(1, Math.floor(p.shards));
+  const groups = Math.max(1, Math.min(Math.floor(p.logGroups), tags));
+  return { logs: p.desiredLogs * groups, storage: Math.max(p.replicationFactor, p.storageServers) };
+}
+
+/**
  * §4.2, a brand-new cluster: a system team ([0xFF, END), tag 0) and one team per user shard (tags
  * 1..N), each with R members drawn round-robin from a pool of `storageServers` vacancies (so with
  * a pool of exactly R, every team holds the same R vacancies, as in Bedrock); and `desiredLogs` log

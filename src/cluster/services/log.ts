@@ -78,19 +78,18 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
     const noFencing = mutated(config, 'no-fencing');
     const serveUncommitted = mutated(config, 'apply-uncommitted');
 
-    /** Storage pulls see only what every log holds (REF); recovery pulls see everything. */
-    const pullLimit = (msg: PullMsg): Version => {
-      const top = msg.last ?? last();
-      return msg.recovery || serveUncommitted ? top : Math.min(top, disk.committed);
-    };
-
     const answerPull = (incoming: Incoming, msg: PullMsg): boolean => {
-      const top = msg.last ?? last();
-      if (!msg.recovery && top > disk.committed && firstAfter(file.records, top) > firstAfter(file.records, Math.max(disk.committed, msg.from))) {
-        reached(config, 'apply-uncommitted');
-      }
       const start = firstAfter(file.records, msg.from);
-      let end = firstAfter(file.records, pullLimit(msg));
+      // Storage pulls see only what every log holds (REF); recovery pulls see everything.
+      const top = msg.last ?? last();
+      const servesAll = msg.recovery || serveUncommitted;
+      let end = firstAfter(file.records, servesAll ? top : Math.min(top, disk.committed));
+      if (!msg.recovery && top > disk.committed) {
+        // Entries past the committed version this pull would get: where serving them would differ.
+        const toTop = servesAll ? end : firstAfter(file.records, top);
+        const toCommitted = servesAll ? firstAfter(file.records, disk.committed) : end;
+        if (toTop > Math.max(toCommitted, start)) reached(config, 'apply-uncommitted');
+      }
       if (end - start > msg.limit) end = start + msg.limit;
       if (start >= end && !msg.recovery) return false;
       incoming.reply?.({ type: 'pull-ok', entries: file.records.slice(start, end) });
@@ -142,9 +141,11 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
         ctx.emit({ type: 'log-push', log: id, callerEpoch: msg.epoch, logEpoch: disk.epoch, version: msg.version, accepted: false, reason });
         incoming.reply?.({ type: 'push-error', reason });
       };
-      if (mode !== 'running' || !callerIsCurrent(disk.epoch, msg.epoch)) reached(config, 'no-fencing');
-      if (!noFencing && mode !== 'running') return refuse('locked');
-      if (!noFencing && !callerIsCurrent(disk.epoch, msg.epoch)) return refuse('stale_epoch');
+      const fenced = mode !== 'running' ? 'locked' : !callerIsCurrent(disk.epoch, msg.epoch) ? 'stale_epoch' : undefined;
+      if (fenced !== undefined) {
+        reached(config, 'no-fencing');
+        if (!noFencing) return refuse(fenced);
+      }
       if (msg.prev < last()) return refuse('tx_out_of_order');
       if (msg.prev > last()) {
         held.set(msg.prev, { incoming, msg });

@@ -84,10 +84,12 @@ function refPath(r: Recovery): Outcome | undefined {
 export function* locking(r: Recovery): Phase {
   const { d, a } = r;
   const lockAll = mutated(d.config, 'lock-all-available');
-  const everything = servicesToLockFirst(d.oldTsl, d.directoryEntries(), true).length;
-  if (everything > (a.path === 'new-cluster' ? 0 : servicesToLockFirst(d.oldTsl, d.directoryEntries(), false).length)) reached(d.config, 'lock-all-available');
+  const entries = d.directoryEntries();
+  const everything = servicesToLockFirst(d.oldTsl, entries, true);
+  const selective = a.path === 'new-cluster' ? [] : servicesToLockFirst(d.oldTsl, entries, false);
+  if (everything.length > selective.length) reached(d.config, 'lock-all-available');
   if (a.path === 'new-cluster' && !lockAll) return undefined;
-  const targets = servicesToLockFirst(d.oldTsl, d.directoryEntries(), lockAll);
+  const targets = lockAll ? everything : selective;
   // F3 (`short-lock-timeout`): Bedrock's 200 ms, shorter than a round trip on a slow network.
   const timeout = mutated(d.config, 'short-lock-timeout') ? SHORT_LOCK_TIMEOUT_MS : d.params.lockTimeoutMs;
   const began = r.ctx.now();

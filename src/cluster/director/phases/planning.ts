@@ -1,4 +1,4 @@
-import { determineDurableVersion } from '../../decisions/durable-version.js';
+import { determineDurableVersion, storageQuorum } from '../../decisions/durable-version.js';
 import { planLogRecovery } from '../../decisions/log-planning.js';
 import { createVacancies } from '../../decisions/vacancies.js';
 import { mutated, reached } from '../../config.js';
@@ -27,20 +27,23 @@ export function vacancyCreation(r: Recovery): Outcome | undefined {
   const missing = new Set([...members].filter((id) => !a.locked.has(id)));
   if (missing.size > 0) reached(d.config, 'keep-unreachable-members');
   const unreachable = mutated(d.config, 'keep-unreachable-members') ? new Set<string>() : missing;
-  const ref = JSON.stringify(createVacancies(d.oldTsl, d.params.desiredLogs, d.replicationFactor, { unreachable }));
-  for (const [id, rule] of [['vacancy-numbering-overlaps', 'F15'], ['roster-replaces-team', 'F16']] as const) {
-    if (JSON.stringify(createVacancies(d.oldTsl, d.params.desiredLogs, d.replicationFactor, { unreachable, asIs: rule })) !== ref) reached(d.config, id);
-  }
-  const asIs = mutated(d.config, 'vacancy-numbering-overlaps') ? 'F15' : mutated(d.config, 'roster-replaces-team') ? 'F16' : undefined;
-  a.layout = createVacancies(d.oldTsl, d.params.desiredLogs, d.replicationFactor, { unreachable, ...(asIs !== undefined ? { asIs } : {}) });
+  // The three rules' layouts, the moment of a switch being where its rule would fill differently.
+  const old = d.oldTsl;
+  const layoutBy = (asIs?: 'F15' | 'F16') => createVacancies(old, d.params.desiredLogs, d.replicationFactor, { unreachable, ...(asIs !== undefined ? { asIs } : {}) });
+  const ref = layoutBy();
+  const f15 = layoutBy('F15');
+  const f16 = layoutBy('F16');
+  const json = JSON.stringify(ref);
+  if (JSON.stringify(f15) !== json) reached(d.config, 'vacancy-numbering-overlaps');
+  if (JSON.stringify(f16) !== json) reached(d.config, 'roster-replaces-team');
+  a.layout = mutated(d.config, 'vacancy-numbering-overlaps') ? f15 : mutated(d.config, 'roster-replaces-team') ? f16 : ref;
   return undefined;
 }
 
 /** §4.5: the storage durable version from a majority of each old team. */
 export function versionDetermination(r: Recovery): Outcome | undefined {
   const { ctx, d, a } = r;
-  const quorum = (n: number): number => Math.floor(n / 2) + 1;
-  if ((d.oldTsl?.storageTeams ?? []).some((t) => quorum(t.storageIds.length) !== quorum(d.replicationFactor))) reached(d.config, 'quorum-from-replication-factor');
+  if ((d.oldTsl?.storageTeams ?? []).some((t) => storageQuorum(t.storageIds.length) !== storageQuorum(d.replicationFactor))) reached(d.config, 'quorum-from-replication-factor');
   const result = determineDurableVersion(d.oldTsl?.storageTeams ?? [], a.storageInfo, {
     replicationFactor: d.replicationFactor,
     quorumFromReplicationFactor: mutated(d.config, 'quorum-from-replication-factor'),

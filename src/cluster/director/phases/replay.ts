@@ -23,8 +23,10 @@ export function* logReplay(r: Recovery): Phase {
   if (a.oldLogIdsToCopy.length === 0 && newLogs.length > 0) reached(d.config, 'skip-new-log-replay');
   if (a.oldLogIdsToCopy.length === 0 && mutated(d.config, 'skip-new-log-replay')) return undefined;
   const copyFrom = (d.oldTsl?.logs ?? []).filter((l) => a.oldLogIdsToCopy.includes(l.id));
-  if (JSON.stringify(pairReplayByTag(newLogs, copyFrom, true)) !== JSON.stringify(pairReplayByTag(newLogs, copyFrom, false))) reached(d.config, 'replay-ignores-tags');
-  const planned = pairReplayByTag(newLogs, copyFrom, mutated(d.config, 'replay-ignores-tags'));
+  const byTag = pairReplayByTag(newLogs, copyFrom);
+  const ignoringTags = pairReplayByTag(newLogs, copyFrom, true);
+  if (JSON.stringify(ignoringTags) !== JSON.stringify(byTag)) reached(d.config, 'replay-ignores-tags');
+  const planned = mutated(d.config, 'replay-ignores-tags') ? ignoringTags : byTag;
   const orphan = planned.find((p) => p.source === undefined);
   if (orphan !== undefined) return stalled('failed_to_copy_some_logs', `no old log of ${orphan.target}'s tags to copy from`);
   const pairs = planned as ReplayPair[];

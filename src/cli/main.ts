@@ -1,9 +1,11 @@
 import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { isBudgetStop } from '../runner/budget.js';
 import { ScenarioError } from '../scenario/load.js';
+import { corpusCommand } from './commands/corpus.js';
 import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
 import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { powerCommand } from './commands/power.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -13,7 +15,7 @@ import type { Cli } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 import { processIo, type Io } from './io.js';
 
-const COMMANDS = ['run', 'sweep', 'shrink', 'demo', 'report', 'list', 'explain', 'power'];
+const COMMANDS = ['run', 'sweep', 'merge', 'corpus', 'shrink', 'demo', 'report', 'list', 'explain', 'power'];
 
 /** commander's own errors (unknown option, missing argument…) in our wording, with the fix. */
 function commanderMessage(err: CommanderError, argv: readonly string[]): string {
@@ -37,7 +39,7 @@ function buildProgram(cli: Cli) {
       'after',
       '\nExit codes: 0 every run passed (or met its expectation), 1 an invariant was violated (or an expectation was not met), 2 bad input, 3 internal error (a bug in recovery-sim).\nStart with: recovery-sim demo',
     );
-  const commands: CommandUnknownOpts[] = [runCommand(cli), sweepCommand(cli), shrinkCommand(cli), demoCommand(cli), reportCommand(cli), listCommand(cli), explainCommand(cli), powerCommand(cli)];
+  const commands: CommandUnknownOpts[] = [runCommand(cli), sweepCommand(cli), mergeCommand(cli), corpusCommand(cli), shrinkCommand(cli), demoCommand(cli), reportCommand(cli), listCommand(cli), explainCommand(cli), powerCommand(cli)];
   for (const command of [program as CommandUnknownOpts, ...commands]) {
     // Errors surface as exceptions so main() words them and picks the exit code (never process.exit).
     command.exitOverride();

@@ -26,10 +26,21 @@ export interface SeedRange {
   readonly last: number;
 }
 
-/** `A..B` (both included) or a single seed `A`. */
-export function parseSeedRange(value: string | undefined): SeedRange {
+/**
+ * `A..B` (both included) or a single seed `A`. With `openEnd` (a time-budgeted sweep), `A..`
+ * runs from A for as long as the budget lasts, and no `--seeds` at all means `1..`.
+ */
+export function parseSeedRange(value: string | undefined, openEnd = false): SeedRange {
   const example = 'Example: --seeds 1..100 (both ends included).';
-  if (value === undefined) throw new UsageError(`sweep needs --seeds A..B, the range of seeds to run. ${example}`);
+  if (value === undefined) {
+    if (openEnd) return { first: 1, last: MAX_SEED };
+    throw new UsageError(`sweep needs --seeds A..B, the range of seeds to run. ${example}`);
+  }
+  const open = /^\s*(\d+)\s*\.\.\s*$/.exec(value);
+  if (open?.[1] !== undefined) {
+    if (!openEnd) throw new UsageError(`--seeds ${value.trim()} has no last seed: an open range needs a time budget (--for 10m), or give both ends. ${example}`);
+    return parseSeedRange(`${open[1]}..${MAX_SEED}`);
+  }
   const m = /^\s*(\S+?)\s*(?:\.\.\s*(\S+))?\s*$/.exec(value);
   const first = m?.[1] !== undefined ? integer(m[1]) : undefined;
   const last = m?.[2] !== undefined ? integer(m[2]) : m?.[1] !== undefined && m[2] === undefined ? first : undefined;
@@ -78,7 +89,7 @@ export function parseOrdering(value: string | undefined): MessageOrdering | unde
 /** More machines than this sharing one range is a typo, not a plan. */
 export const MAX_SHARDS = 1_000_000;
 
-/** `I/N`, 1-based: this machine takes every seed whose position in the range is ≡ I-1 (mod N). */
+/** `I/N`, 1-based: this machine takes block I of the range cut into N consecutive blocks. */
 export function parseShard(value: string | undefined): Shard | undefined {
   if (value === undefined) return undefined;
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
@@ -101,11 +112,18 @@ export interface SeedList {
   readonly seedAt: (k: number) => number;
 }
 
+/**
+ * Shard I of N is the I-th of N consecutive blocks (sizes differ by one at most), so the shards'
+ * outputs, concatenated in shard order, are the whole sweep's output byte for byte. Block ends
+ * are computed in BigInt: (I-1)·size can pass the safe integers when the range is huge.
+ */
 export function shardSeeds(range: SeedRange, shard: Shard | undefined): SeedList {
-  const size = range.last - range.first + 1;
-  const step = shard?.count ?? 1;
-  const offset = (shard?.index ?? 1) - 1;
-  return { count: Math.max(0, Math.ceil((size - offset) / step)), seedAt: (k) => range.first + offset + k * step };
+  const size = BigInt(range.last - range.first + 1);
+  const n = BigInt(shard?.count ?? 1);
+  const i = BigInt(shard?.index ?? 1);
+  const start = Number(((i - 1n) * size) / n);
+  const end = Number((i * size) / n);
+  return { count: end - start, seedAt: (k) => range.first + start + k };
 }
 
 export function seedArray(list: SeedList): number[] {

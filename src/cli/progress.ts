@@ -16,6 +16,8 @@ export class Progress {
     private readonly io: Io,
     private readonly label: string,
     private readonly total: number,
+    /** A time-budgeted sweep ends when its budget does, long before its (open) range would. */
+    private readonly budgetMs?: number,
     private readonly everyMs = io.stderrIsTTY ? 100 : 5000,
   ) {}
 
@@ -37,8 +39,11 @@ export class Progress {
   private show(now: number): void {
     const seconds = Math.max(0.001, (now - this.started) / 1000);
     const rate = this.done / seconds;
+    const budgetLeft = this.budgetMs !== undefined ? Math.max(0, Math.ceil((this.budgetMs - (now - this.started)) / 1000)) : undefined;
     const left = rate > 0 ? Math.ceil((this.total - this.done) / rate) : 0;
-    const text = `${this.label}: ${this.done}/${this.total} seeds · ${this.failed} failing · ${rate.toFixed(1)} seeds/s${this.done < this.total ? ` · ~${left}s left` : ''}`;
+    const shownLeft = budgetLeft !== undefined ? Math.min(left, budgetLeft) : left;
+    const done = budgetLeft !== undefined ? `${this.done} seeds` : `${this.done}/${this.total} seeds`;
+    const text = `${this.label}: ${done} · ${this.failed} failing · ${rate.toFixed(1)} seeds/s${this.done < this.total ? ` · ~${shownLeft}s left` : ''}`;
     if (this.io.stderrIsTTY) {
       writeRawErr(`\r${text.padEnd(100)}`);
       this.shownInPlace = true;

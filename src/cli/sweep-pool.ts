@@ -18,6 +18,8 @@ export interface SweepOptions {
   readonly onResult: (result: RunResult, k: number) => void;
   /** Called as each run completes, in completion order (progress lines). */
   readonly onDone?: (result: RunResult) => void;
+  /** Asked before each new seed is handed out: true ends the sweep early (a time budget). */
+  readonly stopWhen?: () => boolean;
 }
 
 /** Any sequence of runs, each its own scenario, seed and mutations. */
@@ -29,18 +31,24 @@ export interface TaskPoolOptions {
   readonly onResult: (result: RunResult, k: number) => void;
   /** Called as each run completes, in completion order (progress lines). */
   readonly onDone?: (result: RunResult) => void;
+  /**
+   * Asked before each new task is handed out: true ends the run early. Tasks already handed out
+   * finish, and they are always the first ones, so what was run is a prefix of the tasks.
+   */
+  readonly stopWhen?: () => boolean;
 }
 
 /** The worker module, next to this one in the compiled `dist/` tree. */
 const WORKER = new URL('./sweep-worker.js', import.meta.url).href;
 
-/** Every seed of one scenario with one set of mutations. */
-export function sweepSeeds(o: SweepOptions): Promise<void> {
+/** Every seed of one scenario with one set of mutations; resolves to how many seeds ran. */
+export function sweepSeeds(o: SweepOptions): Promise<number> {
   return runTasks({
     count: o.count,
     jobs: o.jobs,
     onResult: o.onResult,
     onDone: o.onDone,
+    ...(o.stopWhen !== undefined ? { stopWhen: o.stopWhen } : {}),
     taskAt: (k) => ({
       scenario: o.scenario,
       seed: o.seedAt(k),
@@ -57,13 +65,18 @@ export function sweepSeeds(o: SweepOptions): Promise<void> {
  * handed on in task order: a sweep's output must not depend on thread scheduling. One pool serves
  * all the tasks, so its threads stay warm across scenarios and mutations.
  */
-export async function runTasks(o: TaskPoolOptions): Promise<void> {
+export async function runTasks(o: TaskPoolOptions): Promise<number> {
   const threads = Math.max(1, Math.min(o.jobs, o.count));
   const pool = new Piscina<SeedTask, RunResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   const ordered = new InOrder<RunResult>(o.onResult);
   let next = 0;
+  let stopped = false;
+  const take = (): number => {
+    if (!stopped && o.stopWhen?.() === true) stopped = true;
+    return stopped ? o.count : next++;
+  };
   const lane = async (): Promise<void> => {
-    for (let k = next++; k < o.count; k = next++) {
+    for (let k = take(); k < o.count; k = take()) {
       const result = await pool.run(o.taskAt(k));
       o.onDone?.(result);
       ordered.add(k, result);
@@ -74,6 +87,7 @@ export async function runTasks(o: TaskPoolOptions): Promise<void> {
   } finally {
     await pool.destroy();
   }
+  return Math.min(next, o.count);
 }
 
 /** Hands items on in index order as soon as every earlier index has arrived. */

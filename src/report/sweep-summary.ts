@@ -76,11 +76,38 @@ function rate(n: number, ms: number): string {
   return perSecond >= 1000 ? `${(perSecond / 1000).toFixed(1)} k` : perSecond.toFixed(1);
 }
 
+/** The last seed of an open range, `A..` on the command line. */
+const OPEN_END = `..${Number.MAX_SAFE_INTEGER}`;
+
+/** A sweep's title: what ran. A merge of a sweep's shards gives the whole sweep's title. */
+export function sweepLabel(o: { scenario: string; seeds: string; ordering?: string; mutations: readonly string[]; shard?: { index: number; count: number } }): string {
+  return [
+    // An open range (`--seeds 100..` with a time budget) reads as it was typed.
+    `${o.scenario} seeds ${o.seeds.endsWith(OPEN_END) ? o.seeds.slice(0, -OPEN_END.length + 2) : o.seeds}`,
+    ...(o.ordering !== undefined ? [`ordering ${o.ordering}`] : []),
+    ...(o.mutations.length > 0 ? [`mutations ${o.mutations.join(',')}`] : []),
+    ...(o.shard !== undefined ? [`shard ${o.shard.index}/${o.shard.count}`] : []),
+  ].join(' ');
+}
+
+export interface SweepSummaryOptions {
+  readonly label: string;
+  /**
+   * How long it took, when timings are kept: with them the table says how fast the sweep went;
+   * without, it holds only what the seeds decide, so two sweeps of one range print the same bytes.
+   */
+  readonly timing?: { readonly note: string; readonly wallMs: number; readonly per?: string };
+  /** Lines about how much of the range ran: a time budget that ended it, a partial merge. */
+  readonly notes?: readonly { readonly label: string; readonly text: string }[];
+  readonly listAtMost?: number;
+}
+
 /** The sweep's table: runs, passes, violations by invariant, probe totals, speed, failing seeds. */
-export function sweepSummaryLines(t: SweepTally, o: { label: string; jobs: number; wallMs: number; listAtMost?: number }, chalk: ChalkInstance): string[] {
+export function sweepSummaryLines(t: SweepTally, o: SweepSummaryOptions, chalk: ChalkInstance): string[] {
   const lines = [chalk.bold(`── sweep: ${o.label} ──`)];
   const failed = t.runs - t.passed;
-  lines.push(`${label(chalk, 'runs')}${t.runs} · ${o.jobs} job${o.jobs === 1 ? '' : 's'} · ${(o.wallMs / 1000).toFixed(1)} s wall`);
+  lines.push(`${label(chalk, 'runs')}${t.runs}${o.timing !== undefined ? ` · ${o.timing.note}` : ''}`);
+  for (const note of o.notes ?? []) lines.push(`${label(chalk, note.label)}${chalk.yellow(note.text)}`);
   lines.push(`${label(chalk, 'passed')}${t.passed}${failed > 0 ? chalk.red.bold(` · ${failed} failed`) : ''}`);
   const invariants = [...t.byInvariant.entries()].map(([id, n]) => `${id} ${n}`).join(' · ');
   lines.push(`${label(chalk, 'violations')}${t.violating === 0 ? 'none' : chalk.red(`${t.violating} run${t.violating === 1 ? '' : 's'}: ${invariants}`)}`);
@@ -100,7 +127,10 @@ export function sweepSummaryLines(t: SweepTally, o: { label: string; jobs: numbe
   // A switch whose moment no run reached: this sweep could not have caught that bug.
   const unreached = COUNTED_POINTS.filter((id) => !t.momentRuns.has(id));
   if (t.runs > 0 && unreached.length > 0) lines.push(`${label(chalk, 'not at stake')}${chalk.yellow(`${unreached.length} of ${COUNTED_POINTS.length} switches never reached the moment they act on: ${unreached.join(', ')}`)}`);
-  lines.push(`${label(chalk, 'speed')}${rate(t.runs, o.wallMs)} seeds/s · ${rate(t.events, o.wallMs)} events/s · ${t.events} events`);
+  if (o.timing !== undefined) {
+    const per = o.timing.per !== undefined ? ` ${o.timing.per}` : '';
+    lines.push(`${label(chalk, 'speed')}${rate(t.runs, o.timing.wallMs)} seeds/s${per} · ${rate(t.events, o.timing.wallMs)} events/s${per} · ${t.events} events`);
+  } else lines.push(`${label(chalk, 'events')}${t.events}`);
 
   if (t.failingCount > 0) {
     const most = o.listAtMost ?? 50;

@@ -15,7 +15,7 @@ async function badInput(args: string[]): Promise<string> {
 
 describe.concurrent('bad flags', () => {
   it.each([
-    [['frobnicate'], /unknown command 'frobnicate'\. Commands: run, sweep, shrink, demo, report, list, explain/],
+    [['frobnicate'], /unknown command 'frobnicate'\. Commands: run, sweep, merge, corpus, shrink, demo, report, list, explain/],
     [['run', '--bogus'], /recovery-sim run: unknown option '--bogus'\. See `recovery-sim run --help`\./],
     [['run', '--seed', 'abc'], /--seed must be a non-negative integer .*, got "abc"\. Example: --seed 42\./],
     [['run', '--seed', '-3'], /--seed must be a non-negative integer .*, got "-3"/],

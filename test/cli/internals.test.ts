@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { formatDuration, parseDuration } from '../../src/cli/duration.js';
 import { reportFailure } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import { createNarrator } from '../../src/cli/narrator.js';
@@ -20,13 +21,20 @@ describe('CLI internals', () => {
     expect(io.errors[0]).toMatch(/^recovery-sim: internal error: cannot read x of undefined \(a bug in recovery-sim; set RECOVERY_SIM_DEBUG=1 for the stack trace\)$/);
   });
 
-  it('shards partition a seed range: every seed exactly once, in order within a shard', () => {
+  it('shards cut a seed range into consecutive blocks: concatenated in shard order, they are the range', () => {
     const range = parseSeedRange('10..30');
     const parts = [1, 2, 3, 4].map((i) => seedArray(shardSeeds(range, parseShard(`${i}/4`))));
-    expect(parts.flat().sort((a, b) => a - b)).toEqual(seedArray(shardSeeds(range, undefined)));
-    expect(seedArray(shardSeeds(parseSeedRange('1..2'), parseShard('3/4')))).toEqual([]);
-    expect(shardSeeds(parseSeedRange('0..9007199254740990'), parseShard('2/3')).count).toBe(3002399751580330);
-    expect(parts[1]).toEqual([11, 15, 19, 23, 27]);
+    expect(parts.flat()).toEqual(seedArray(shardSeeds(range, undefined)));
+    expect(parts.map((p) => p.length)).toEqual([5, 5, 5, 6]);
+    expect(parts[1]).toEqual([15, 16, 17, 18, 19]);
+    // More shards than seeds: some blocks are empty, none holds a seed twice.
+    expect([1, 2, 3, 4].map((i) => seedArray(shardSeeds(parseSeedRange('1..2'), parseShard(`${i}/4`))))).toEqual([[], [1], [], [2]]);
+    // Block ends past the safe integers are exact (computed in BigInt).
+    const huge = parseSeedRange('0..9007199254740990');
+    const blocks = [1, 2, 3].map((i) => shardSeeds(huge, parseShard(`${i}/3`)));
+    expect(blocks.map((b) => b.count)).toEqual([3002399751580330, 3002399751580330, 3002399751580331]);
+    expect(blocks[1]?.seedAt(0)).toBe(3002399751580330);
+    expect(blocks[2]?.seedAt(3002399751580330)).toBe(9007199254740990);
     expect(parseSeedRange('7')).toEqual({ first: 7, last: 7 });
   });
 
@@ -42,5 +50,20 @@ describe('CLI internals', () => {
     const partition = { i: 0, t: 0, type: 'fault', action: { at: 0, kind: 'partition', from: ['n1'], to: ['n2'] } } as unknown as Rec;
     const heal = { i: 1, t: 0, type: 'fault', action: { at: 0, kind: 'heal' } } as unknown as Rec;
     expect([narrate(partition), narrate(heal), narrate(partition), narrate(partition)]).toEqual([undefined, undefined, 'second partition', undefined]);
+  });
+});
+
+describe('--for durations', () => {
+  it('reads units and combinations, and refuses bare numbers, junk and more than a week', () => {
+    expect(parseDuration('10m')).toBe(600_000);
+    expect(parseDuration('1h30m')).toBe(5_400_000);
+    expect(parseDuration(' 90S ')).toBe(90_000);
+    expect(parseDuration('250ms')).toBe(250);
+    expect(formatDuration(5_400_000)).toBe('1h30m');
+    expect(formatDuration(250)).toBe('250ms');
+    expect(() => parseDuration('10')).toThrow(/--for 10 has no unit: write 10s for seconds or 10m for minutes/);
+    expect(() => parseDuration('ten minutes')).toThrow(/--for must be a duration such as 30s, 10m or 1h30m, got "ten minutes"/);
+    expect(() => parseDuration('0s')).toThrow(/is no time at all/);
+    expect(() => parseDuration('8d')).toThrow(/more than a week/);
   });
 });

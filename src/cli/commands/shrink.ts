@@ -1,16 +1,12 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command } from '@commander-js/extra-typings';
-import type { FaultAction } from '../../../sim/index.js';
-import type { InvariantId } from '../../check/types.js';
 import type { MutationId } from '../../cluster/mutations.js';
-import { runResolved, runScenario } from '../../runner/run.js';
 import { bundledScenarioNames, displayPath, type LoadedScenario } from '../../scenario/load.js';
 import { SCHEMA_FILE, scenariosDir } from '../../scenario/paths.js';
-import { resolveScenario } from '../../scenario/resolve.js';
 import { formatScenarioJson } from '../../scenario/format.js';
-import { ddmin, scriptedScenario, withActions } from '../../scenario/shrink.js';
+import { shrinkFailingSeed } from '../../scenario/shrink-run.js';
 import type { Scenario } from '../../scenario/types.js';
-import { replayCommand, type RunResult } from '../../runner/result.js';
+import { replayCommand } from '../../runner/result.js';
 import type { Cli } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { parseMutations, parseSeed } from '../options.js';
@@ -22,11 +18,6 @@ export interface ShrinkFlags {
   readonly mutate?: string[];
   readonly mutations: boolean;
   readonly out?: string;
-}
-
-/** The invariant a run broke first (violations are reported in event order). */
-function firstViolated(result: RunResult): InvariantId | undefined {
-  return [...result.violations].sort((a, b) => a.event - b.event)[0]?.invariant;
 }
 
 /**
@@ -62,47 +53,38 @@ interface ShrinkJob {
 
 function shrinkInto(cli: Cli, { loaded, seed, mutations, shrunkName, out, file }: ShrinkJob): void {
   const { io } = cli;
-  const resolved = resolveScenario(loaded.scenario, seed, mutations);
-  const original = runResolved(resolved, { seed, source: loaded.source, ...(mutations !== undefined ? { mutations } : {}) });
-  const target = firstViolated(original);
-  if (target === undefined) {
+  const started = Date.now();
+  let tries = 0;
+  const outcome = shrinkFailingSeed({
+    loaded,
+    seed,
+    name: shrunkName,
+    ...(mutations !== undefined ? { mutations } : {}),
+    onTry: (actions, kept) => io.err(`shrink: try ${++tries}: ${actions} action${actions === 1 ? '' : 's'} → ${kept ? 'still fails, kept' : 'passes, rejected'}`),
+  });
+  if (outcome.kind === 'passes') {
     io.err(`recovery-sim shrink: ${loaded.scenario.name} with seed ${seed} passes: there is no violation to shrink. Give the seed of a failing run (\`recovery-sim sweep ${loaded.source} --seeds 1..100\` lists them).`);
     cli.exitCode = EXIT.badInput;
     return;
   }
-
-  const description = `Shrunk from ${loaded.source} seed ${seed}${resolved.mutations.length > 0 ? ` with ${resolved.mutations.join(', ')}` : ''}: the fault actions that still make ${target} fail.`;
-  const base = scriptedScenario(resolved, shrunkName, target, description);
-  const before = base.faults?.script?.length ?? 0;
-  io.err(`shrink: ${loaded.scenario.name} seed ${seed} violates ${target} (first of: ${original.violated.join(', ')}); ${before} fault actions to minimise`);
-
-  const scripted = runScenario(base, { seed });
-  if (firstViolated(scripted) !== target) {
-    io.err(`recovery-sim shrink: the fault plan written as a script no longer reproduces ${target} first (it gives ${scripted.verdict === 'pass' ? 'a pass' : scripted.violated.join(', ')}); the violation depends on something besides the plan, so it cannot be shrunk this way.`);
+  if (outcome.kind === 'plan-does-not-reproduce') {
+    io.err(`recovery-sim shrink: the fault plan written as a script no longer reproduces ${outcome.target} first (it gives ${outcome.scripted.verdict === 'pass' ? 'a pass' : outcome.scripted.violated.join(', ')}); the violation depends on something besides the plan, so it cannot be shrunk this way.`);
     cli.exitCode = EXIT.violation;
     return;
   }
-
-  let tries = 0;
-  const started = Date.now();
-  const keeps = (actions: readonly FaultAction[]): boolean => {
-    tries++;
-    const kept = runScenario(withActions(base, actions), { seed }).violated.includes(target);
-    io.err(`shrink: try ${tries}: ${actions.length} action${actions.length === 1 ? '' : 's'} → ${kept ? 'still fails, kept' : 'passes, rejected'}`);
-    return kept;
-  };
-  const minimal = ddmin(base.faults?.script ?? [], keeps);
+  const { target, original, before } = outcome;
+  io.err(`shrink: ${loaded.scenario.name} seed ${seed} violates ${target} (first of: ${original.violated.join(', ')}); ${before} fault actions minimised`);
   // The schema reference first, pointing from the new file to the bundled schema (editors use it).
-  const { $schema: _old, ...body } = withActions(base, minimal) as Scenario & { $schema?: string };
+  const { $schema: _old, ...body } = outcome.scenario as Scenario & { $schema?: string };
   const shrunk = { $schema: relative(dirname(out), join(scenariosDir(), SCHEMA_FILE)).split('\\').join('/'), ...body };
 
   file.write(formatScenarioJson(shrunk));
   const shown = displayPath(out);
   io.out(
     [
-      `violation ${target} of ${loaded.scenario.name} seed ${seed} reproduced by ${minimal.length} of ${before} fault actions (${tries} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `violation ${target} of ${loaded.scenario.name} seed ${seed} reproduced by ${outcome.after} of ${before} fault actions (${outcome.tries} runs, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `wrote ${shown}`,
-      `replay: ${replayCommand(shown, shrunkName, seed, resolved.mutations, resolved.mutations)}`,
+      `replay: ${replayCommand(shown, shrunkName, seed, original.mutations, original.mutations)}`,
     ].join('\n'),
   );
   cli.exitCode = EXIT.pass;

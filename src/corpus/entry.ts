@@ -34,7 +34,7 @@ const invariantId = z.string().refine(isInvariantId, 'an unknown invariant id (s
 
 /** The entry's own fields; the scenarios inside are checked by the scenario schema afterwards. */
 export const corpusEntrySchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9._+-]+$/, 'letters, digits and . _ + - only'),
+  id: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits and . _ - only (it names the shrunk scenario too)'),
   source: z.string(),
   scenario: z.record(z.string(), z.unknown()),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
@@ -46,8 +46,22 @@ export const corpusEntrySchema = z.strictObject({
   replay: z.string(),
 });
 
-/** `random-faults-seed17-no-fencing`: what ran, readable in a directory listing. */
+/**
+ * `random-faults-seed17-no-fencing`, `stale-unlock-seed1-a.b` for two switches: what ran, readable
+ * in a directory listing, and a valid scenario name (the shrunk scenario is named after it).
+ */
 export function entryId(o: { scenario: string; seed: number; mutations: readonly string[]; ordering?: MessageOrdering }): string {
   const safe = o.scenario.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return [`${safe}-seed${o.seed}`, ...(o.mutations.length > 0 ? [o.mutations.join('+')] : []), ...(o.ordering !== undefined ? [o.ordering] : [])].join('-');
+  const full = [`${safe}-seed${o.seed}`, ...(o.mutations.length > 0 ? [o.mutations.join('.')] : []), ...(o.ordering !== undefined ? [o.ordering] : [])].join('-');
+  // Scenario names stop at 100 characters and the shrunk one adds "-shrunk": a long id is cut
+  // and told apart from others cut alike by a hash of the whole.
+  return full.length <= MAX_ID ? full : `${full.slice(0, MAX_ID - 9)}-${fnv1a(full)}`;
+}
+
+const MAX_ID = 90;
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }

@@ -32,6 +32,23 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
+/** A corpus entry for a failing run of `scenario` (as it was given, before resolution). */
+export function buildEntry(o: { id: string; source: string; scenario: Scenario; run: RunResult; by: string; ordering?: MessageOrdering; shrunk?: Scenario }): CorpusEntry {
+  const { $schema: _schema, ...scenario } = o.scenario as Scenario & { $schema?: string };
+  return {
+    id: o.id,
+    source: o.source,
+    scenario,
+    seed: o.run.seed,
+    mutations: o.run.mutations,
+    ...(o.ordering !== undefined ? { ordering: o.ordering } : {}),
+    expect: expectationFor(scenario, o.run),
+    found: { by: o.by, verdict: o.run.verdict, violated: o.run.violated, traceHash: o.run.traceHash },
+    ...(o.shrunk !== undefined ? { shrunk: o.shrunk } : {}),
+    replay: o.run.replay,
+  };
+}
+
 /** Deliberate bugs are caught over and over: one entry per scenario and switch set is enough. */
 function classOf(o: { scenario: string; mutations: readonly string[]; ordering?: string | undefined }): string {
   return `${o.scenario}|${o.mutations.join('+')}|${o.ordering ?? ''}`;
@@ -76,7 +93,7 @@ export class FailureKeeper {
   /** The entry for a chosen run, shrunk when its failure is a violation whose plan can be cut down. */
   entryFor(run: RunResult): { entry: CorpusEntry; file: string; shrunkFrom?: number; shrunkTo?: number } {
     const id = this.idOf(run);
-    const { $schema: _schema, ...scenario } = this.o.loaded.scenario as Scenario & { $schema?: string };
+    const scenario = this.o.loaded.scenario;
     const ordering = this.o.ordering !== undefined ? { ordering: this.o.ordering } : {};
     let shrunk: Scenario | undefined;
     let counts: { shrunkFrom?: number; shrunkTo?: number } = {};
@@ -89,18 +106,7 @@ export class FailureKeeper {
         counts = { shrunkFrom: outcome.before, shrunkTo: outcome.after };
       }
     }
-    const entry: CorpusEntry = {
-      id,
-      source: this.o.loaded.source,
-      scenario,
-      seed: run.seed,
-      mutations: run.mutations,
-      ...ordering,
-      expect: expectationFor(scenario, run),
-      found: { by: this.o.by, verdict: run.verdict, violated: run.violated, traceHash: run.traceHash },
-      ...(shrunk !== undefined ? { shrunk } : {}),
-      replay: run.replay,
-    };
+    const entry = buildEntry({ id, source: this.o.loaded.source, scenario, run, by: this.o.by, ...ordering, ...(shrunk !== undefined ? { shrunk } : {}) });
     return { entry, file: join(this.o.dir, `${id}.json`), ...counts };
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyProbes, type ProbeId } from '../../src/check/probes.js';
 import { runScenario } from '../../src/runner/run.js';
 import { experiment, toScenario, type Experiment } from './arbitraries.js';
-import { runs, saveFailure } from './runs.js';
+import { FAILURE_DIR, runs, saveFailure } from './runs.js';
 
 /** The probes this suite relies on: if none of its runs reached them, its green would mean little. */
 const RELIED_ON: readonly ProbeId[] = ['concurrent-directors', 'newer-epoch-exists', 'partition-dropped-messages', 'first-phase-lock-timeout'];
@@ -25,12 +25,12 @@ describe('the REF protocol under generated experiments', () => {
       const [e] = details.counterexample;
       const scenario = toScenario(e, 'property-failure');
       const result = runScenario(scenario, { seed: e.seed });
-      const replay = saveFailure(scenario, e.seed, 'ref-protocol');
+      const replay = saveFailure(scenario, e.seed, 'ref-protocol', result);
       const first = result.violations[0];
       throw new Error(
         `the REF protocol failed on a generated experiment (shrunk to ${e.faults.length} fault actions):\n` +
           `  ${first !== undefined ? `${first.invariant}: ${first.message}` : 'liveness was not judged'}\n` +
-          `  replay: ${replay}\n  fast-check: FC_SEED=${details.seed} (path ${details.counterexamplePath ?? '?'})`,
+          `  replay: ${replay}\n  corpus entry: ${FAILURE_DIR}/corpus/ (commit it into corpus/ with the fix)\n  fast-check: FC_SEED=${details.seed} (path ${details.counterexamplePath ?? '?'})`,
       );
     }
     expect(details.failed).toBe(false);

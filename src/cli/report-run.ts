@@ -1,6 +1,9 @@
+import type { NarrationMoment } from '../report/html/model/story.js';
 import type { ReportInput } from '../report/html/types.js';
 import { reportInput, unshownViolationEvents } from '../report/sampled-input.js';
 import { REPORT_RECORD_LIMIT, SamplingSink, type TraceSampleSummary } from '../report/trace-sample.js';
+import type { NarrationRule } from '../scenario/types.js';
+import { createNarrator } from './narrator.js';
 import { executeRun, type SingleRun, type SingleRunOptions } from './single-run.js';
 
 export interface ReportRun {
@@ -31,4 +34,18 @@ export function runForReport(options: Omit<SingleRunOptions, 'sink'>, limit: num
     trace = sink.finish();
   }
   return { run, input: reportInput(options.loaded.scenario, run.result, trace), sample: trace.summary };
+}
+
+/**
+ * A demo's narration as moments of the report: a fresh narrator (the one `demo` prints with)
+ * heard over the report's records, each line at the event that made it speak.
+ */
+export function narrationMoments(records: ReportInput['records'], rules: readonly NarrationRule[]): NarrationMoment[] {
+  const narrate = createNarrator(rules);
+  const out: NarrationMoment[] = [];
+  records.forEach((r, k) => {
+    const say = narrate(r);
+    if (say !== undefined) out.push({ event: k, say });
+  });
+  return out;
 }

@@ -8,6 +8,7 @@ import { MemorySink } from '../../sim/index.js';
 import type { MutationId } from '../../src/cluster/mutations.js';
 import { renderHtmlReport } from '../../src/report/html/index.js';
 import type { Rec } from '../../src/report/html/model/records.js';
+import { MECHANISM_INVARIANTS, violationOrder } from '../../src/report/html/model/story.js';
 import type { RunResult } from '../../src/runner/result.js';
 import { runScenario } from '../../src/runner/run.js';
 import type { Scenario } from '../../src/scenario/types.js';
@@ -58,14 +59,21 @@ function writeReport(dir: string, name: string, scenario: Scenario, seed: number
   return { file, bytes: statSync(file).size, result };
 }
 
-/** The panel lists up to 25 violations per invariant: the first listed one that has witnesses. */
+/**
+ * The panel lists the damage first, five violations per invariant at first, and folds the checks
+ * of a mechanism (fencing) below: the first violation shown without a click that has witnesses.
+ */
 function shownWithWitnesses(result: RunResult): RunResult['violations'][number] | undefined {
   const seen = new Map<string, number>();
-  return result.violations.find((v) => {
-    const n = (seen.get(v.invariant) ?? 0) + 1;
-    seen.set(v.invariant, n);
-    return n <= 25 && v.witnesses.length > 0;
-  });
+  const damage = result.violations.some((v) => !MECHANISM_INVARIANTS.has(v.invariant));
+  return violationOrder(result.violations)
+    .map((k) => result.violations[k]!)
+    .find((v) => {
+      const n = (seen.get(v.invariant) ?? 0) + 1;
+      seen.set(v.invariant, n);
+      const shown = MECHANISM_INVARIANTS.has(v.invariant) ? !damage && n <= 25 : n <= 5;
+      return shown && v.witnesses.length > 0;
+    });
 }
 
 /** The first of a few known mutation runs that ends in a violation with witness events. */

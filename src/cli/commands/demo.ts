@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import { createNarrator } from '../narrator.js';
 import { parseSeed } from '../options.js';
 import { OutputFile } from '../output-file.js';
-import { runForReport } from '../report-run.js';
+import { narrationMoments, runForReport } from '../report-run.js';
 import { scenarioInput } from '../scenario-input.js';
 import { executeRun, exitCodeFor, type SingleRunOptions } from '../single-run.js';
 import { table, wrap } from '../text.js';
@@ -64,7 +64,7 @@ function showDemo(io: Io, demo: Demo, index: number, total: number, seed: number
     after.push('', ...run.summary);
     if (out !== undefined && report !== undefined) {
       if (report.sample !== null) io.err(`report: ${report.sample.note}`);
-      out.write(renderHtmlReport(report.input));
+      out.write(renderHtmlReport({ ...report.input, narration: narrationMoments(report.input.records, demo.spec.narration ?? []) }));
       after.push(`${c.bold('report'.padEnd(12))}${file}`);
     }
     io.out([...before, ...run.config, '', ...run.timeline, ...after, ''].join('\n'));

@@ -1,7 +1,7 @@
 import type { DropCause } from '../../../sim/index.js';
 import type { Arrow } from './model/arrows.js';
-import { eventDetails } from './model/describe.js';
-import type { ReportModel } from './model/index.js';
+import { eventDetails, eventLabel } from './model/describe.js';
+import type { Chapter, Lens, Outage, ReportModel } from './model/index.js';
 import { eventLane } from './model/lanes.js';
 import type { ReportInput } from './types.js';
 
@@ -77,6 +77,17 @@ export interface Payload {
   readonly layouts: readonly { readonly epoch: number; readonly event: number; readonly t: number; readonly director: string; readonly logs: readonly string[]; readonly teams: readonly { readonly tag: number; readonly storageIds: readonly string[] }[]; readonly recoveryVersion: number | null }[];
   readonly violations: readonly { readonly invariant: string; readonly spec: string; readonly meaning: string; readonly kind: string; readonly message: string; readonly event: number; readonly t: number; readonly witnesses: readonly number[] }[];
   readonly epochs: readonly (readonly [number, string])[];
+  /** Violation indices, damage first (see model/story.ts). */
+  readonly violationOrder: readonly number[];
+  /** What the page says to watch for, and whether the chapters are a demo's narration. */
+  readonly story: { readonly demo: boolean; readonly title: string | null; readonly watch: readonly string[]; readonly conclusion: string | null };
+  readonly chapters: readonly Chapter[];
+  readonly lens: Lens;
+  /** Client acknowledgements: time (delta-encoded) and generation. */
+  readonly acks: { readonly dt: readonly number[]; readonly epoch: readonly number[] };
+  readonly outages: readonly Outage[];
+  /** Words written beside some marks when zoomed in: event (delta-encoded) and string index. */
+  readonly labels: { readonly ev: readonly number[]; readonly s: readonly number[] };
 }
 
 /** Interns strings: each distinct string is stored once and referred to by index. */
@@ -153,6 +164,7 @@ export function encodePayload(input: ReportInput, model: ReportModel): Payload {
   arrows.m = deltas(arrows.m);
 
   const events = { dt: [] as number[], type: [] as number[], lane: [] as number[], ref: [] as number[] };
+  const labels = { ev: [] as number[], s: [] as number[] };
   let previousT = 0;
   for (const r of records) {
     events.dt.push(r.t - previousT);
@@ -166,6 +178,11 @@ export function encodePayload(input: ReportInput, model: ReportModel): Payload {
     } else {
       events.ref.push(strings.id(eventDetails(r)));
       events.lane.push(eventLane(r, model.lanes));
+      const label = eventLabel(r);
+      if (label !== null) {
+        labels.ev.push(r.i);
+        labels.s.push(strings.id(label));
+      }
     }
   }
 
@@ -222,6 +239,18 @@ export function encodePayload(input: ReportInput, model: ReportModel): Payload {
     layouts: model.layouts,
     violations: model.violations,
     epochs: [...model.epochColors.entries()],
+    violationOrder: model.violationOrder,
+    story: {
+      demo: input.narration !== undefined,
+      title: scenario.demo?.title ?? null,
+      watch: scenario.watch ?? [],
+      conclusion: scenario.demo?.conclusion ?? null,
+    },
+    chapters: model.chapters,
+    lens: model.lens,
+    acks: { dt: deltas(model.acks.t), epoch: model.acks.epoch },
+    outages: model.outages,
+    labels: { ev: deltas(labels.ev), s: labels.s },
   };
 }
 

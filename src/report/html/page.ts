@@ -1,4 +1,4 @@
-/** The page's skeleton: header, toolbar, the chart's canvases, the side panels. The client script fills them. */
+/** The page's skeleton: header, the story box (what to watch, the moments), toolbar, the chart's canvases, the side panels. The client script fills them. */
 export function pageHtml(parts: { title: string; styles: string; dataJson: string; script: string }): string {
   return `<!doctype html>
 <html lang="en">
@@ -10,6 +10,7 @@ export function pageHtml(parts: { title: string; styles: string; dataJson: strin
 </head>
 <body>
 <header class="top" id="hdr"></header>
+<section class="story" id="story" aria-label="What to watch, and the moments of the story"></section>
 <div class="toolbar" id="toolbar">
   <button id="btn-zoom-out" title="Zoom out (-)">&minus;</button>
   <button id="btn-zoom-in" title="Zoom in (+)">+</button>
@@ -23,7 +24,8 @@ export function pageHtml(parts: { title: string; styles: string; dataJson: strin
   <span class="pos mono" id="pos"></span>
   <span class="sep"></span>
   <input type="text" id="lane-filter" placeholder="filter processes&hellip;" title="Show only processes whose address contains this text">
-  <span class="hint">wheel: zoom &middot; drag / shift+wheel: pan &middot; alt+wheel: scroll lanes &middot; &larr;/&rarr;: step &middot; click: select</span>
+  <span class="hint">wheel: zoom &middot; drag: pan &middot; alt+wheel: scroll lanes &middot; &larr;/&rarr;: step &middot; [ ]: moments</span>
+  <button id="btn-panels" title="Hide or show the side panels">Hide panels &#x25B8;</button>
 </div>
 <main>
   <div id="chart">
@@ -34,8 +36,9 @@ export function pageHtml(parts: { title: string; styles: string; dataJson: strin
   <aside>
     <details open id="sec-details"><summary>Current event</summary><div class="body" id="details"></div></details>
     <details open id="sec-violations"><summary>Violations</summary><div class="body" id="violations"></div></details>
-    <details open id="sec-layouts"><summary>Published layouts</summary><div class="body" id="layouts"></div></details>
-    <details open id="sec-directors"><summary>Directors</summary><div class="body" id="directors"></div></details>
+    <details open id="sec-lens"><summary>Split-brain lens</summary><div class="body" id="lens"></div></details>
+    <details id="sec-layouts"><summary>Published layouts</summary><div class="body" id="layouts"></div></details>
+    <details id="sec-directors"><summary>Directors</summary><div class="body" id="directors"></div></details>
     <details open id="sec-filters"><summary>Filters</summary><div class="body filters" id="filters"></div></details>
     <details open id="sec-legend"><summary>Legend</summary><div class="body legend" id="legend"></div></details>
   </aside>

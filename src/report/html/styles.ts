@@ -15,22 +15,52 @@ button:hover { border-color: var(--accent); }
 button.link { border: none; background: none; color: var(--accent); padding: 0 2px; text-decoration: underline; }
 input[type=text] { font: inherit; border: 1px solid var(--line); border-radius: 4px; padding: 2px 6px; }
 
-header.top { padding: 8px 12px 6px; border-bottom: 1px solid var(--line); background: var(--panel); }
-header.top h1 { margin: 0 0 4px; font-size: 16px; font-weight: 600; }
+header.top { padding: 5px 12px 4px; border-bottom: 1px solid var(--line); background: var(--panel); position: relative; }
+header.top h1 { margin: 0 0 2px; font-size: 15px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 header.top h1 .verdict { margin-left: 8px; }
-header.top .desc { color: var(--muted); max-width: 110ch; margin: 0 0 4px; }
-.facts { display: flex; flex-wrap: wrap; gap: 4px 14px; color: var(--muted); }
+header.top h1 .demo-title { margin-left: 10px; font-weight: normal; color: var(--muted); font-size: 13px; }
+header.top .desc { color: var(--ink); max-width: 110ch; margin: 4px 0; }
+header.top .desc.conclusion { color: #0e7490; }
+.facts { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 12px; color: var(--muted); font-size: 12px; }
 .facts b { color: var(--ink); font-weight: 600; }
+.about summary { cursor: pointer; color: var(--accent); }
+.about .about-body { position: absolute; z-index: 20; right: 12px; top: 100%; width: min(680px, 80vw); background: #fff; border: 1px solid var(--line);
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.14); padding: 4px 12px; color: var(--ink); }
 .sample-note { margin: 4px 0 0; padding: 3px 8px; max-width: 140ch; border-left: 3px solid var(--warn); background: #fff8eb; }
 .verdict { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; vertical-align: middle; }
 .verdict.pass { background: var(--good); }
 .verdict.violation { background: var(--bad); }
-.replay { display: flex; align-items: center; gap: 6px; margin-top: 4px; }
-.replay code { background: #f2f4f7; padding: 1px 6px; border-radius: 4px; user-select: all; }
+.replay { display: inline-flex; align-items: center; gap: 4px; }
+.replay code { background: #f2f4f7; padding: 0 6px; border-radius: 4px; user-select: all; color: var(--ink); }
+button.small { padding: 0 6px; font-size: 11px; }
+button.primary { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
+button.primary:hover { background: #1e47a8; }
+button:disabled { opacity: 0.5; cursor: default; }
+
+.story { display: flex; gap: 14px; padding: 5px 12px; border-bottom: 1px solid var(--line); background: #f5f8ff; max-height: 92px; min-height: 58px; flex: none; }
+.story .label { font-weight: 600; font-size: 12px; color: #1e3a8a; }
+.story .watch { flex: 1 1 46%; overflow-y: auto; min-width: 0; }
+.story .watch ul { margin: 1px 0 0; padding-left: 16px; columns: 2 300px; column-gap: 22px; font-size: 12px; line-height: 1.3; }
+.story .watch li { break-inside: avoid; }
+.story .moment { flex: 1 1 54%; border-left: 3px solid var(--accent); padding-left: 10px; overflow-y: auto; min-width: 0; }
+.story .nav { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+.story .nav .pos { font-weight: 600; min-width: 10ch; text-align: center; }
+.story .nav .follow { font-size: 12px; color: var(--muted); margin-left: 6px; }
+.story .nav .shown { font-size: 12px; color: var(--muted); }
+.story .text { margin-top: 3px; font-size: 13px; line-height: 1.35; }
+.story .text .when { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); }
+.story .text .hint { color: var(--muted); }
+.story .text .conclusion { color: #0e7490; margin-top: 2px; }
+.story .text .kind { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 11px; font-weight: 600; }
+.story .text .kind.violation { background: var(--bad); color: #fff; }
+.story .text .kind.witness { border: 1px dashed var(--bad); color: var(--bad); }
 
 .toolbar { display: flex; align-items: center; gap: 6px; padding: 4px 12px; border-bottom: 1px solid var(--line); background: #f6f7f9; flex-wrap: wrap; }
 .toolbar .sep { width: 1px; height: 18px; background: var(--line); margin: 0 4px; }
 .toolbar .hint { color: var(--muted); margin-left: auto; font-size: 12px; }
+#btn-panels { margin-left: auto; }
+.toolbar .hint + #btn-panels { margin-left: 6px; }
+@media (max-width: 1500px) { .toolbar .hint { display: none; } }
 .toolbar .pos { min-width: 16ch; }
 
 main { flex: 1; display: flex; min-height: 0; }
@@ -43,8 +73,10 @@ main { flex: 1; display: flex; min-height: 0; }
 #top { cursor: grab; }
 
 aside { width: 380px; flex: none; overflow-y: auto; border-left: 1px solid var(--line); background: var(--panel); }
+@media (max-width: 1400px) { aside { width: 330px; } }
+body.aside-hidden aside { display: none; }
 aside details { border-bottom: 1px solid var(--line); }
-aside #sec-details { position: sticky; top: 0; z-index: 2; background: var(--panel); max-height: 42vh; overflow-y: auto; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.08); }
+aside #sec-details { position: sticky; top: 0; z-index: 2; background: var(--panel); max-height: 32vh; overflow-y: auto; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.08); }
 aside summary { padding: 6px 10px; font-weight: 600; cursor: pointer; user-select: none; background: #f6f7f9; }
 aside .body { padding: 6px 10px 10px; }
 aside .count { color: var(--muted); font-weight: normal; }
@@ -54,12 +86,22 @@ aside .count { color: var(--muted); font-weight: normal; }
 #details .line.field { color: var(--muted); }
 #details .empty { color: var(--muted); }
 #details .tag { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 11px; color: #fff; background: var(--bad); margin-right: 4px; }
-#details .tag.witness { background: var(--warn); }
+#details .tag.witness { background: #fff; color: var(--bad); border: 1px dashed var(--bad); }
+#details .tag-invariant { color: var(--bad); }
+#details .also { opacity: 0.75; }
+#details .line .field { color: var(--muted); white-space: pre-wrap; }
 
 .vio-group { border-left: 3px solid var(--bad); padding: 4px 8px; margin-bottom: 8px; background: #fff5f5; }
 .vio-group .inv { font-weight: 600; color: var(--bad); }
 .vio-group .meaning { margin: 2px 0 4px; }
-.vio { border-top: 1px solid #f3d6d6; padding: 3px 0; }
+.vio { border-top: 1px solid #f3d6d6; padding: 3px 4px; cursor: pointer; }
+.vio:hover { background: #ffecec; }
+.vio.hidden { display: none; }
+.vio.focus { background: #ffe1e1; box-shadow: inset 3px 0 0 var(--bad); }
+.mechanism { margin-top: 6px; }
+.mechanism > summary { cursor: pointer; font-weight: 600; color: var(--muted); padding: 2px 0; }
+.mechanism .sub { color: var(--muted); font-size: 12px; margin: 2px 0 6px; }
+.mechanism .vio-group { border-left-color: #e8a3ad; background: #fffafa; }
 .vio .msg { color: var(--ink); }
 .vio .refs, .vio-group .refs { color: var(--muted); }
 .ok { color: var(--good); }
@@ -82,6 +124,20 @@ aside .count { color: var(--muted); font-weight: normal; }
 .legend .item { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .legend canvas { flex: none; }
 .legend .epochs { display: flex; flex-wrap: wrap; gap: 4px 10px; margin-bottom: 6px; }
+
+.lens-scroll { overflow-x: auto; }
+table.lens { border-collapse: collapse; font-size: 11px; width: 100%; }
+table.lens th, table.lens td { border-bottom: 1px solid #eef0f3; padding: 1px 3px; text-align: left; vertical-align: top; white-space: nowrap; }
+table.lens tr.meta th, table.lens tr.meta td { background: #f6f7f9; }
+table.lens th { font-weight: 600; }
+table.lens tr.service th { font-weight: normal; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+table.lens .kind { color: var(--muted); }
+table.lens .muted, aside .muted { color: var(--muted); }
+table.lens button.link { padding: 0; }
+table.lens .fenced button.link { color: #0f172a; }
+table.lens .leaked button.link, table.lens button.link.bad { color: var(--bad); font-weight: 600; }
+aside .sub { color: var(--muted); font-size: 12px; }
+.filters .presets button { padding: 1px 6px; }
 
 #tip { position: fixed; pointer-events: none; background: rgba(20, 24, 33, 0.94); color: #fff; padding: 5px 8px; border-radius: 4px;
   font-size: 12px; max-width: 460px; white-space: pre-wrap; word-break: break-word; z-index: 10; display: none; }

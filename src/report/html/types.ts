@@ -2,6 +2,7 @@ import type { TraceRecord } from '../../../sim/index.js';
 import type { RunEvent } from '../../cluster/events.js';
 import type { RunResult } from '../../runner/result.js';
 import type { Scenario } from '../../scenario/types.js';
+import type { NarrationMoment } from './model/story.js';
 
 /** A report of part of a long run's trace (src/report/trace-sample.ts). */
 export interface ReportSample {
@@ -20,4 +21,9 @@ export interface ReportInput {
   /** The full trace, or the sample `sample` describes, numbered by position. */
   readonly records: readonly TraceRecord<RunEvent>[];
   readonly sample?: ReportSample;
+  /**
+   * A demo's narration (`demo <name> --report`): each line at the event that made the narrator
+   * speak. The page tells the run as these chapters; without it, it tells the key moments.
+   */
+  readonly narration?: readonly NarrationMoment[];
 }

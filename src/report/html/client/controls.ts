@@ -16,10 +16,11 @@ function stepStop(R, S, k, keyOnly) {
   return lane < 0 || laneVisible(R, S, lane);
 }
 
+// One step (the view follows: a window wider than 2 s narrows around the event).
 function step(app, dir, keyOnly) {
   const R = app.R, S = app.S;
   for (let k = S.current + dir; k >= 0 && k < R.ev.n; k += dir) {
-    if (stepStop(R, S, k, keyOnly)) { app.select(k, false); return; }
+    if (stepStop(R, S, k, keyOnly)) { app.select(k, 'step'); return; }
   }
 }
 
@@ -38,6 +39,14 @@ function pick(app, hits, x, y) {
     const d = Math.abs(m.x - x) + Math.abs(m.y - y);
     if (d < bestD) { bestD = d; best = m; }
   });
+  if (best && best.chapter !== undefined) {
+    const c = R.chapters[best.chapter];
+    return { event: best.event, chapter: best.chapter, tip: 'moment ' + (best.chapter + 1) + ' · ' + fmtTime(c.t) + ' · ' + c.title + '\n' + c.text };
+  }
+  if (best && best.violation !== undefined) {
+    const v = R.violations[best.violation];
+    return { event: best.event, violation: best.violation, tip: '✗ ' + v.invariant + ' · #' + evNo(R, v.event) + ' · ' + fmtTime(v.t) + '\n' + v.message };
+  }
   if (best) return { event: best.event, tip: markTip(R, best.event) };
   let arrow = null, arrowD = 4;
   hits.arrows.forEach((a) => {
@@ -97,17 +106,26 @@ function installChartPointer(app, canvas, hitsOf, yOffset) {
       return;
     }
     let hit = x >= G.labelW ? pick(app, hitsOf(), x, y) : null;
+    if (!hit && x < G.labelW && canvas === app.els.lanes && groupHeaderAtY(S, y) !== null && rowLanesAtY(S, y).length !== 1) {
+      hit = { event: -1, tip: 'click: ' + (S.collapsed.has(groupHeaderAtY(S, y)) ? 'show this node\'s processes again' : 'collapse this node\'s processes onto one row') };
+    }
     if (!hit && x < G.labelW && canvas === app.els.lanes) {
-      const l = laneAtY(R, S, y);
-      if (l >= 0) hit = { event: -1, tip: R.lanes[l].address + '\n' + R.lanes[l].inc.map((c) => c.pid + ' ' + fmtTime(c.start) + ' → ' + (c.end === null ? 'end' : fmtTime(c.end) + ' (' + c.reason + ')')).join('\n') };
+      const lanes = rowLanesAtY(S, y);
+      if (lanes.length) hit = { event: -1, tip: lanes.map((l) => R.lanes[l].address + '\n' + R.lanes[l].inc.map((c) => '  ' + c.pid + ' ' + fmtTime(c.start) + ' → ' + (c.end === null ? 'end' : fmtTime(c.end) + ' (' + c.reason + ')')).join('\n')).join('\n') };
     }
     showTip(e, hit ? hit.tip : null);
   });
   canvas.addEventListener('pointerup', (e) => {
     const r = canvas.getBoundingClientRect();
-    if (drag && !drag.moved) {
+    if (drag && !drag.moved && canvas === app.els.lanes && e.clientX - r.left < G.labelW) {
+      // a click on a node's name collapses its processes onto one row, or opens them again
+      const node = groupHeaderAtY(S, e.clientY - r.top + yOffset());
+      if (node !== null) { if (S.collapsed.has(node)) S.collapsed.delete(node); else S.collapsed.add(node); app.filtersChanged(); }
+    } else if (drag && !drag.moved) {
       const hit = pick(app, hitsOf(), e.clientX - r.left, e.clientY - r.top + yOffset());
-      if (hit && hit.event >= 0) app.select(hit.event, false);
+      if (hit && hit.chapter !== undefined) app.goChapter(hit.chapter);
+      else if (hit && hit.violation !== undefined) app.focusViolation(hit.violation);
+      else if (hit && hit.event >= 0) app.select(hit.event, false);
     }
     drag = null; canvas.classList.remove('dragging');
   });
@@ -151,6 +169,11 @@ function installToolbar(app) {
   on('btn-next', (e) => step(app, 1, S.keyOnly || e.shiftKey));
   on('btn-first', () => { S.current = -1; step(app, 1, S.keyOnly); });
   on('btn-last', () => { S.current = R.ev.n; step(app, -1, S.keyOnly); });
+  on('btn-panels', () => {
+    const hidden = document.body.classList.toggle('aside-hidden');
+    document.getElementById('btn-panels').textContent = hidden ? 'Show panels ◂' : 'Hide panels ▸';
+    app.resize();
+  });
   const keyOnly = document.getElementById('key-only');
   keyOnly.addEventListener('change', () => { S.keyOnly = keyOnly.checked; });
   const filter = document.getElementById('lane-filter');
@@ -177,6 +200,9 @@ function installKeyboard(app) {
       case 'Home': S.current = -1; step(app, 1, S.keyOnly); break;
       case 'End': S.current = R.ev.n; step(app, -1, S.keyOnly); break;
       case 'c': if (S.current >= 0) { centreOn(R, S, R.ev.t[S.current]); app.redraw(); } break;
+      case ']': case 'PageDown': app.moveChapter(1); break;
+      case '[': case 'PageUp': app.moveChapter(-1); break;
+      case 'Escape': if (S.focus) { S.followLanes = false; const f = document.getElementById('moment-lanes'); if (f) f.checked = false; app.applyChapterLanes(); } else handled = false; break;
       default: handled = false;
     }
     if (handled) e.preventDefault();

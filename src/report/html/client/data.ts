@@ -1,3 +1,5 @@
+import { EPOCH_PALETTE } from '../model/colors.js';
+
 /**
  * Browser code (plain JS): turns the embedded payload into typed columns and lookup tables.
  * Defines `decodeReport(payload)`; nothing here touches the DOM.
@@ -96,13 +98,21 @@ function decodeReport(p) {
   }));
 
   const epochColor = new Map(p.epochs);
-  const markers = [];
-  p.violations.forEach((v, k) => {
-    markers.push({ event: v.event, role: 'violation', violation: k });
-    v.witnesses.forEach((w) => markers.push({ event: w, role: 'witness', violation: k }));
-  });
+  // Violation markers: one per violation at its event. Witnesses are drawn for the violation in focus only.
+  const markers = p.violations.map((v, k) => ({ event: v.event, role: 'violation', violation: k }));
+  // Every violation and witness role an event has (an event can make several invariants certain).
   const markerOf = new Map();
-  markers.forEach((m) => { if (!markerOf.has(m.event) || m.role === 'violation') markerOf.set(m.event, m); });
+  const noteMarker = (event, m) => { if (!markerOf.has(event)) markerOf.set(event, []); markerOf.get(event).push(m); };
+  p.violations.forEach((v, k) => {
+    noteMarker(v.event, { event: v.event, role: 'violation', violation: k });
+    v.witnesses.forEach((w) => { if (w !== v.event) noteMarker(w, { event: w, role: 'witness', violation: k }); });
+  });
+  const labelOf = new Map();
+  const labelEv = undelta(p.labels.ev, Int32Array);
+  for (let j = 0; j < labelEv.length; j++) labelOf.set(labelEv[j], p.strings[p.labels.s[j]]);
+  const acks = { t: undelta(p.acks.dt, Float64Array), epoch: Int32Array.from(p.acks.epoch) };
+  const violationOrder = p.violationOrder;
+  const headline = violationOrder.length ? violationOrder[0] : -1;
 
   return {
     meta: p.meta, endT: Math.max(p.endT, 1), strings: p.strings, eventTypes: p.eventTypes, msgKinds: p.msgKinds,
@@ -111,8 +121,11 @@ function decodeReport(p) {
     bands: bands, directors: directors, phases: phases, partitions: p.partitions, nodeDown: p.nodeDown,
     network: p.network, recruits: p.recruits, layouts: p.layouts, violations: p.violations,
     epochColor: epochColor, eventEpoch: eventEpoch, downReason: downReason, restart: restart,
-    markers: markers, markerOf: markerOf, str: str,
+    markers: markers, markerOf: markerOf, str: str, labelOf: labelOf,
     directorRows: directors.reduce((m, d) => Math.max(m, d.row + 1), 0),
+    violationOrder: violationOrder, headline: headline,
+    story: p.story, chapters: p.chapters, lens: p.lens, acks: acks, outages: p.outages,
+    generations: generations(acks, p.layouts),
   };
 }
 
@@ -127,8 +140,36 @@ function packRows(spans, endT) {
   });
 }
 
+// Epoch colours: the palette indexed by epoch number (model/colors.ts), never red.
+const EPOCH_PALETTE = ${JSON.stringify(EPOCH_PALETTE)};
 function colorOfEpoch(R, epoch) {
-  return R.epochColor.get(epoch) || '#888';
+  return R.epochColor.get(epoch) || EPOCH_PALETTE[(((epoch - 1) % EPOCH_PALETTE.length) + EPOCH_PALETTE.length) % EPOCH_PALETTE.length];
+}
+
+// Text readable on a band of this colour.
+function inkOn(hex) {
+  const v = parseInt(String(hex).replace('#', ''), 16);
+  if (!(v >= 0)) return '#ffffff';
+  return 0.299 * ((v >> 16) & 255) + 0.587 * ((v >> 8) & 255) + 0.114 * (v & 255) > 150 ? '#1d2330' : '#ffffff';
+}
+
+// Per generation (epoch) that acknowledged commits: when, and how many after a newer layout was published.
+function generations(acks, layouts) {
+  const by = new Map();
+  for (let k = 0; k < acks.t.length; k++) {
+    const e = acks.epoch[k];
+    let g = by.get(e);
+    if (!g) { g = { epoch: e, first: acks.t[k], last: acks.t[k], n: 0, ticks: [], supersededAt: null, stale: 0, firstStale: null, lastStale: null }; by.set(e, g); }
+    g.last = acks.t[k]; g.n++; g.ticks.push(acks.t[k]);
+  }
+  const list = Array.from(by.values()).sort((a, b) => a.epoch - b.epoch);
+  list.forEach((g) => {
+    const newer = layouts.filter((l) => l.epoch > g.epoch).sort((a, b) => a.t - b.t)[0];
+    if (!newer) return;
+    g.supersededAt = newer.t; g.supersededBy = newer.epoch;
+    g.ticks.forEach((t) => { if (t > newer.t) { g.stale++; if (g.firstStale === null) g.firstStale = t; g.lastStale = t; } });
+  });
+  return list;
 }
 
 // The first index in a sorted Float64Array whose value is >= x.

@@ -26,8 +26,10 @@ function drawLanes(R, S, ctx, hit, stats) {
   stats.directorSpansDrawn = drawDirectorSpans(R, S, ctx, box, hit);
   drawPhases(R, S, ctx, box, hit);
   drawMessages(R, S, ctx, box, hit, stats);
-  stats.marksDrawn = drawMarks(R, S, ctx, box, hit);
-  stats.violationMarkersDrawn = drawViolationMarkers(R, S, ctx, box);
+  const labelled = [];
+  stats.marksDrawn = drawMarks(R, S, ctx, box, hit, labelled);
+  stats.violationMarkersDrawn = drawViolationMarkers(R, S, ctx, box, hit);
+  stats.labelsDrawn = drawMarkLabels(R, S, ctx, box, labelled);
   drawCursor(R, S, ctx, box);
   ctx.restore();
   drawLaneLabels(R, S, ctx, box);
@@ -45,9 +47,11 @@ function drawGroupBackgrounds(R, S, ctx, box) {
     if (!rowOnScreen(g.y, g.h, box)) return;
     ctx.fillStyle = '#e9edf3';
     ctx.fillRect(0, g.y, box.x1, G.nodeH);
-    g.lanes.forEach((l, k) => {
-      ctx.fillStyle = k % 2 === 0 ? '#ffffff' : '#f8f9fb';
-      ctx.fillRect(0, S.laneY[l], box.x1, G.laneH);
+    let k = 0;
+    S.rows.forEach((row) => {
+      if (row.header || row.node !== g.node) return;
+      ctx.fillStyle = k++ % 2 === 0 ? '#ffffff' : '#f8f9fb';
+      ctx.fillRect(0, row.y, box.x1, G.laneH);
     });
     ctx.strokeStyle = '#cfd5de'; ctx.lineWidth = 1;
     ctx.beginPath(); ctx.moveTo(0, g.y + 0.5); ctx.lineTo(box.x1, g.y + 0.5); ctx.stroke();
@@ -70,8 +74,8 @@ function drawNodeSpans(R, S, ctx, box, hit) {
   R.partitions.forEach((p) => {
     if (p.end < S.t0 || p.start > S.t1) return;
     const x = spanX(S, box, p.start, p.end);
-    const fill = p.oneWay ? 'rgba(124,58,237,0.10)' : 'rgba(234,88,12,0.10)';
-    const edge = p.oneWay ? 'rgba(124,58,237,0.6)' : 'rgba(234,88,12,0.6)';
+    const fill = p.oneWay ? PARTITION_ONE_WAY.fill : PARTITION_TWO_WAY.fill;
+    const edge = p.oneWay ? PARTITION_ONE_WAY.edge : PARTITION_TWO_WAY.edge;
     p.from.forEach((node) => {
       const g = groupOf.get(node);
       if (!g || !rowOnScreen(g.y, g.h, box)) return;
@@ -110,9 +114,9 @@ function drawIncarnations(R, S, ctx, box) {
   });
 }
 
-function bandLabel(ctx, text, x0, x1, y) {
+function bandLabel(ctx, text, x0, x1, y, ink) {
   if (x1 - x0 < ctx.measureText(text).width + 6) return;
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = ink || '#ffffff';
   ctx.fillText(text, Math.max(x0, G.labelW) + 3, y);
 }
 
@@ -124,11 +128,11 @@ function drawBands(R, S, ctx, box, hit) {
     const y = S.laneY[b.lane];
     if (y < 0 || b.end < S.t0 || b.start > S.t1 || !rowOnScreen(y, G.laneH, box)) return;
     const x = spanX(S, box, b.start, b.end);
-    const yb = y + G.base + 2;
-    ctx.fillStyle = colorOfEpoch(R, b.epoch); ctx.globalAlpha = 0.8;
+    const yb = y + G.base + 2, color = colorOfEpoch(R, b.epoch);
+    ctx.fillStyle = color; ctx.globalAlpha = 0.8;
     ctx.fillRect(x[0], yb, Math.max(1, x[1] - x[0]), 7);
     ctx.globalAlpha = 1;
-    bandLabel(ctx, 'e' + b.epoch, x[0], x[1], yb + 3.5);
+    bandLabel(ctx, 'e' + b.epoch, x[0], x[1], yb + 3.5, inkOn(color));
     drawn++;
     hit.spans.push({ x0: x[0], x1: x[1], y0: yb, y1: yb + 7, event: b.startEvent,
       tip: () => R.lanes[b.lane].name + ' locked at epoch ' + b.epoch + '\nby ' + b.director + '\n' + fmtTime(b.start) + ' → ' + (b.end >= R.endT ? 'end of run' : fmtTime(b.end)) });
@@ -153,7 +157,7 @@ function drawDirectorSpans(R, S, ctx, box, hit) {
     if (d.publishedAt !== null && d.publishedAt < end) {
       const b = spanX(S, box, d.publishedAt, end);
       ctx.fillStyle = color; ctx.fillRect(b[0], yb, Math.max(1, b[1] - b[0]), 7);
-      bandLabel(ctx, 'e' + d.epoch + ' authority', b[0], b[1], yb + 3.5);
+      bandLabel(ctx, 'e' + d.epoch + ' authority', b[0], b[1], yb + 3.5, inkOn(color));
     }
     drawn++;
     hit.spans.push({ x0: a[0], x1: xOf(S, end), y0: yb, y1: yb + 7, event: d.startEvent, tip: () => directorText(R, d) });
@@ -176,10 +180,10 @@ function drawPhases(R, S, ctx, box, hit) {
     const x = spanX(S, box, p.start, p.end);
     const w = Math.max(1, x[1] - x[0]);
     ctx.fillStyle = PHASE_COLOR[p.phase] || '#e5e7eb';
-    ctx.fillRect(x[0], y + 1, w, 8);
-    ctx.strokeStyle = 'rgba(0,0,0,0.25)'; ctx.lineWidth = 0.5; ctx.strokeRect(x[0] + 0.25, y + 1.25, w - 0.5, 7.5);
-    if (w > ctx.measureText(p.phase).width + 4) { ctx.fillStyle = '#1f2937'; ctx.fillText(p.phase, Math.max(x[0], box.x0) + 2, y + 5); }
-    hit.spans.push({ x0: x[0], x1: x[1], y0: y + 1, y1: y + 9, event: p.startEvent,
+    ctx.fillRect(x[0], y + 1, w, 7);
+    ctx.strokeStyle = 'rgba(0,0,0,0.25)'; ctx.lineWidth = 0.5; ctx.strokeRect(x[0] + 0.25, y + 1.25, w - 0.5, 6.5);
+    if (w > ctx.measureText(p.phase).width + 4) { ctx.fillStyle = '#1f2937'; ctx.fillText(p.phase, Math.max(x[0], box.x0) + 2, y + 4.5); }
+    hit.spans.push({ x0: x[0], x1: x[1], y0: y + 1, y1: y + 8, event: p.startEvent,
       tip: () => 'phase ' + p.phase + ' (epoch ' + p.epoch + ', attempt ' + p.attempt + ')\n' + fmtTime(p.start) + ' → ' + fmtTime(p.end) + ' (' + fmtDur(p.end - p.start) + ')' });
   });
   ctx.restore();
@@ -190,51 +194,123 @@ function markY(R, S, k) {
   return lane >= 0 && S.laneY[lane] >= 0 ? S.laneY[lane] + G.base : -1;
 }
 
-function drawMarks(R, S, ctx, box, hit) {
+function drawMarks(R, S, ctx, box, hit, labelled) {
   const marks = R.marks, t = R.ev.t;
   const lo = lowerBoundBy(marks, t, S.t0), hi = lowerBoundBy(marks, t, S.t1 + 1);
   const crowded = hi - lo > 6000;
   let drawn = 0;
   for (let j = lo; j < hi; j++) {
     const k = marks[j];
-    if (crowded && R.isMinor[R.ev.type[k]]) continue;
+    if (crowded && R.isMinor[R.ev.type[k]] && !R.labelOf.has(k)) continue;
     const y = markY(R, S, k);
     if (y < 0 || y < box.yMin - 10 || y > box.yMax + 10) continue;
     const x = xOf(S, t[k]);
     drawMark(ctx, R, k, x, y);
     hit.marks.push({ x: x, y: y, event: k });
+    if (R.labelOf.has(k)) labelled.push(k);
     drawn++;
   }
   return drawn;
 }
 
-// The violation: a red line at the event that made it certain, a red dot on its lane; its witnesses ringed in orange.
-function drawViolationMarkers(R, S, ctx, box) {
+// Words beside marks (refusals, fencing, starts, publishes, stops), once few enough are in view to
+// read: each is written only where it does not run into the previous label of its row.
+const MAX_LABELS = 90;
+function drawMarkLabels(R, S, ctx, box, labelled) {
+  if (labelled.length === 0 || labelled.length > MAX_LABELS * 3) return 0;
+  const t = R.ev.t, rowEnd = new Map();
+  let drawn = 0;
+  ctx.save();
+  ctx.textBaseline = 'middle';
+  // Refusals and fencing are labelled whenever few enough are in view; the rest once the window is under 2 s.
+  const near = S.t1 - S.t0 <= 2000000, few = labelled.length <= 40;
+  labelled.forEach((k) => {
+    if (drawn >= MAX_LABELS) return;
+    const y = markY(R, S, k), x = xOf(S, t[k]);
+    const text = R.labelOf.get(k), strong = isRefusal(R, k);
+    if (!near && !(strong && few)) return;
+    ctx.font = (strong ? 'bold ' : '') + '10px system-ui, sans-serif';
+    const w = ctx.measureText(text).width + 6;
+    const x0 = x + 7;
+    if ((rowEnd.get(y) || -1e9) > x0 || x0 + w > box.x1 + 40) return;
+    rowEnd.set(y, x0 + w + 4);
+    ctx.fillStyle = 'rgba(255,255,255,0.88)';
+    ctx.fillRect(x0, y - 12, w, 12);
+    ctx.fillStyle = strong ? '#0f172a' : '#334155';
+    ctx.fillText(text, x0 + 3, y - 6);
+    drawn++;
+  });
+  ctx.restore();
+  return drawn;
+}
+
+// Violations are the only red on the page. The violation in focus gets a line across every lane,
+// a large mark and its witnesses ringed (with a dotted link to them); the others a small red dot.
+function drawViolationMarkers(R, S, ctx, box, hit) {
   let drawn = 0;
   const t = R.ev.t;
-  R.markers.forEach((m) => {
-    const tm = t[m.event];
-    if (tm < S.t0 || tm > S.t1) return;
-    const x = xOf(S, tm), y = markY(R, S, m.event);
+  const inView = [];
+  R.markers.forEach((m) => { const tm = t[m.event]; if (tm >= S.t0 && tm <= S.t1) inView.push(m); });
+  const few = inView.length <= 400;
+  const rowEnd = new Map();
+  const focusEvent = S.violation >= 0 ? R.violations[S.violation].event : -1;
+  inView.forEach((m) => {
+    if (m.violation === S.violation || m.event === focusEvent) return;
+    const x = xOf(S, t[m.event]), y = markY(R, S, m.event);
     drawn++;
-    if (m.role === 'violation') {
-      ctx.strokeStyle = 'rgba(200,16,46,0.55)'; ctx.lineWidth = 1.5; ctx.setLineDash([6, 4]);
-      ctx.beginPath(); ctx.moveTo(x, box.yMin); ctx.lineTo(x, box.yMax); ctx.stroke(); ctx.setLineDash([]);
-      if (y >= 0) {
-        ctx.fillStyle = '#c8102e'; ctx.beginPath(); ctx.arc(x, y, 7, 0, 7); ctx.fill();
-        ctx.fillStyle = '#fff'; ctx.font = 'bold 10px system-ui, sans-serif'; ctx.textAlign = 'center'; ctx.fillText('!', x, y + 0.5); ctx.textAlign = 'left';
-      }
-    } else if (y >= 0) {
-      ctx.strokeStyle = '#d97706'; ctx.lineWidth = 2.5;
-      ctx.beginPath(); ctx.arc(x, y, 8, 0, 7); ctx.stroke();
-      const v = R.violations[m.violation], vy = markY(R, S, v.event);
-      if (vy >= 0) {
-        ctx.strokeStyle = 'rgba(217,119,6,0.6)'; ctx.lineWidth = 1; ctx.setLineDash([2, 3]);
+    if (y < 0) return;
+    if (few) {
+      ctx.fillStyle = VIOLATION_RED; ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 1;
+      ctx.beginPath(); ctx.arc(x, y, 4.5, 0, 7); ctx.fill(); ctx.stroke();
+      if (inView.length <= 40) drawViolationLabel(R, ctx, m, x, y, rowEnd, box);
+    } else { ctx.fillStyle = VIOLATION_RED; ctx.fillRect(x - 0.75, y - 6, 1.5, 12); }
+    hit.marks.push({ x: x, y: y, event: m.event, violation: m.violation });
+  });
+  const v = S.violation >= 0 ? R.violations[S.violation] : null;
+  if (v) {
+    v.witnesses.forEach((w) => {
+      if (w === v.event || t[w] < S.t0 || t[w] > S.t1) return;
+      const x = xOf(S, t[w]), y = markY(R, S, w);
+      if (y < 0) return;
+      ctx.strokeStyle = VIOLATION_RED; ctx.lineWidth = 2; ctx.setLineDash([3, 2]);
+      ctx.beginPath(); ctx.arc(x, y, 8, 0, 7); ctx.stroke(); ctx.setLineDash([]);
+      const vy = markY(R, S, v.event);
+      if (vy >= 0 && t[v.event] >= S.t0 && t[v.event] <= S.t1) {
+        ctx.strokeStyle = 'rgba(200,16,46,0.55)'; ctx.lineWidth = 1; ctx.setLineDash([2, 3]);
         ctx.beginPath(); ctx.moveTo(x, y); ctx.lineTo(xOf(S, t[v.event]), vy); ctx.stroke(); ctx.setLineDash([]);
       }
+      drawn++;
+    });
+    const tm = t[v.event];
+    if (tm >= S.t0 && tm <= S.t1) {
+      const x = xOf(S, tm), y = markY(R, S, v.event);
+      ctx.strokeStyle = 'rgba(200,16,46,0.6)'; ctx.lineWidth = 1.5; ctx.setLineDash([6, 4]);
+      ctx.beginPath(); ctx.moveTo(x, box.yMin); ctx.lineTo(x, box.yMax); ctx.stroke(); ctx.setLineDash([]);
+      if (y >= 0) {
+        ctx.fillStyle = VIOLATION_RED; ctx.beginPath(); ctx.arc(x, y, 7, 0, 7); ctx.fill();
+        ctx.fillStyle = '#fff'; ctx.font = 'bold 10px system-ui, sans-serif'; ctx.textAlign = 'center'; ctx.fillText('!', x, y + 0.5); ctx.textAlign = 'left';
+        drawViolationLabel(R, ctx, { event: v.event, violation: S.violation }, x, y, new Map(), box);
+        hit.marks.push({ x: x, y: y, event: v.event, violation: S.violation });
+      }
+      drawn++;
     }
-  });
+  }
   return drawn;
+}
+
+function drawViolationLabel(R, ctx, m, x, y, rowEnd, box) {
+  // every invariant this event makes certain, the one in focus first
+  const names = [R.violations[m.violation].invariant];
+  (R.markerOf.get(m.event) || []).forEach((o) => { const name = R.violations[o.violation].invariant; if (o.role === 'violation' && names.indexOf(name) < 0) names.push(name); });
+  const text = '✗ ' + names.join(' · ');
+  ctx.save();
+  ctx.font = 'bold 10px system-ui, sans-serif'; ctx.textBaseline = 'middle';
+  const w = ctx.measureText(text).width + 6, x0 = x + 9;
+  if ((rowEnd.get(y) || -1e9) > x0 || x0 + w > box.x1 + 40) { ctx.restore(); return; }
+  rowEnd.set(y, x0 + w + 4);
+  ctx.fillStyle = 'rgba(255,255,255,0.9)'; ctx.fillRect(x0, y + 1, w, 12);
+  ctx.fillStyle = VIOLATION_RED; ctx.fillText(text, x0 + 3, y + 7);
+  ctx.restore();
 }
 
 function drawCursor(R, S, ctx, box) {
@@ -247,6 +323,23 @@ function drawCursor(R, S, ctx, box) {
   if (y >= 0) { ctx.strokeStyle = '#2456c7'; ctx.lineWidth = 2; ctx.beginPath(); ctx.arc(x, y, 9, 0, 7); ctx.stroke(); }
 }
 
+// A lane's name without its role: director-e46 → e46, proxy-e1.1.0 → e1.1.0.
+function shortName(lane) {
+  return lane.name.indexOf(lane.role + '-') === 0 ? lane.name.slice(lane.role.length + 1) : lane.name;
+}
+
+function rowLabel(R, row) {
+  const lanes = row.lanes.map((l) => R.lanes[l]);
+  if (lanes.length === 1) return lanes[0].name;
+  return lanes[0].role + ' ' + lanes.map(shortName).join(' · ');
+}
+
+function fitText(ctx, text, width) {
+  if (ctx.measureText(text).width <= width) return text;
+  while (text.length > 4 && ctx.measureText(text + '…').width > width) text = text.slice(0, -1);
+  return text + '…';
+}
+
 function drawLaneLabels(R, S, ctx, box) {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, box.yMin, G.labelW, box.yMax - box.yMin);
@@ -254,31 +347,47 @@ function drawLaneLabels(R, S, ctx, box) {
     if (!rowOnScreen(g.y, g.h, box)) return;
     ctx.fillStyle = '#e9edf3'; ctx.fillRect(0, g.y, G.labelW, G.nodeH);
     ctx.fillStyle = '#1d2330'; ctx.font = 'bold 11px system-ui, sans-serif';
-    ctx.fillText('node ' + g.node, 8, g.y + G.nodeH / 2);
-    ctx.font = '11px system-ui, sans-serif';
-    g.lanes.forEach((l) => {
-      const lane = R.lanes[l], y = S.laneY[l] + G.base;
-      ctx.fillStyle = ROLE_COLOR[lane.role] || '#475569';
-      ctx.beginPath(); ctx.arc(16, y, 4, 0, 7); ctx.fill();
-      ctx.fillStyle = '#1d2330';
-      let text = lane.name;
-      const badge = lane.inc.length > 1 ? ' ×' + lane.inc.length : '';
-      while (text.length > 4 && ctx.measureText(text + badge).width > G.labelW - 34) text = text.slice(0, -2);
-      if (text !== lane.name) text = text + '…';
-      ctx.fillText(text, 26, y);
-      if (badge) { ctx.fillStyle = '#15803d'; ctx.fillText(badge, 26 + ctx.measureText(text).width, y); }
-    });
+    const name = (g.collapsed ? '▸ ' : '▾ ') + (g.node === 'client' ? 'client' : 'node ' + g.node);
+    ctx.fillText(name, 6, g.y + G.nodeH / 2);
+    if (g.header >= 0) {
+      const w = ctx.measureText(name).width;
+      ctx.font = '10px system-ui, sans-serif'; ctx.fillStyle = '#667085';
+      const lane = R.lanes[g.header];
+      ctx.fillText(g.collapsed ? '· ' + g.lanes.length + ' processes on one row' : '· foreman' + (lane.inc.length > 1 ? ' ×' + lane.inc.length : ''), 10 + w, g.y + G.nodeH / 2);
+    } else if (g.collapsed) {
+      const w = ctx.measureText(name).width;
+      ctx.font = '10px system-ui, sans-serif'; ctx.fillStyle = '#667085';
+      ctx.fillText('· ' + g.lanes.length + ' processes on one row', 10 + w, g.y + G.nodeH / 2);
+    }
+  });
+  ctx.font = '11px system-ui, sans-serif';
+  S.rows.forEach((row) => {
+    if (row.header || !rowOnScreen(row.y, G.laneH, box)) return;
+    const lane = R.lanes[row.lanes[0]], y = row.y + G.base;
+    ctx.fillStyle = ROLE_COLOR[lane.role] || '#475569';
+    ctx.beginPath(); ctx.arc(16, y, 4, 0, 7); ctx.fill();
+    ctx.fillStyle = '#1d2330';
+    const badge = row.lanes.length === 1 && lane.inc.length > 1 ? ' ×' + lane.inc.length : '';
+    const text = fitText(ctx, rowLabel(R, row), G.labelW - 34 - ctx.measureText(badge).width);
+    ctx.fillText(text, 26, y);
+    if (badge) { ctx.fillStyle = '#15803d'; ctx.fillText(badge, 26 + ctx.measureText(text).width, y); }
   });
   ctx.strokeStyle = '#cfd5de'; ctx.lineWidth = 1;
   ctx.beginPath(); ctx.moveTo(G.labelW - 0.5, box.yMin); ctx.lineTo(G.labelW - 0.5, box.yMax); ctx.stroke();
 }
 
-// The lane whose row is at content y, or -1.
-function laneAtY(R, S, y) {
-  for (let l = 0; l < R.lanes.length; l++) {
-    const ly = S.laneY[l];
-    if (ly >= 0 && y >= ly && y < ly + G.laneH) return l;
+// The node whose header row is at content y, or null.
+function groupHeaderAtY(S, y) {
+  const g = S.groups.find((x) => y >= x.y && y < x.y + G.nodeH);
+  return g ? g.node : null;
+}
+
+// The lanes of the row at content y (a folded row holds several), or an empty list.
+function rowLanesAtY(S, y) {
+  for (let j = 0; j < S.rows.length; j++) {
+    const row = S.rows[j], h = row.header ? G.nodeH : G.laneH;
+    if (y >= row.y && y < row.y + h) return row.lanes;
   }
-  return -1;
+  return [];
 }
 `;

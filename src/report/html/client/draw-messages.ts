@@ -58,7 +58,7 @@ function currentArrow(R, S) {
 const ARROW_STYLE = [
   { color: 'rgba(45,80,140,0.75)', dash: [] },       // request or one-way
   { color: 'rgba(13,128,110,0.8)', dash: [4, 3] },   // reply
-  { color: 'rgba(200,16,46,0.9)', dash: [] },        // dropped
+  { color: DROP_INK, dash: [5, 2] },                 // dropped (ends in a cross)
   { color: 'rgba(100,116,139,0.8)', dash: [1, 3] },  // in flight at the end
   { color: 'rgba(142,68,173,0.85)', dash: [2, 2] },  // duplicate delivery
 ];
@@ -104,7 +104,7 @@ function drawArrows(R, S, ctx, box, hit, list, highlight) {
         ctx.moveTo(h[2] - 4, h[3] - 4); ctx.lineTo(h[2] + 4, h[3] + 4); ctx.moveTo(h[2] + 4, h[3] - 4); ctx.lineTo(h[2] - 4, h[3] + 4);
       }
     });
-    ctx.lineWidth = 2; ctx.stroke();
+    ctx.setLineDash([]); ctx.lineWidth = 2; ctx.stroke();
     ctx.beginPath();
     heads.forEach((h) => {
       if (ar.flags[h[4]] & (FLAG.dropped | FLAG.inFlight)) return;
@@ -148,7 +148,7 @@ function drawHeat(R, S, ctx, box, list) {
   ctx.globalAlpha = 1;
   if (drops.length <= 4000) drops.forEach((k) => {
     const y = S.laneY[ar.to[k]] + G.base;
-    if (rowOnScreen(y - 4, 8, box)) cross(ctx, xOf(S, ar.endT[k]), y, 3, 'rgba(200,16,46,0.85)', 1.5);
+    if (rowOnScreen(y - 4, 8, box)) cross(ctx, xOf(S, ar.endT[k]), y, 3, DROP_INK, 1.5);
   });
 }
 `;

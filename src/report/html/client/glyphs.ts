@@ -1,6 +1,10 @@
+import { VIOLATION_RED } from '../model/colors.js';
+
 /**
  * Browser code (plain JS): canvas set-up, fill patterns, and the small glyphs that mark events
- * on a lane (crash ×, restart ↻, lock ◆, publish ★, …).
+ * on a lane (fault ⚡, restart ↻, lock ◆, publish ★, refusal ⊘, …). Each colour means one thing:
+ * red a violation, an epoch's palette colour that epoch, yellow a fault the nemesis made, slate
+ * the protocol turning something away (refusals, drops).
  */
 export const GLYPHS_JS = String.raw`
 // ---- glyphs: canvas helpers and event marks ---------------------------------------------
@@ -31,12 +35,27 @@ function hatch(ctx, color) {
   return pattern;
 }
 
+const VIOLATION_RED = '${VIOLATION_RED}';
+const FAULT_YELLOW = '#facc15';
+const REFUSAL_INK = '#0f172a';
+const DROP_INK = 'rgba(51,65,85,0.9)';
+const PARTITION_TWO_WAY = { fill: 'rgba(202,138,4,0.10)', edge: 'rgba(161,98,7,0.7)', strip: 'rgba(202,138,4,0.45)' };
+const PARTITION_ONE_WAY = { fill: 'rgba(124,58,237,0.10)', edge: 'rgba(124,58,237,0.6)', strip: 'rgba(124,58,237,0.35)' };
+
+// Pastel phase colours, none of them red or pink.
 const PHASE_COLOR = {
   'locking': '#fcd34d', 'path-determination': '#fde68a', 'initialization': '#d9f99d', 'log-recovery-planning': '#a7f3d0',
   'vacancy-creation': '#99f6e4', 'version-determination': '#a5f3fc', 'log-recruitment': '#bae6fd', 'storage-recruitment': '#c7d2fe',
-  'log-replay': '#ddd6fe', 'sequencer-startup': '#f5d0fe', 'proxy-startup': '#fbcfe8', 'layout-build': '#fecdd3',
-  'persistence': '#fed7aa', 'monitoring': '#e2e8f0', 'stalled': '#fca5a5',
+  'log-replay': '#ddd6fe', 'sequencer-startup': '#e9d5ff', 'proxy-startup': '#dbeafe', 'layout-build': '#ccfbf1',
+  'persistence': '#fef3c7', 'monitoring': '#e2e8f0', 'storage-unlock': '#dcfce7', 'stalled': '#cbd5e1',
 };
+
+// The event types drawn as a refusal: a service (or coordinator) turning a stale epoch away.
+const REFUSAL_TYPES = { 'lock-refused': 1, 'service-refused': 1, 'tsl-refused': 1, 'publish-failed': 1 };
+function isRefusal(R, k) {
+  const name = R.eventTypes[R.ev.type[k]];
+  return REFUSAL_TYPES[name] === 1 || (name === 'log-push' && R.labelOf.has(k));
+}
 
 function cross(ctx, x, y, r, color, width) {
   ctx.strokeStyle = color; ctx.lineWidth = width;
@@ -77,6 +96,28 @@ function restartGlyph(ctx, x, y) {
   ctx.beginPath(); ctx.moveTo(x + 4.5, y - 4); ctx.lineTo(x + 6.5, y + 1); ctx.lineTo(x + 1.5, y); ctx.closePath(); ctx.fill();
 }
 
+// A refusal: a "no entry" sign, white with a dark rim and bar.
+function refusalGlyph(ctx, x, y, r) {
+  ctx.fillStyle = '#ffffff'; ctx.strokeStyle = REFUSAL_INK; ctx.lineWidth = 1.6;
+  ctx.beginPath(); ctx.arc(x, y, r, 0, 7); ctx.fill(); ctx.stroke();
+  ctx.beginPath(); ctx.moveTo(x - r * 0.6, y); ctx.lineTo(x + r * 0.6, y); ctx.lineWidth = 2; ctx.stroke();
+}
+
+// A fault the nemesis made (a crash): a yellow lightning bolt with a dark outline.
+function bolt(ctx, x, y, r) {
+  ctx.fillStyle = FAULT_YELLOW; ctx.strokeStyle = '#1d2330'; ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(x + r * 0.25, y - r); ctx.lineTo(x - r * 0.55, y + r * 0.15); ctx.lineTo(x - r * 0.05, y + r * 0.15);
+  ctx.lineTo(x - r * 0.3, y + r); ctx.lineTo(x + r * 0.6, y - r * 0.2); ctx.lineTo(x + r * 0.05, y - r * 0.2); ctx.closePath();
+  ctx.fill(); ctx.stroke();
+}
+
+// A process killed by the nemesis: a dark cross on a yellow disc.
+function killedGlyph(ctx, x, y) {
+  ctx.fillStyle = FAULT_YELLOW; ctx.beginPath(); ctx.arc(x, y, 5.5, 0, 7); ctx.fill();
+  cross(ctx, x, y, 3, '#1d2330', 1.8);
+}
+
 // Draws the mark of non-message event k at (x, y). Minor events get a small tick.
 function drawMark(ctx, R, k, x, y) {
   const name = R.eventTypes[R.ev.type[k]];
@@ -85,9 +126,9 @@ function drawMark(ctx, R, k, x, y) {
   switch (name) {
     case 'process-down': {
       const reason = R.downReason.get(k);
-      if (reason === 'killed') cross(ctx, x, y, 5, '#c026d3', 2.6);
-      else if (reason === 'node-crash') cross(ctx, x, y, 5, '#c8102e', 2.2);
-      else cross(ctx, x, y, 4, '#1d2330', 1.6);
+      if (reason === 'killed') killedGlyph(ctx, x, y);
+      else if (reason === 'node-crash') bolt(ctx, x, y, 6);
+      else cross(ctx, x, y, 3.5, '#475569', 1.5);
       return;
     }
     case 'spawn':
@@ -100,19 +141,19 @@ function drawMark(ctx, R, k, x, y) {
     case 'director-running': ctx.fillStyle = ec; ctx.beginPath(); ctx.arc(x, y, 3.5, 0, 7); ctx.fill(); return;
     case 'director-stopped': ctx.fillStyle = '#1d2330'; ctx.fillRect(x - 3.5, y - 3.5, 7, 7); return;
     case 'recruited': ctx.strokeStyle = '#0f766e'; ctx.lineWidth = 1.6; ctx.strokeRect(x - 3.5, y - 3.5, 7, 7); return;
-    case 'stalled': triangleDown(ctx, x, y, 4, '#ea580c'); return;
-    case 'lock-refused': case 'service-refused': case 'newer-epoch-seen': case 'tsl-refused': case 'publish-failed': case 'leader-deposed':
-      triangleDown(ctx, x, y, 4.5, '#d97706'); return;
-    case 'election-started': ctx.strokeStyle = '#7c3aed'; ctx.lineWidth = 1.4; ctx.beginPath(); ctx.arc(x, y, 3.5, 0, 7); ctx.stroke(); return;
-    case 'leader-elected': ctx.fillStyle = '#7c3aed'; ctx.beginPath(); ctx.arc(x, y, 4, 0, 7); ctx.fill(); return;
+    case 'lock-refused': case 'service-refused': case 'tsl-refused': case 'publish-failed':
+      refusalGlyph(ctx, x, y, 5); return;
+    case 'stalled': case 'newer-epoch-seen': case 'leader-deposed':
+      triangleDown(ctx, x, y, 4.5, '#475569'); return;
+    case 'election-started': ctx.strokeStyle = '#6d28d9'; ctx.lineWidth = 1.4; ctx.beginPath(); ctx.arc(x, y, 3.5, 0, 7); ctx.stroke(); return;
+    case 'leader-elected': ctx.fillStyle = '#6d28d9'; ctx.beginPath(); ctx.arc(x, y, 4, 0, 7); ctx.fill(); return;
     case 'layout-built': ctx.strokeStyle = '#1d2330'; ctx.lineWidth = 1; ctx.strokeRect(x - 3, y - 3, 6, 6); return;
-    case 'commit-failed': ctx.fillStyle = '#c8102e'; ctx.fillRect(x - 2.5, y - 2.5, 5, 5); return;
-    case 'log-push': {
-      const refused = R.strings[R.ev.ref[k]].indexOf(' refuses ') >= 0;
-      if (refused) { ctx.fillStyle = '#c8102e'; ctx.beginPath(); ctx.arc(x, y, 3, 0, 7); ctx.fill(); }
+    case 'commit-failed': ctx.strokeStyle = '#475569'; ctx.lineWidth = 1.4; ctx.strokeRect(x - 2.5, y - 2.5, 5, 5); return;
+    case 'torn': bolt(ctx, x, y, 5); return;
+    case 'log-push':
+      if (R.labelOf.has(k)) refusalGlyph(ctx, x, y, 4.5);
       else { ctx.fillStyle = 'rgba(71,85,105,0.55)'; ctx.fillRect(x - 0.5, y + 2, 1, 5); }
       return;
-    }
     case 'commit-acked': ctx.fillStyle = 'rgba(21,128,61,0.7)'; ctx.fillRect(x - 0.5, y - 7, 1, 5); return;
     default:
       if (R.isMinor[R.ev.type[k]]) { ctx.fillStyle = 'rgba(71,85,105,0.5)'; ctx.fillRect(x - 0.5, y - 3, 1, 6); }

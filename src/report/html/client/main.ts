@@ -9,12 +9,18 @@ function startReport() {
   const R = decodeReport(JSON.parse($('report-data').textContent));
   const S = createView(R);
   const els = { top: $('top'), overview: $('overview'), lanes: $('lanes'), wrap: $('lanes-wrap'), spacer: $('lanes-spacer'), chart: $('chart') };
-  const stats = { arrowsDrawn: 0, arrowsVisible: 0, aggregated: false, aggregatedMessages: 0, bandsDrawn: 0, directorSpansDrawn: 0, marksDrawn: 0, violationMarkersDrawn: 0 };
+  const stats = { arrowsDrawn: 0, arrowsVisible: 0, aggregated: false, aggregatedMessages: 0, bandsDrawn: 0, directorSpansDrawn: 0, marksDrawn: 0, violationMarkersDrawn: 0, labelsDrawn: 0, chapterPinsDrawn: 0 };
+  S.followLanes = true;
   const report = {
     ready: false, readyAt: null, draws: 0, lastDrawMs: 0,
-    events: R.ev.n, lanesTotal: R.lanes.length, lanes: 0, arrowsTotal: R.ar.n,
+    events: R.ev.n, lanesTotal: R.lanes.length, lanes: 0, rows: 0, arrowsTotal: R.ar.n,
     bands: R.bands.length, directorSpans: R.directors.length, phases: R.phases.length,
     violations: R.violations.length, violationMarkers: R.markers.length, currentEvent: -1, view: { t0: 0, t1: R.endT },
+    chapters: R.chapters.map((c) => ({ event: c.event, t: c.t, kind: c.kind, title: c.title, lanes: c.lanes.length, t0: c.t0, t1: c.t1, violation: c.violation })),
+    chapter: -1, focusViolation: S.violation, headline: R.headline, violationOrder: R.violationOrder.slice(0, 50),
+    epochColors: Array.from(R.epochColor.entries()),
+    generations: R.generations.map((g) => ({ epoch: g.epoch, acks: g.n, first: g.first, last: g.last, stale: g.stale })),
+    outages: R.outages.length, lensRows: R.lens.rows.length, lensColumns: R.lens.columns.length,
   };
   window.__report = report;
   let pending = false;
@@ -37,6 +43,13 @@ function startReport() {
       report.directorSpansDrawn = stats.directorSpansDrawn;
       report.marksDrawn = stats.marksDrawn;
       report.violationMarkersDrawn = stats.violationMarkersDrawn;
+      report.labelsDrawn = stats.labelsDrawn;
+      report.chapterPinsDrawn = stats.chapterPinsDrawn;
+      report.rows = S.rows.length;
+      report.collapsed = Array.from(S.collapsed);
+      report.chapter = S.chapter;
+      report.focusViolation = S.violation;
+      report.focusLanes = S.focus ? Array.from(S.focus) : null;
       report.currentEvent = S.current;
       report.view = { t0: S.t0, t1: S.t1 };
       els.chart.setAttribute('data-lanes', String(S.visibleLanes));
@@ -50,6 +63,7 @@ function startReport() {
     },
     resize: function () {
       layoutRows(R, S);
+      els.chart.classList.toggle('no-aside', document.body.classList.contains('aside-hidden'));
       setupCanvas(els.top, els.chart.clientWidth, topHeight(R));
       setupCanvas(els.overview, els.chart.clientWidth, G.overviewH);
       S.lanesH = Math.max(60, els.wrap.clientHeight);
@@ -62,22 +76,69 @@ function startReport() {
       layoutRows(R, S);
       els.spacer.style.height = Math.max(0, S.totalH - S.lanesH) + 'px';
       S.scrollY = els.wrap.scrollTop;
+      // the number of processes shown changed: the story box says how many
+      const shown = document.getElementById('moment-shown');
+      if (shown && S.focus && shown.firstChild) shown.firstChild.textContent = S.visibleLanes + ' of ' + R.lanes.length + ' processes · ';
       app.redraw();
     },
-    // Make event k current; with zoom, narrow a wide window around it first.
+    // Make event k current. zoom true: narrow a wide window to 0.5 s around it; 'step': the view
+    // follows a step, narrowing a window wider than 2 s to 0.25 s so the event can be seen.
     select: function (k, zoom) {
       S.current = k;
-      const t = R.ev.t[k];
-      reveal(R, S, t, zoom && S.t1 - S.t0 > 1000000 ? 500000 : undefined);
-      const lane = R.ev.lane[k], y = lane >= 0 ? S.laneY[lane] : -1;
+      const t = R.ev.t[k], w = S.t1 - S.t0;
+      reveal(R, S, t, zoom === 'step' ? (w > 2000000 ? 250000 : undefined) : zoom && w > 1000000 ? 500000 : undefined);
+      app.scrollToLane(R.ev.lane[k]);
+      renderDetails(app);
+      app.redraw();
+    },
+    scrollToLane: function (lane) {
+      const y = lane >= 0 ? S.laneY[lane] : -1;
       if (y >= 0 && (y < els.wrap.scrollTop || y + G.laneH > els.wrap.scrollTop + S.lanesH)) {
         els.wrap.scrollTop = Math.max(0, y - S.lanesH / 2);
         S.scrollY = els.wrap.scrollTop;
       }
-      renderDetails(app);
-      app.redraw();
     },
     jump: function (k) { app.select(k, true); },
+    // Focus violation k: its event becomes current, its line and witnesses are drawn, its invariant tags the event.
+    focusViolation: function (k) {
+      S.violation = k;
+      const v = R.violations[k];
+      document.querySelectorAll('#violations .vio').forEach((n) => n.classList.toggle('focus', n.getAttribute('data-violation') === String(k)));
+      if (S.focus && !laneVisible(R, S, R.ev.lane[v.event])) { S.focus = null; app.filtersChanged(); updateStory(app); }
+      app.select(v.event, true);
+    },
+    // Go to chapter k of the story: zoom to its window, show the processes involved, select its event.
+    goChapter: function (k) {
+      if (k < 0 || k >= R.chapters.length) return;
+      const c = R.chapters[k];
+      S.chapter = k;
+      if (c.violation >= 0) S.violation = c.violation;
+      setWindow(R, S, c.t0, c.t1);
+      S.current = c.event;
+      app.applyChapterLanes();
+      app.scrollToLane(R.ev.lane[c.event]);
+      renderDetails(app);
+      document.querySelectorAll('#violations .vio').forEach((n) => n.classList.toggle('focus', n.getAttribute('data-violation') === String(S.violation)));
+      app.redraw();
+    },
+    moveChapter: function (dir) {
+      const n = R.chapters.length;
+      if (n === 0) return;
+      let k = S.chapter;
+      if (k < 0) {
+        // From wherever the view is: the first moment after (or before) the current event.
+        const t = S.current >= 0 ? R.ev.t[S.current] : (dir > 0 ? -1 : Infinity);
+        k = dir > 0 ? R.chapters.findIndex((c) => c.t > t) : R.chapters.map((c) => c.t < t).lastIndexOf(true);
+        if (k < 0) k = dir > 0 ? 0 : n - 1;
+      } else k = Math.max(0, Math.min(n - 1, k + dir));
+      app.goChapter(k);
+    },
+    applyChapterLanes: function () {
+      const c = S.chapter >= 0 ? R.chapters[S.chapter] : null;
+      S.focus = c && S.followLanes && c.lanes.length ? new Set(c.lanes) : null;
+      app.filtersChanged();
+      updateStory(app);
+    },
   };
 
   // Where event k is drawn, in page coordinates, or null when it is off screen (devtools, tests).
@@ -86,6 +147,15 @@ function startReport() {
     if (lane < 0 || S.laneY[lane] < 0 || t < S.t0 || t > S.t1) return null;
     const r = els.lanes.getBoundingClientRect(), y = r.top + S.laneY[lane] + G.base - S.scrollY;
     return y < r.top || y > r.bottom ? null : { x: r.left + xOf(S, t), y: y };
+  };
+
+  // Where lane l's row is on the page, and the part of the page the lanes show (tests: what fits without scrolling).
+  report.laneNames = R.lanes.map((l) => ({ name: l.name, role: l.role, node: l.node }));
+  report.rowOf = function (l) {
+    const y = S.laneY[l];
+    if (y < 0) return null;
+    const r = els.wrap.getBoundingClientRect(), top = r.top + y - els.wrap.scrollTop;
+    return { top: top, bottom: top + G.laneH, visibleTop: r.top, visibleBottom: Math.min(r.bottom, window.innerHeight) };
   };
 
   renderPanels(app);

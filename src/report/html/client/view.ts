@@ -5,13 +5,17 @@
 export const VIEW_JS = String.raw`
 // ---- view: state, row layout, zoom and pan -----------------------------------------------
 const G = {
-  labelW: 210, laneH: 22, nodeH: 18, base: 12, axisH: 22, netH: 20, dirRowH: 11, maxDirRows: 8, overviewH: 16,
+  labelW: 200, laneH: 20, nodeH: 20, base: 11, axisH: 20, netH: 16, dirRowH: 10, maxDirRows: 6, overviewH: 14,
+  genRowH: 7, maxGenRows: 4, availH: 12, vioH: 12,
   maxArrows: 1500, keptArrows: 300, minWindow: 20,
 };
+// Lane colours by role: no reds (red is for violations).
 const ROLE_COLOR = {
-  coordinator: '#7c3aed', director: '#c2410c', log: '#0369a1', storage: '#15803d', sequencer: '#a16207',
-  proxy: '#be185d', foreman: '#64748b', client: '#0f766e', other: '#475569',
+  coordinator: '#6d28d9', director: '#854d0e', log: '#0369a1', storage: '#15803d', sequencer: '#a16207',
+  proxy: '#86198f', foreman: '#64748b', client: '#0f766e', other: '#475569',
 };
+// Roles whose finished processes fold into one row per node (each generation has its own director, sequencer and proxies).
+const FOLDED_ROLES = { director: 1, sequencer: 1, proxy: 1 };
 
 function createView(R) {
   return {
@@ -21,8 +25,17 @@ function createView(R) {
     laneOn: new Uint8Array(R.lanes.length).fill(1),
     kindOn: new Uint8Array(R.msgKinds.length).fill(1),
     text: '',
+    // The lanes a story chapter is about (null: no chapter filter).
+    focus: null,
+    chapter: -1,
+    // The violation whose line and witnesses are drawn (the headline one until another is chosen).
+    violation: R.headline,
+    fold: true,
+    // Nodes whose processes are drawn on one row (click a node's name).
+    collapsed: new Set(),
     laneY: new Int32Array(R.lanes.length).fill(-1),
     groups: [],
+    rows: [],
     visibleLanes: 0,
     totalH: 0,
     scrollY: 0,
@@ -37,20 +50,64 @@ function tOf(S, x) { return S.t0 + (x - G.labelW) / plotW(S) * (S.t1 - S.t0); }
 
 function laneVisible(R, S, lane) {
   if (lane < 0 || !S.laneOn[lane]) return false;
+  if (S.focus && !S.focus.has(lane)) return false;
   return S.text === '' || R.lanes[lane].address.toLowerCase().indexOf(S.text) >= 0;
 }
 
-// Node groups with at least one visible lane, each a header row then its lanes.
+function laneEnd(R, lane) {
+  const inc = lane.inc;
+  if (inc.length === 0) return R.endT;
+  const last = inc[inc.length - 1];
+  return last.end === null ? R.endT : last.end;
+}
+function laneStart(lane) { return lane.inc.length ? lane.inc[0].start : 0; }
+
+// Rows of a node group: the foreman (the node's own agent) shares the node's header row; with
+// folding, directors, sequencers and proxies whose lives do not overlap share one row per role.
+function groupRows(R, S, lanes) {
+  const rows = [];
+  const packs = {};
+  lanes.forEach((l) => {
+    const lane = R.lanes[l];
+    if (S.fold && FOLDED_ROLES[lane.role] && lane.inc.length > 0) {
+      const list = packs[lane.role] || (packs[lane.role] = []);
+      const start = laneStart(lane);
+      const row = list.find((r) => r.end <= start);
+      if (row) { row.lanes.push(l); row.end = laneEnd(R, lane); return; }
+      const fresh = { lanes: [l], role: lane.role, end: laneEnd(R, lane) };
+      list.push(fresh); rows.push(fresh);
+      return;
+    }
+    rows.push({ lanes: [l], role: lane.role, end: laneEnd(R, lane) });
+  });
+  return rows;
+}
+
+// Node groups with at least one visible lane, each a header row (with the node's foreman on it) then its rows.
 function layoutRows(R, S) {
   S.laneY.fill(-1);
   S.groups = [];
+  S.rows = [];
   let y = 0, count = 0;
   R.nodes.forEach((node) => {
     const lanes = node.lanes.filter((l) => laneVisible(R, S, l));
     if (lanes.length === 0) return;
-    const group = { node: node.id, y: y, h: G.nodeH + lanes.length * G.laneH, lanes: lanes };
+    const header = lanes.find((l) => R.lanes[l].role === 'foreman');
+    // A collapsed node draws all its processes on its header row.
+    const collapsed = S.collapsed.has(node.id);
+    const rest = collapsed ? [] : lanes.filter((l) => l !== header);
+    const rows = groupRows(R, S, rest);
+    const group = { node: node.id, y: y, h: G.nodeH + rows.length * G.laneH, lanes: lanes, header: header === undefined ? -1 : header, collapsed: collapsed };
+    if (collapsed) { lanes.forEach((l) => { S.laneY[l] = y; }); S.rows.push({ lanes: lanes.slice(), role: 'node', y: y, header: true, node: node.id }); }
+    else if (header !== undefined) { S.laneY[header] = y; S.rows.push({ lanes: [header], role: 'foreman', y: y, header: true, node: node.id }); }
     y += G.nodeH;
-    lanes.forEach((l) => { S.laneY[l] = y; y += G.laneH; count++; });
+    rows.forEach((row) => {
+      row.y = y; row.node = node.id;
+      row.lanes.forEach((l) => { S.laneY[l] = y; });
+      S.rows.push(row);
+      y += G.laneH;
+    });
+    count += lanes.length;
     S.groups.push(group);
   });
   S.totalH = y + 8;
@@ -80,6 +137,8 @@ function panByPixels(R, S, dx) {
 }
 
 function fitAll(R, S) { S.t0 = 0; S.t1 = R.endT; }
+
+function setWindow(R, S, t0, t1) { S.t0 = t0; S.t1 = Math.max(t1, t0 + G.minWindow); clampView(R, S); }
 
 // Show time t, re-centring only when it is outside the middle 90% of the window.
 function reveal(R, S, t, span) {

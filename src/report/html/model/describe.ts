@@ -138,3 +138,44 @@ const HEADLINE_ONLY: ReadonlySet<string> = new Set(['log-push', 'commit-acked', 
 export function eventDetails(r: Rec): string {
   return HEADLINE_ONLY.has(r.type) ? eventHeadline(r) : [eventHeadline(r), ...eventFields(r)].join('\n');
 }
+
+/**
+ * The few words written beside an event's mark on the chart, once the view is zoomed in far
+ * enough to read them: refusals and fencing above all (the moments a stale epoch is turned away),
+ * and the steps of authority (starts, publishes, stops). Null for everything else.
+ */
+export function eventLabel(r: Rec): string | null {
+  switch (r.type) {
+    case 'lock-refused':
+      return `refuses lock e${r.epoch} · holds e${r.current ?? '?'}`;
+    case 'service-refused':
+      return `refuses ${r.request} from e${r.callerEpoch} · holds e${r.current ?? '?'}`;
+    case 'tsl-refused':
+      return `refuses layout e${r.epoch} · promised e${r.promised}`;
+    case 'log-push':
+      return r.accepted ? null : `fenced: push from e${r.callerEpoch} · log at e${r.logEpoch ?? '?'}`;
+    case 'publish-failed':
+      return `publish e${r.epoch} failed`;
+    case 'newer-epoch-seen':
+      return `sees e${r.newer}: stands down`;
+    case 'director-stopped':
+      return `stops: ${r.reason}`;
+    case 'director-started':
+      return `e${r.epoch} starts`;
+    case 'layout-published':
+      return `e${r.epoch} published`;
+    case 'leader-deposed':
+      return `deposed: ${r.reason}`;
+    case 'leader-elected':
+      return `leads term ${r.term}`;
+    case 'stalled':
+      return `stalls: ${r.reason}`;
+    default:
+      return null;
+  }
+}
+
+/** One line for a message send: `coordinator@n2#1 sends accepted (epoch=3) to coordinator@n3#1`. */
+export function sendHeadline(r: Extract<Rec, { type: 'send' }>, summary: string): string {
+  return `${r.from} sends ${r.msg.type}${summary === '' ? '' : ` (${summary})`} to ${r.to}`;
+}

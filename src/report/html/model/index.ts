@@ -3,6 +3,7 @@ import { matchArrows, type Arrow } from './arrows.js';
 import { epochColors } from './colors.js';
 import { explainViolations, publishedLayouts, recruitments, type ExplainedViolation, type PublishedLayout, type Recruitment } from './facts.js';
 import { buildLanes, type LaneSet } from './lanes.js';
+import { buildLens, clientAcks, outages, type Acks, type Lens, type Outage } from './lens.js';
 import { traceEnd } from './records.js';
 import {
   directorSpans,
@@ -18,9 +19,12 @@ import {
   type PartitionSpan,
   type PhaseSegment,
 } from './spans.js';
+import { buildChapters, violationOrder, type Chapter } from './story.js';
 
 export type { Arrow } from './arrows.js';
 export type { Lane, LaneSet, NodeGroup, Role } from './lanes.js';
+export type { Chapter, NarrationMoment } from './story.js';
+export type { Lens, LensCell, LensColumn, LensRow, Outage } from './lens.js';
 
 /** The run reshaped for drawing: lanes, arrows, spans and the facts the side panels list. */
 export interface ReportModel {
@@ -37,8 +41,18 @@ export interface ReportModel {
   readonly recruits: readonly Recruitment[];
   readonly layouts: readonly PublishedLayout[];
   readonly violations: readonly ExplainedViolation[];
-  /** Every epoch that appears (locks, directors, layouts), with its colour. */
+  /** Every epoch that appears (locks, directors, layouts, acknowledgements), with its colour. */
   readonly epochColors: ReadonlyMap<number, string>;
+  /** Violation indices in the order they are listed and told: damage first, mechanism (fencing) after. */
+  readonly violationOrder: readonly number[];
+  /** The story: narration, or the violation and what led to it, or the key moments. */
+  readonly chapters: readonly Chapter[];
+  /** Services × epochs: locked when, fenced what, published when. */
+  readonly lens: Lens;
+  /** Commits acknowledged to the client, by generation. */
+  readonly acks: Acks;
+  /** Stretches with no commit acknowledged while the workload ran. */
+  readonly outages: readonly Outage[];
 }
 
 export function buildReportModel(input: ReportInput): ReportModel {
@@ -48,7 +62,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const bands = lockBands(records, lanes, endT);
   const directors = directorSpans(records, lanes);
   const layouts = publishedLayouts(records);
-  const epochs = [...bands.map((b) => b.epoch), ...directors.map((d) => d.epoch), ...layouts.map((l) => l.epoch)];
+  const acks = clientAcks(records);
+  const epochs = [...bands.map((b) => b.epoch), ...directors.map((d) => d.epoch), ...layouts.map((l) => l.epoch), ...acks.epoch];
+  const violations = explainViolations(input.result.violations);
+  const stopMs = input.scenario.workload?.stopMs;
+  const ackUntil = Math.min(endT, stopMs === undefined ? endT : stopMs * 1000);
   return {
     endT,
     lanes,
@@ -61,7 +79,30 @@ export function buildReportModel(input: ReportInput): ReportModel {
     network: networkSpans(records, endT),
     recruits: recruitments(records, lanes),
     layouts,
-    violations: explainViolations(input.result.violations),
+    violations,
     epochColors: epochColors(epochs),
+    violationOrder: violationOrder(violations),
+    chapters: buildChapters({ records, lanes, directors, violations, endT, ...(input.narration !== undefined ? { narration: input.narration } : {}) }),
+    lens: buildLens(records, lanes, directors, layouts),
+    acks,
+    outages: outages(acks.t, ackUntil, sampledGapKnown(input, acks.event)),
+  };
+}
+
+/**
+ * For a sampled trace: whether nothing was left out between acknowledgement k and the next (or
+ * the end), judged by the records' places in the whole trace. A full trace knows every gap.
+ */
+function sampledGapKnown(input: ReportInput, ackEvents: readonly number[]): (k: number) => boolean {
+  const sample = input.sample;
+  if (sample === undefined) return () => true;
+  const origin = sample.origin;
+  const lastPosition = origin.length - 1;
+  return (k) => {
+    const p = ackEvents[k] as number;
+    const last = k + 1 >= ackEvents.length;
+    const q = last ? lastPosition : (ackEvents[k + 1] as number);
+    const whole = (origin[q] as number) - (origin[p] as number) === q - p;
+    return whole && (!last || (origin[lastPosition] as number) === sample.total - 1);
   };
 }

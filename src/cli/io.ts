@@ -1,6 +1,8 @@
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { EXIT } from './errors.js';
+import { fitLine } from '../report/fit.js';
 import { errnoCode, reasonFor } from './io-failure.js';
+import { outputWidth } from './terminal.js';
 
 /** Where a command writes, and how it colours. Commands never touch process.stdout directly. */
 export interface Io {
@@ -41,13 +43,35 @@ function guardClosedPipes(): void {
   }
 }
 
+/**
+ * Lines never broken, however long: one JSON value per line is data for programs, and a line with
+ * a command in it (a replay) must stay one line to be copied and run.
+ */
+const isWhole = (line: string): boolean => /^\s*[[{].*[\]}]\s*$/.test(line) || line.includes('npx recovery-sim ');
+
+/**
+ * Text for people, each line made to fit `width` columns: the commands lay out their own lines
+ * (the timeline with its hanging indent), and any line still too wide is broken between words
+ * here, its continuation under its value or its first word. JSON lines are left whole.
+ */
+export function fitText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (isWhole(line) ? line : fitLine(line, width)))
+    .join('\n');
+}
+
 export function processIo(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Io {
   guardClosedPipes();
   const colour = colourWanted(argv, env);
   if (!colour) chalk.level = 0;
   const instance = new Chalk({ level: colour ? chalk.level : 0 });
+  const width = outputWidth(process.stdout, env);
   return {
-    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => {
+      const fitted = fitText(text, width);
+      process.stdout.write(fitted.endsWith('\n') ? fitted : `${fitted}\n`);
+    },
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     chalk: instance,
     stderrIsTTY: process.stderr.isTTY === true,

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { TraceSink } from '../../sim/index.js';
 import type { MutationId } from '../cluster/mutations.js';
 import type { MessageOrdering } from '../scenario/types.js';
+import { INVARIANTS } from '../check/invariants/index.js';
 import type { Rec } from '../check/types.js';
 import { runConfigLines } from '../report/run-config.js';
 import { summaryLines } from '../report/summary.js';
@@ -12,6 +13,7 @@ import { runResolved } from '../runner/run.js';
 import { displayPath, type LoadedScenario } from '../scenario/load.js';
 import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
 import { EXIT, type ExitCode } from './errors.js';
+import { outputWidth } from './terminal.js';
 
 export interface SingleRunOptions {
   readonly loaded: LoadedScenario;
@@ -28,6 +30,8 @@ export interface SingleRunOptions {
   readonly narrate?: (record: Rec) => string | undefined;
   /** Violations shown in the timeline per invariant (the rest are counted). */
   readonly violationsShown?: number;
+  /** Columns the text may take (default: the terminal's, or COLUMNS, or 100). */
+  readonly width?: number;
 }
 
 export interface SingleRun {
@@ -41,10 +45,23 @@ export interface SingleRun {
   readonly summary: string[];
 }
 
+const LIVENESS: ReadonlySet<string> = new Set(INVARIANTS.filter((i) => i.kind === 'liveness').map((i) => i.id));
+
 /** One run with everything a person reads about it. */
 export function executeRun(o: SingleRunOptions): SingleRun {
   const resolved = resolveScenario(o.loaded.scenario, o.seed, o.mutations, o.ordering);
-  const timeline = o.timeline ? new Timeline({ chalk: o.chalk, verbose: o.verbose ?? false, ...(o.narrate !== undefined ? { narrate: o.narrate } : {}) }) : undefined;
+  const width = o.width ?? outputWidth();
+  const judged = resolved.livenessAtMs <= resolved.durationMs;
+  const timeline = o.timeline
+    ? new Timeline({
+        chalk: o.chalk,
+        verbose: o.verbose ?? false,
+        width,
+        coordinators: resolved.cluster.coordinators,
+        ...(judged ? { livenessAtMs: resolved.livenessAtMs } : {}),
+        ...(o.narrate !== undefined ? { narrate: o.narrate } : {}),
+      })
+    : undefined;
   const result = runResolved(resolved, {
     seed: o.seed,
     source: o.loaded.source,
@@ -52,12 +69,20 @@ export function executeRun(o: SingleRunOptions): SingleRun {
     ...(o.sink !== undefined ? { sink: o.sink } : {}),
     ...(timeline !== undefined ? { onEvent: (r: Rec) => timeline.observe(r) } : {}),
   });
+  let lines: string[] = [];
+  if (timeline !== undefined) {
+    const rows = timeline.finish();
+    // When liveness fails, say where the run stood at the checkpoint: what each director awaited.
+    const stuck = result.violations.some((v) => LIVENESS.has(v.invariant)) ? timeline.checkpoint() : [];
+    const extra = [...violationEntries(result.violations, o.chalk, o.violationsShown, width), ...stuck].sort((a, b) => a.event - b.event);
+    lines = mergeByEvent(rows, extra);
+  }
   return {
     resolved,
     result,
-    config: runConfigLines(resolved, displayPath(o.loaded.file), o.chalk),
-    timeline: timeline !== undefined ? mergeByEvent(timeline.finish(), violationEntries(result.violations, o.chalk, o.violationsShown)) : [],
-    summary: summaryLines(result, o.chalk),
+    config: runConfigLines(resolved, displayPath(o.loaded.file), o.chalk, width),
+    timeline: lines,
+    summary: summaryLines(result, o.chalk, 3, width),
   };
 }
 

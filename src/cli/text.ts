@@ -1,26 +1,36 @@
-/** Word-wrap `text` to `width` columns, every line prefixed with `indent`. */
-export function wrap(text: string, width = 100, indent = ''): string[] {
+import wrapAnsi from 'wrap-ansi';
+import { hang, visibleWidth } from '../report/fit.js';
+import { outputWidth } from './terminal.js';
+
+/**
+ * Word-wrap `text` to `width` columns, every line prefixed with `indent`. The width is the most a
+ * caller wants: a narrower terminal (or COLUMNS) wins. Colour codes take no room.
+ */
+export function wrap(text: string, width = outputWidth(), indent = ''): string[] {
+  const room = Math.max(1, Math.min(width, outputWidth()) - visibleWidth(indent));
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      if (line !== '' && indent.length + line.length + 1 + word.length > width) {
-        lines.push(indent + line);
-        line = word;
-      } else {
-        line = line === '' ? word : `${line} ${word}`;
-      }
-    }
-    lines.push(indent + line);
+    const words = paragraph.split(/\s+/).filter((w) => w !== '').join(' ');
+    lines.push(...wrapAnsi(words, room, { hard: true }).split('\n').map((line) => indent + line));
   }
   return lines;
 }
 
-/** Left-aligned columns; the last column is not padded. */
-export function table(rows: readonly (readonly string[])[], gap = 2): string[] {
+/**
+ * Left-aligned columns; the last column is not padded. A row wider than `width` wraps its last
+ * column under itself (when the columns before it leave room for that).
+ */
+export function table(rows: readonly (readonly string[])[], gap = 2, width = outputWidth()): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + gap))).join('').trimEnd());
+  return rows.map((row) => {
+    const before = row.slice(0, -1).map((cell, i) => cell.padEnd((widths[i] ?? 0) + gap)).join('');
+    const last = row[row.length - 1] ?? '';
+    if (visibleWidth(before) + visibleWidth(last) <= width) return `${before}${last}`.trimEnd();
+    // Too little room beside the other columns: the last one goes under them, indented.
+    if (visibleWidth(before) > width / 2) return `${before.trimEnd()}\n${hang('    ', last, width)}`;
+    return hang(before, last, width);
+  });
 }
 
 /** The first sentence of a description, for one-line listings. */

@@ -17,9 +17,9 @@ export function conclusionLines(result: RunResult, chalk: ChalkInstance): string
     lines.push(
       result.livenessJudged
         ? chalk.green(
-            `Liveness (${INVARIANTS.filter((i) => i.kind === 'liveness').map((i) => i.id).join(', ')}) was judged after faults stopped and held: a director published and ran the newest layout within the bound, it stayed in charge, and every shard kept R live replicas.`,
+            `Liveness (${INVARIANTS.filter((i) => i.kind === 'liveness').map((i) => i.id).join(', ')}) was judged after faults stopped and held: a director published and ran the newest layout within the bound, it stayed in charge, and every shard kept as many live replicas as the replication factor (R) asks.`,
           )
-        : chalk.dim(`Liveness was not judged: ${result.livenessSkipped ?? 'the run ends before quiet time + bound'}.`),
+        : chalk.dim(`Liveness was not judged: ${result.livenessSkipped ?? 'the run ends before the liveness checkpoint, when faults have stopped for the bound'}.`),
     );
   } else {
     for (const [id, list] of violationsByInvariant(result.violations)) {

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { DEFAULT_NETWORK } from '../../sim/index.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { describeShape } from '../scenario/shape-text.js';
+import { hang } from './fit.js';
 
 const label = (chalk: ChalkInstance, name: string): string => chalk.bold(name.padEnd(12));
 const indent = ' '.repeat(12);
@@ -11,7 +12,7 @@ const indent = ' '.repeat(12);
  * seed drew (the cluster shape with `shape`, the swarm settings when faults are random), so a
  * reader can judge the run.
  */
-export function runConfigLines(resolved: ResolvedScenario, file: string, chalk: ChalkInstance): string[] {
+export function runConfigLines(resolved: ResolvedScenario, file: string, chalk: ChalkInstance, width = 100): string[] {
   const s = resolved.scenario;
   const cluster = resolved.cluster;
   const lines: string[] = [];
@@ -48,5 +49,9 @@ export function runConfigLines(resolved: ResolvedScenario, file: string, chalk: 
   lines.push(`${label(chalk, 'duration')}${resolved.durationMs} ms · ${judged}`);
   const e = s.expect;
   if (e !== undefined) lines.push(`${label(chalk, 'expect')}${e.verdict}${e.invariant !== undefined ? ` (${e.invariant})` : ''}`);
-  return lines;
+  // Every line is a label (or the indent under one) and a value: the value wraps under itself.
+  return lines.map((line) => {
+    const lead = /^ */.exec(line)?.[0] ?? '';
+    return hang(lead, line.slice(lead.length), width, 12);
+  });
 }

@@ -1,9 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import { addressOf, describeFault, formatTime } from '../../sim/index.js';
+import { addressOf, describeFault } from '../../sim/index.js';
 import type { TransactionSystemLayout } from '../cluster/types.js';
 import type { Rec } from '../check/types.js';
+import { clock } from './clock.js';
 import { ProcessColours } from './colours.js';
-import { epochOf, genericLine, verboseLine, type Line } from './timeline-lines.js';
+import { genericLine, verboseLine, type Line } from './timeline-lines.js';
+import { compressRuns, foldAttempts, renderRow, type Attempt, type Row } from './timeline-rows.js';
+import { ClusterWatch } from './timeline-watch.js';
 
 /** One printed line and the trace event it belongs to (violations are merged in by event). */
 export interface TimelineEntry {
@@ -19,6 +22,12 @@ export interface TimelineOptions {
   readonly narrate?: (record: Rec) => string | undefined;
   /** Virtual milliseconds between commit summary lines. */
   readonly commitEveryMs?: number;
+  /** Columns each printed line may take (default 100): longer ones wrap under their text. */
+  readonly width?: number;
+  /** The nodes that run a coordinator, in index order: publications are judged by their majority. */
+  readonly coordinators?: readonly string[];
+  /** The liveness checkpoint (virtual ms): what live directors wait on there is kept for `checkpoint()`. */
+  readonly livenessAtMs?: number;
 }
 
 
@@ -29,10 +38,10 @@ interface Group {
   readonly t: number;
   readonly items: string[];
   readonly render: (items: readonly string[]) => Line;
+  readonly attempt: Attempt | undefined;
 }
 
-const PROC_WIDTH = 22;
-const HIDDEN = new Set(['spawn', 'send', 'deliver', 'drop', 'promised', 'coordinator-epoch', 'tsl-accepted', 'lock-requested', 'lock-accepted', 'worker-created', 'log-recovered', 'storage-unlocked', 'client-summary', 'commit-acked', 'commit-failed', 'client-ack', 'client-read-begin', 'client-read', 'client-read-failed']);
+const HIDDEN = new Set(['spawn', 'send', 'deliver', 'drop', 'promised', 'coordinator-epoch', 'lock-requested', 'lock-accepted', 'worker-created', 'log-recovered', 'storage-unlocked', 'client-summary', 'commit-acked', 'commit-failed', 'client-ack', 'client-read-begin', 'client-read', 'client-read-failed']);
 
 
 function layoutSummary(tsl: TransactionSystemLayout): string {
@@ -44,7 +53,9 @@ function layoutSummary(tsl: TransactionSystemLayout): string {
  * The text timeline: an observer of trace events that keeps one line per significant event, in
  * fixed columns (time, process, epoch, what happened). Commits are summarised, not listed; lock
  * results of one phase, processes that die together and phases that pass without anything else
- * to say are folded into one line each.
+ * to say are folded into one line each; a director that stalls the same way again and again shows
+ * one attempt and a count (not with `verbose`, which shows everything). Lines wrap to the width
+ * under their text column.
  */
 export class Timeline {
   private readonly chalk: ChalkInstance;
@@ -52,15 +63,24 @@ export class Timeline {
   private readonly narrate: ((record: Rec) => string | undefined) | undefined;
   private readonly commitEveryUs: number;
   private readonly colours: ProcessColours;
-  private readonly entries: TimelineEntry[] = [];
+  private readonly width: number;
+  private readonly watch: ClusterWatch;
+  private readonly rows: Row[] = [];
   private group: Group | undefined;
-  private afterGroup: TimelineEntry[] = [];
+  private afterGroup: Row[] = [];
+  private readonly attempts: Attempt[] = [];
+  /** Each director's current attempt, by its address. */
+  private readonly attemptOf = new Map<string, Attempt>();
+  private readonly checkpointUs: number | undefined;
+  private checkpointRows: Row[] | undefined;
 
   private nextCommitLine: number;
   private windowAcked = new Map<number, number>();
   private windowFailed = 0;
   private windowReads = 0;
   private totalAcked = 0;
+  /** The client's own count of failed commits, from its reports (what the summary counts). */
+  private totalFailed = 0;
   private lastEvent = 0;
   private lastTime = 0;
   private readonly generationsSeen = new Set<number>();
@@ -73,35 +93,58 @@ export class Timeline {
     this.commitEveryUs = Math.round((options.commitEveryMs ?? 5000) * 1000);
     this.nextCommitLine = this.commitEveryUs;
     this.colours = new ProcessColours(this.chalk);
+    this.width = options.width ?? 100;
+    this.checkpointUs = options.livenessAtMs !== undefined ? Math.round(options.livenessAtMs * 1000) : undefined;
+    this.watch = new ClusterWatch(options.coordinators ?? [], this.checkpointUs !== undefined);
   }
 
   /** Feed every trace event, in order (a `runScenario` `onEvent`). */
   observe(r: Rec): void {
+    if (this.checkpointUs !== undefined && this.checkpointRows === undefined && r.t >= this.checkpointUs) this.takeCheckpoint(r.i, this.checkpointUs);
     this.lastEvent = r.i;
     this.lastTime = r.t;
     if (r.t >= this.nextCommitLine) this.commitLine(r.i, r.t);
     this.countCommits(r);
+    this.trackAttempts(r);
     const line = this.describe(r);
-    if (line !== undefined) this.push(r, line);
-    else if (this.verbose) this.push(r, genericLine(r));
+    this.watch.follow(r);
+    if (line === undefined) {
+      if (this.verbose) this.push(r, genericLine(r));
+    } else if (line !== 'said') this.push(r, line);
     const said = this.narrate?.(r);
     if (said === undefined) return;
+    // A narrated attempt is a key moment of the story: it is never folded away.
+    const attempt = this.attemptFor(r);
+    if (attempt !== undefined) attempt.narrated = true;
     // Said after the line that shows the event: a folded line is still open, so wait for it.
-    const entry = { event: r.i, text: this.narration(said) };
-    if (this.group !== undefined) this.afterGroup.push(entry);
-    else this.entries.push(entry);
+    const row: Row = { event: r.i, t: r.t, kind: 'narration', line: { proc: '', text: said } };
+    if (this.group !== undefined) this.afterGroup.push(row);
+    else this.rows.push(row);
   }
 
   /** The lines so far, with any pending group and commit counts written out. */
   finish(): TimelineEntry[] {
     this.flush();
     if (this.hasWindow()) this.commitLine(this.lastEvent, null);
-    return this.entries;
+    const rows = this.verbose ? this.rows : compressRuns(foldAttempts(this.rows, this.attempts));
+    return rows.map((row) => this.entry(row));
   }
 
-  /** A narration line, indented under the time column so it reads as a comment on the line above. */
-  private narration(text: string): string {
-    return `${' '.repeat(10)}${this.chalk.cyan('▸')} ${this.chalk.cyan.italic(text)}`;
+  /**
+   * What each live director was waiting on at the liveness checkpoint (empty when the run never
+   * reached it): lines to show where a liveness property failed.
+   */
+  checkpoint(): TimelineEntry[] {
+    return (this.checkpointRows ?? []).map((row) => this.entry(row));
+  }
+
+  private entry(row: Row): TimelineEntry {
+    return { event: row.event, text: renderRow(row, this.chalk, this.colours, this.width) };
+  }
+
+  private takeCheckpoint(event: number, at: number): void {
+    this.checkpointRows = this.watch.waiting(at).map((line) => ({ event, t: at, kind: 'line', line }));
+    this.watch.stopTracking();
   }
 
   private push(r: Rec, line: Line | Group): void {
@@ -116,38 +159,49 @@ export class Timeline {
       return;
     }
     this.flush();
-    this.entries.push({ event: r.i, text: this.format(r.t, line) });
+    this.rows.push(this.row(r.i, r.t, line, this.attemptFor(r)));
+  }
+
+  private row(event: number, t: number, line: Line, attempt?: Attempt): Row {
+    return attempt !== undefined ? { event, t, kind: 'line', line, attempt } : { event, t, kind: 'line', line };
+  }
+
+  private note(r: Rec, text: string): void {
+    this.flush();
+    this.rows.push({ event: r.i, t: r.t, kind: 'note', line: { proc: '', text } });
   }
 
   private flush(): void {
     const g = this.group;
     if (g === undefined) return;
     this.group = undefined;
-    this.entries.push({ event: g.event, text: this.format(g.t, g.render(g.items)) }, ...this.afterGroup);
+    this.rows.push(this.row(g.event, g.t, g.render(g.items), g.attempt), ...this.afterGroup);
     this.afterGroup = [];
   }
 
-  private format(t: number, line: Line): string {
-    const c = this.chalk;
-    const proc = this.colours.paint(line.proc, line.proc.slice(0, PROC_WIDTH).padEnd(PROC_WIDTH));
-    const epoch = c.dim(epochOf(line.epoch).padEnd(5));
-    const text =
-      line.style === 'bad'
-        ? c.red.bold(line.text)
-        : line.style === 'warn'
-          ? c.yellow(line.text)
-          : line.style === 'good'
-            ? c.green(line.text)
-            : line.style === 'fault'
-              ? c.magenta.bold(line.text)
-              : line.style === 'dim'
-                ? c.dim(line.text)
-                : line.text;
-    return `${c.dim(formatTime(t))} ${proc} ${epoch}${text}`;
+  private groupOf(r: Rec, key: string, item: string, render: (items: readonly string[]) => Line): Group {
+    return { key, event: r.i, t: r.t, items: [item], render, attempt: this.attemptFor(r) };
   }
 
-  private groupOf(r: Rec, key: string, item: string, render: (items: readonly string[]) => Line): Group {
-    return { key, event: r.i, t: r.t, items: [item], render };
+  // ---- attempts: which lines belong to which, for folding repeats ----
+
+  private attemptFor(r: Rec): Attempt | undefined {
+    return 'director' in r && typeof r.director === 'string' ? this.attemptOf.get(addressOf(r.director)) : undefined;
+  }
+
+  private trackAttempts(r: Rec): void {
+    if (r.type === 'attempt-started') {
+      const attempt: Attempt = { director: addressOf(r.director), epoch: r.epoch, attempt: r.attempt, phases: [], stall: undefined, narrated: false };
+      this.attempts.push(attempt);
+      this.attemptOf.set(attempt.director, attempt);
+    } else if (r.type === 'phase') {
+      this.attemptOf.get(addressOf(r.director))?.phases.push(r.phase);
+    } else if (r.type === 'stalled') {
+      const attempt = this.attemptOf.get(addressOf(r.director));
+      if (attempt !== undefined) attempt.stall = { reason: r.reason, detail: r.detail, t: r.t };
+    } else if (r.type === 'director-stopped') {
+      this.attemptOf.delete(addressOf(r.director));
+    }
   }
 
   // ---- commits: counted per generation, printed as periodic summary lines ----
@@ -156,6 +210,10 @@ export class Timeline {
     if (r.type === 'client-ack') {
       this.windowAcked.set(r.epoch, (this.windowAcked.get(r.epoch) ?? 0) + 1);
       this.totalAcked++;
+    } else if (r.type === 'client-summary') {
+      // Failures as the client counts them (no proxy to ask, no answer, a refusal): as the summary does.
+      this.windowFailed += Math.max(0, r.failed - this.totalFailed);
+      this.totalFailed = Math.max(this.totalFailed, r.failed);
     } else if (r.type === 'client-read') {
       this.windowReads++;
     } else if (r.type === 'commit-acked' && !r.system) {
@@ -164,7 +222,6 @@ export class Timeline {
         this.push(r, { proc: addressOf(r.proxy), epoch: r.epoch, text: `first commit acknowledged by generation e${r.epoch} (version ${r.version})`, style: 'good' });
       }
     } else if (r.type === 'commit-failed') {
-      this.windowFailed++;
       if (!this.failedGenerations.has(r.epoch)) {
         this.failedGenerations.add(r.epoch);
         this.push(r, { proc: addressOf(r.proxy), epoch: r.epoch, text: `commit at version ${r.version} failed: ${r.reason}`, style: 'warn' });
@@ -183,13 +240,11 @@ export class Timeline {
     const parts = [...this.windowAcked.entries()].map(([epoch, n]) => `${n} by e${epoch}`);
     const acked = parts.length > 0 ? parts.join(', ') : 'none';
     const failed = this.windowFailed > 0 ? `, ${this.windowFailed} failed` : '';
-    const reads = this.windowReads > 0 ? ` · ${this.windowReads} reads served` : '';
+    const reads = this.windowReads > 0 ? ` · ${this.windowReads} read${this.windowReads === 1 ? '' : 's'} served` : '';
+    const totals = `total ${this.totalAcked} acknowledged${this.totalFailed > 0 ? `, ${this.totalFailed} failed` : ''}`;
     this.flush();
-    const stamp = t === null ? 'by the end' : `by ${formatTime(at).trim()}`;
-    this.entries.push({
-      event,
-      text: this.format(at, { proc: 'client', text: `commits acknowledged ${stamp}: ${acked}${failed} (total ${this.totalAcked})${reads}`, style: 'dim' }),
-    });
+    const stamp = t === null ? 'by the end' : `by ${clock(at)}`;
+    this.rows.push({ event, t: at, kind: 'line', line: { proc: 'client', text: `commits acknowledged ${stamp}: ${acked}${failed} (${totals})${reads}`, style: 'dim' } });
     this.windowAcked = new Map();
     this.windowFailed = 0;
     this.windowReads = 0;
@@ -197,7 +252,8 @@ export class Timeline {
 
   // ---- one description per significant event ----
 
-  private describe(r: Rec): Line | Group | undefined {
+  /** The line for an event, or 'said' when the event already wrote its lines. */
+  private describe(r: Rec): Line | Group | 'said' | undefined {
     if (HIDDEN.has(r.type)) return this.verbose ? verboseLine(r) : undefined;
     switch (r.type) {
       case 'node-up':
@@ -208,8 +264,12 @@ export class Timeline {
         return { proc: 'nodes', text: `${r.node}: file ${r.file} lost its last ${r.lost} unsynced record${r.lost === 1 ? '' : 's'} (a torn tail)`, style: 'bad' };
       case 'process-down':
         return this.groupOf(r, `down:${r.t}:${r.reason}`, addressOf(r.pid), (items) => ({ proc: 'processes', text: `down (${r.reason}): ${items.join(', ')}`, style: 'warn' }));
-      case 'fault':
-        return { proc: 'nemesis', text: `⚡ ${describeFault(r.action)}${r.idle === true ? ': no live process matches, nothing happens' : ''}`, style: 'fault' };
+      case 'fault': {
+        const ended = this.watch.fault(r.action);
+        if (ended === undefined) return { proc: 'nemesis', text: `⚡ ${describeFault(r.action)}${r.idle === true ? ': no live process matches, nothing happens' : ''}`, style: 'fault' };
+        // An unclog of everything says what it ends, and nothing when nothing was clogged.
+        return ended.length > 0 ? { proc: 'nemesis', text: `⚡ unclog ${ended.join(', ')} (every clog still in force)`, style: 'fault' } : this.verbose ? genericLine(r) : undefined;
+      }
       case 'trigger-fired':
         return { proc: 'nemesis', text: `⚡ aimed (${r.trigger}): ${r.detail}`, style: 'fault' };
       case 'pause':
@@ -217,6 +277,7 @@ export class Timeline {
       case 'resume':
         return { proc: addressOf(r.pid), text: `resumes (${r.pid}); ${r.held} held message${r.held === 1 ? '' : 's'} and timer${r.held === 1 ? '' : 's'} run now`, style: 'warn' };
       case 'election-started':
+        this.watch.campaign(r);
         // A coordinator cut off from the majority campaigns again and again: one line for the streak.
         return this.groupOf(r, `campaign:${r.coordinator}`, String(r.term), (terms) => ({
           proc: addressOf(r.coordinator),
@@ -224,18 +285,32 @@ export class Timeline {
           text: terms.length === 1 ? `campaigns for term ${terms[0]}` : `campaigns for term ${terms[0]}, then ${terms.slice(1).join(' ')} (${terms.length} elections in a row)`,
         }));
       case 'leader-elected':
+        this.watch.won(r);
         return { proc: addressOf(r.coordinator), epoch: r.term, text: `leads term ${r.term}; newest accepted layout: ${r.oldEpoch === null ? 'none (a new cluster)' : `e${r.oldEpoch}`}`, style: 'good' };
       case 'leader-deposed':
+        this.watch.deposed(r.coordinator);
         return { proc: addressOf(r.coordinator), epoch: r.term, text: `no longer leads term ${r.term}: ${r.reason}${r.newer !== null ? ` (term ${r.newer})` : ''}`, style: 'warn' };
       case 'tsl-refused':
         return { proc: addressOf(r.coordinator), epoch: r.epoch, text: `refuses the layout of e${r.epoch}: promised term ${r.promised}`, style: 'warn' };
+      case 'tsl-accepted': {
+        // Published is a fact of the coordinators' disks: the moment a majority holds the layout
+        // (the time the summary gives), not the moment the leader hears of it.
+        const published = this.watch.accepted(r);
+        const accepted = this.verbose ? verboseLine(r) : undefined;
+        if (published === undefined) return accepted;
+        if (accepted !== undefined) this.push(r, accepted);
+        return { proc: 'coordinators', epoch: r.epoch, text: `layout e${r.epoch} published: ${published.holders} of ${published.coordinators} coordinators hold it, a majority`, style: 'good' };
+      }
       case 'layout-published':
-        return { proc: addressOf(r.coordinator), epoch: r.epoch, text: `layout e${r.epoch} published (accepted by ${r.accepts} coordinators)`, style: 'good' };
+        return this.verbose ? { proc: addressOf(r.coordinator), epoch: r.epoch, text: `learns layout e${r.epoch} is published (${r.accepts} coordinators accepted it)`, style: 'dim' } : undefined;
       case 'publish-failed':
         return { proc: addressOf(r.coordinator), epoch: r.epoch, text: `publishing e${r.epoch} failed: ${r.reason}`, style: 'warn' };
       case 'director-started': {
         const old = r.oldEpoch === null ? 'no old layout (new cluster)' : `old layout e${r.oldEpoch}: ${r.oldLayoutIds.join(' ')}`;
-        return { proc: addressOf(r.director), epoch: r.epoch, text: `director starts with epoch ${r.epoch}; ${old}`, style: 'good' };
+        this.push(r, { proc: addressOf(r.director), epoch: r.epoch, text: `director starts with epoch ${r.epoch}; ${old}`, style: 'good' });
+        const why = this.watch.whyEpoch(r.epoch, r.coordinator);
+        if (why !== undefined) this.note(r, why);
+        return 'said';
       }
       case 'attempt-started':
         return r.attempt > 1 ? { proc: addressOf(r.director), epoch: r.epoch, text: `attempt ${r.attempt}` } : undefined;

@@ -1,8 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import { formatTime } from '../../sim/index.js';
 import { INVARIANTS } from '../check/invariants/index.js';
 import type { InvariantId, Violation } from '../check/types.js';
+import { clockColumn } from './clock.js';
+import { hang } from './fit.js';
 import type { TimelineEntry } from './timeline.js';
+import { TEXT_COLUMN } from './timeline-rows.js';
 
 export function invariantMeaning(id: InvariantId): string {
   return INVARIANTS.find((i) => i.id === id)?.meaning ?? '';
@@ -24,17 +26,19 @@ export function violationsByInvariant(violations: readonly Violation[]): Map<Inv
  * A broken invariant often fires hundreds of times (every lost commit); the first few are shown
  * where they happen and the rest are counted once.
  */
-export function violationEntries(violations: readonly Violation[], chalk: ChalkInstance, shownPerInvariant = 3): TimelineEntry[] {
+export function violationEntries(violations: readonly Violation[], chalk: ChalkInstance, shownPerInvariant = 3, width = 100): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
+  const lead = (time: number, bold: boolean): string => `${chalk.dim(clockColumn(time))} ${(bold ? chalk.red.bold : chalk.red)('✗ VIOLATION'.padEnd(22))} `;
   for (const [id, list] of violationsByInvariant(violations)) {
     list.slice(0, shownPerInvariant).forEach((v, n) => {
-      const head = `${chalk.dim(formatTime(v.time))} ${chalk.red.bold('✗ VIOLATION'.padEnd(22))} ${chalk.red.bold(`${id}: ${v.message}`)} ${chalk.dim(`(event #${v.event})`)}`;
-      entries.push({ event: v.event, text: n === 0 ? `${head}\n${' '.repeat(38)}${chalk.red(`means: ${invariantMeaning(id)}`)}` : head });
+      const head = hang(lead(v.time, true), `${chalk.red.bold(`${id}: ${v.message}`)} ${chalk.dim(`(event #${v.event})`)}`, width, TEXT_COLUMN);
+      const means = hang(' '.repeat(TEXT_COLUMN), chalk.red(`means: ${invariantMeaning(id)}`), width);
+      entries.push({ event: v.event, text: n === 0 ? `${head}\n${means}` : head });
     });
     const rest = list.length - shownPerInvariant;
     const last = list[list.length - 1];
     if (rest > 0 && last !== undefined) {
-      entries.push({ event: last.event, text: `${chalk.dim(formatTime(last.time))} ${chalk.red('✗ VIOLATION'.padEnd(22))} ${chalk.red(`${id}: ${rest} more (see the summary)`)}` });
+      entries.push({ event: last.event, text: hang(lead(last.time, false), chalk.red(`${id}: ${rest} more (see the summary)`), width, TEXT_COLUMN) });
     }
   }
   return entries.sort((a, b) => a.event - b.event);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'recovery-sim.js');
@@ -12,12 +12,16 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run the built binary as a user would (`npm test` builds first), with NO_COLOR unless told otherwise. */
+/**
+ * Run the built binary as a user would (`npm test` builds first), with NO_COLOR unless told
+ * otherwise, and wide enough (COLUMNS) that no line wraps: tests of what is said read whole lines;
+ * tests of how it fits a terminal set COLUMNS themselves.
+ */
 export function cli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '1000', ...options.env },
     });
     let stdout = '';
     let stderr = '';
@@ -34,4 +38,25 @@ export const ANSI = /\u001b\[/;
 
 export function fixture(name: string): string {
   return join(FIXTURES, name);
+}
+
+/**
+ * The CLI's `main` in this process, its output collected: what a spawned `cli` run prints, without
+ * a process start per command (most of a short command's cost). For commands whose output does not
+ * depend on being a separate process (no terminal width, no signals, no process exit).
+ */
+export async function cliHere(args: readonly string[]): Promise<CliRun> {
+  // The built CLI, as `cli` runs it: its worker threads load the compiled worker beside it.
+  const { main } = (await import(pathToFileURL(join(ROOT, 'dist', 'src', 'cli', 'main.js')).href)) as typeof import('../../src/cli/main.js');
+  const { Chalk } = await import('chalk');
+  let stdout = '';
+  let stderr = '';
+  const line = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
+  const code = await main([...args], {
+    out: (text) => void (stdout += line(text)),
+    err: (text) => void (stderr += line(text)),
+    chalk: new Chalk({ level: 0 }),
+    stderrIsTTY: false,
+  });
+  return { code, stdout, stderr };
 }

@@ -56,6 +56,9 @@ export function client(config: ClusterConfig, workload: WorkloadSpec): ProcessSt
     let readsFailed = 0;
     let next = 0;
 
+    // The client's own count of what it tried and heard back. It is reported after every commit's
+    // answer (and every 10 s), so the last report holds every acknowledgement and failure: counters
+    // read from it never contradict the acknowledgements counted one by one.
     const summary = (): void => ctx.emit({ type: 'client-summary', attempted, acked, failed, reads, readsFailed });
 
     function* refresh(session: Session) {
@@ -92,6 +95,7 @@ export function client(config: ClusterConfig, workload: WorkloadSpec): ProcessSt
       const target = yield* route(session, n);
       if (target === null) {
         failed++;
+        summary();
         return;
       }
       const writes: Write[] = [{ key: drawKey(), value: `v${n}` }];
@@ -100,9 +104,11 @@ export function client(config: ClusterConfig, workload: WorkloadSpec): ProcessSt
       if (result.ok && result.reply.type === 'commit-ok') {
         acked++;
         ctx.emit({ type: 'client-ack', txn, epoch: target.layout.epoch, version: result.reply['version'] as Version, writes });
+        summary();
         return;
       }
       failed++;
+      summary();
       forget(session, target.layout);
     }
 

@@ -1,7 +1,7 @@
 import type { DropCause } from '../../../sim/index.js';
 import type { Arrow } from './model/arrows.js';
 import { eventDetails, eventLabel } from './model/describe.js';
-import type { Chapter, Lens, Outage, ReportModel } from './model/index.js';
+import type { Chapter, Lens, LivenessWait, Outage, ReportModel } from './model/index.js';
 import { eventLane } from './model/lanes.js';
 import type { ReportInput } from './types.js';
 
@@ -88,6 +88,10 @@ export interface Payload {
   readonly outages: readonly Outage[];
   /** Words written beside some marks when zoomed in: event (delta-encoded) and string index. */
   readonly labels: { readonly ev: readonly number[]; readonly s: readonly number[] };
+  /** The causal past of the violations listed first: the violation, its seeds, the cut as lane, event pairs. */
+  readonly causal: readonly { readonly v: number; readonly seeds: readonly number[]; readonly cut: readonly number[]; readonly events: number }[];
+  /** When recovery-completes failed: what each director waited on at the liveness checkpoint. */
+  readonly liveness: LivenessWait | null;
 }
 
 /** Interns strings: each distinct string is stored once and referred to by index. */
@@ -251,6 +255,8 @@ export function encodePayload(input: ReportInput, model: ReportModel): Payload {
     acks: { dt: deltas(model.acks.t), epoch: model.acks.epoch },
     outages: model.outages,
     labels: { ev: deltas(labels.ev), s: labels.s },
+    causal: model.causal.map((c) => ({ v: c.violation, seeds: c.seeds, cut: c.cut.flat(), events: c.events })),
+    liveness: model.liveness,
   };
 }
 

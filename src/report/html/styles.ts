@@ -14,6 +14,7 @@ button { font: inherit; border: 1px solid var(--line); background: #fff; border-
 button:hover { border-color: var(--accent); }
 button.link { border: none; background: none; color: var(--accent); padding: 0 2px; text-decoration: underline; }
 input[type=text] { font: inherit; border: 1px solid var(--line); border-radius: 4px; padding: 2px 6px; }
+#lane-filter { width: 130px; }
 
 header.top { padding: 5px 12px 4px; border-bottom: 1px solid var(--line); background: var(--panel); position: relative; }
 header.top h1 { margin: 0 0 2px; font-size: 15px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -60,17 +61,43 @@ button:disabled { opacity: 0.5; cursor: default; }
 .toolbar .hint { color: var(--muted); margin-left: auto; font-size: 12px; }
 #btn-panels { margin-left: auto; }
 .toolbar .hint + #btn-panels { margin-left: 6px; }
-@media (max-width: 1500px) { .toolbar .hint { display: none; } }
-.toolbar .pos { min-width: 16ch; }
+@media (max-width: 1760px) { .toolbar .hint { display: none; } }
+.toolbar .pos { min-width: 14ch; }
+@media (max-width: 1400px) { .toolbar { gap: 4px; } .toolbar .sep { margin: 0 2px; } }
 
 main { flex: 1; display: flex; min-height: 0; }
 #chart { flex: 1; display: flex; flex-direction: column; min-width: 0; position: relative; }
-#top, #overview { display: block; flex: none; }
-#overview { cursor: pointer; border-bottom: 1px solid var(--line); }
-#lanes-wrap { flex: 1; overflow-y: auto; overflow-x: hidden; position: relative; min-height: 0; }
-#lanes { display: block; position: sticky; top: 0; cursor: grab; }
-#lanes.dragging, #top.dragging { cursor: grabbing; }
-#top { cursor: grab; }
+canvas.strips, canvas.overview { display: block; flex: none; }
+canvas.overview { cursor: pointer; border-bottom: 1px solid var(--line); }
+.lanes-wrap { flex: 1; overflow-y: auto; overflow-x: hidden; position: relative; min-height: 0; }
+canvas.lanes { display: block; position: sticky; top: 0; cursor: grab; }
+canvas.lanes.dragging, canvas.strips.dragging { cursor: grabbing; }
+canvas.strips { cursor: grab; }
+
+/* a comparison: run A above run B, on one time axis */
+#chart.compare .run { flex: 1 1 0; display: flex; flex-direction: column; min-height: 0; position: relative; }
+#chart.compare .run + .run { border-top: 3px solid #94a3b8; }
+#chart.compare .run.active .run-head { background: #e8efff; }
+.run-head { display: flex; align-items: center; gap: 10px; padding: 2px 10px; font-size: 12px; background: #f6f7f9; border-bottom: 1px solid var(--line); flex: none; white-space: nowrap; overflow: hidden; }
+.run-head .run-label { font-weight: 700; font-size: 13px; color: #fff; background: #334155; border-radius: 4px; padding: 0 7px; }
+.run-head .muted { color: var(--muted); }
+.active-run { font-size: 12px; color: var(--muted); }
+.compare-runs { display: grid; grid-template-columns: auto auto 1fr; gap: 1px 8px; align-items: center; font-size: 12px; color: var(--muted); }
+.compare-runs b { color: var(--ink); }
+.compare-runs .run-label { font-weight: 700; color: #fff; background: #334155; border-radius: 4px; padding: 0 6px; text-align: center; }
+.diverge { color: #c2410c; font-weight: 600; }
+#diff .block { margin-bottom: 10px; }
+#diff .block > .title { font-weight: 600; margin: 2px 0 4px; }
+#diff .side { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 11px; white-space: pre-wrap; word-break: break-word; padding: 2px 4px; border-left: 3px solid #c2410c; background: #fff7ed; margin: 2px 0; }
+#diff table { border-collapse: collapse; font-size: 11px; width: 100%; }
+#diff th, #diff td { border-bottom: 1px solid #eef0f3; padding: 1px 4px; text-align: left; vertical-align: top; }
+#diff tr.differs td, #diff tr.differs th { background: #fff7ed; }
+#diff .badge { display: inline-block; padding: 0 5px; border-radius: 7px; font-size: 10px; font-weight: 600; color: #fff; background: #c2410c; margin-left: 3px; }
+#diff .only { color: var(--bad); font-weight: 600; }
+#diff button.link { padding: 0; }
+#diff tr[data-epoch] th { white-space: nowrap; }
+#diff td.mono { font-size: 10px; word-break: break-word; }
+body.compare .story { max-height: 118px; }
 
 aside { width: 380px; flex: none; overflow-y: auto; border-left: 1px solid var(--line); background: var(--panel); }
 @media (max-width: 1400px) { aside { width: 330px; } }
@@ -138,6 +165,20 @@ table.lens .fenced button.link { color: #0f172a; }
 table.lens .leaked button.link, table.lens button.link.bad { color: var(--bad); font-weight: 600; }
 aside .sub { color: var(--muted); font-size: 12px; }
 .filters .presets button { padding: 1px 6px; }
+
+.causal-ctl { display: inline-flex; align-items: center; gap: 4px; padding: 1px 6px; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
+.causal-ctl.on { border-color: var(--bad); background: #fff5f5; }
+.causal-ctl select { font: inherit; font-size: 12px; padding: 0; }
+.causal-ctl label { white-space: nowrap; }
+.causal-ctl .causal-info { color: var(--muted); font-size: 12px; }
+.vio .refs button.causal { font-weight: 600; }
+.story .text .kind.liveness { background: #0e7490; color: #fff; }
+#liveness .wait { border-left: 3px solid #0e7490; background: #f0fbfd; padding: 4px 8px; margin: 6px 0; }
+#liveness .wait .state { font-weight: 600; color: #0e7490; }
+#liveness .wait.note { color: var(--ink); }
+#liveness ul.calls { margin: 2px 0 0; padding-left: 16px; font-size: 12px; }
+#liveness ul.calls li.dead { color: #7c2d12; }
+#liveness .row { margin: 4px 0; }
 
 #tip { position: fixed; pointer-events: none; background: rgba(20, 24, 33, 0.94); color: #fff; padding: 5px 8px; border-radius: 4px;
   font-size: 12px; max-width: 460px; white-space: pre-wrap; word-break: break-word; z-index: 10; display: none; }

@@ -26,4 +26,9 @@ export interface ReportInput {
    * speak. The page tells the run as these chapters; without it, it tells the key moments.
    */
   readonly narration?: readonly NarrationMoment[];
+  /**
+   * The liveness checkpoint (µs: faults stopped, plus the bound), when the run reached it. Without
+   * it, a failed recovery-completes is explained at the time of its first violation.
+   */
+  readonly livenessAtUs?: number;
 }

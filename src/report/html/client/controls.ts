@@ -5,14 +5,16 @@
 export const CONTROLS_JS = String.raw`
 // ---- controls: stepping, zoom and pan, hover, keyboard ------------------------------------
 // Whether event k is reachable by stepping under the current filters.
+// With "what led to it" on, stepping walks the causal past.
 function stepStop(R, S, k, keyOnly) {
   const ty = R.ev.type[k], lane = R.ev.lane[k];
   if (R.isMessage[ty]) {
     if (keyOnly) return false;
     const a = R.ev.ref[k];
-    return a >= 0 && S.kindOn[R.ar.kind[a]] === 1 && laneVisible(R, S, lane);
+    return a >= 0 && S.kindOn[R.ar.kind[a]] === 1 && laneVisible(R, S, lane) && arrowInCausal(R, S, a);
   }
   if (keyOnly && R.isMinor[ty] && !R.restart.has(k) && !R.markerOf.has(k)) return false;
+  if (S.causal && !inCausal(R, S, k) && !R.markerOf.has(k)) return false;
   return lane < 0 || laneVisible(R, S, lane);
 }
 
@@ -47,6 +49,7 @@ function pick(app, hits, x, y) {
     const v = R.violations[best.violation];
     return { event: best.event, violation: best.violation, tip: '✗ ' + v.invariant + ' · #' + evNo(R, v.event) + ' · ' + fmtTime(v.t) + '\n' + v.message };
   }
+  if (best && best.tip) return { event: best.event, tip: best.tip };
   if (best) return { event: best.event, tip: markTip(R, best.event) };
   let arrow = null, arrowD = 4;
   hits.arrows.forEach((a) => {
@@ -158,33 +161,34 @@ function installOverview(app) {
   cv.addEventListener('pointerup', () => { grab = null; });
 }
 
-function installToolbar(app) {
-  const R = app.R, S = app.S;
-  const mid = () => (S.t0 + S.t1) / 2;
+// The toolbar acts on the run being stepped through (active()); zoom, filters and panels on every run
+// on the page (apps: one, or the two of a comparison, which share one time window).
+function installToolbar(apps, active) {
+  const mid = (S) => (S.t0 + S.t1) / 2;
   const on = (id, fn) => document.getElementById(id).addEventListener('click', fn);
-  on('btn-zoom-in', () => { zoomAround(R, S, 0.5, S.current >= 0 && R.ev.t[S.current] >= S.t0 && R.ev.t[S.current] <= S.t1 ? R.ev.t[S.current] : mid()); app.redraw(); });
-  on('btn-zoom-out', () => { zoomAround(R, S, 2, mid()); app.redraw(); });
-  on('btn-fit', () => { fitAll(R, S); app.redraw(); });
-  on('btn-prev', (e) => step(app, -1, S.keyOnly || e.shiftKey));
-  on('btn-next', (e) => step(app, 1, S.keyOnly || e.shiftKey));
-  on('btn-first', () => { S.current = -1; step(app, 1, S.keyOnly); });
-  on('btn-last', () => { S.current = R.ev.n; step(app, -1, S.keyOnly); });
+  on('btn-zoom-in', () => { const a = active(), R = a.R, S = a.S; zoomAround(R, S, 0.5, S.current >= 0 && R.ev.t[S.current] >= S.t0 && R.ev.t[S.current] <= S.t1 ? R.ev.t[S.current] : mid(S)); a.redraw(); });
+  on('btn-zoom-out', () => { const a = active(); zoomAround(a.R, a.S, 2, mid(a.S)); a.redraw(); });
+  on('btn-fit', () => { const a = active(); fitAll(a.R, a.S); a.redraw(); });
+  on('btn-prev', (e) => step(active(), -1, active().S.keyOnly || e.shiftKey));
+  on('btn-next', (e) => step(active(), 1, active().S.keyOnly || e.shiftKey));
+  on('btn-first', () => { const a = active(); a.S.current = -1; step(a, 1, a.S.keyOnly); });
+  on('btn-last', () => { const a = active(); a.S.current = a.R.ev.n; step(a, -1, a.S.keyOnly); });
   on('btn-panels', () => {
     const hidden = document.body.classList.toggle('aside-hidden');
-    document.getElementById('btn-panels').textContent = hidden ? 'Show panels ◂' : 'Hide panels ▸';
-    app.resize();
+    document.getElementById('btn-panels').textContent = hidden ? 'Panels ◂' : 'Panels ▸';
+    apps.forEach((a) => a.resize());
   });
   const keyOnly = document.getElementById('key-only');
-  keyOnly.addEventListener('change', () => { S.keyOnly = keyOnly.checked; });
+  keyOnly.addEventListener('change', () => { apps.forEach((a) => { a.S.keyOnly = keyOnly.checked; }); });
   const filter = document.getElementById('lane-filter');
-  filter.addEventListener('input', () => { S.text = filter.value.trim().toLowerCase(); app.filtersChanged(); });
+  filter.addEventListener('input', () => { apps.forEach((a) => { a.S.text = filter.value.trim().toLowerCase(); a.filtersChanged(); }); });
 }
 
-function installKeyboard(app) {
-  const R = app.R, S = app.S;
+function installKeyboard(active) {
   document.addEventListener('keydown', (e) => {
     const tag = e.target && e.target.tagName;
     if ((tag === 'INPUT' && e.target.type === 'text') || tag === 'TEXTAREA' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const app = active(), R = app.R, S = app.S;
     const mid = (S.t0 + S.t1) / 2;
     let handled = true;
     switch (e.key) {
@@ -209,13 +213,16 @@ function installKeyboard(app) {
   });
 }
 
-function installControls(app) {
-  installChartPointer(app, app.els.lanes, () => app.hits.lanes, () => app.S.scrollY);
-  installChartPointer(app, app.els.top, () => app.hits.top, () => 0);
-  installOverview(app);
-  installToolbar(app);
-  installKeyboard(app);
-  app.els.wrap.addEventListener('scroll', () => { app.S.scrollY = app.els.wrap.scrollTop; app.redraw(); });
-  window.addEventListener('resize', () => app.resize());
+// The chart's own controls (pointer, overview, scrolling) for each run; toolbar and keys once.
+function installControls(app, apps, active) {
+  apps.forEach((a) => {
+    installChartPointer(a, a.els.lanes, () => a.hits.lanes, () => a.S.scrollY);
+    installChartPointer(a, a.els.top, () => a.hits.top, () => 0);
+    installOverview(a);
+    a.els.wrap.addEventListener('scroll', () => { a.S.scrollY = a.els.wrap.scrollTop; a.redraw(); });
+    window.addEventListener('resize', () => a.resize());
+  });
+  installToolbar(apps, active);
+  installKeyboard(active);
 }
 `;

@@ -114,8 +114,19 @@ function decodeReport(p) {
   const violationOrder = p.violationOrder;
   const headline = violationOrder.length ? violationOrder[0] : -1;
 
+  // The causal past of the violations listed first: per violation, its cut (lane -> last event in the past).
+  const causal = new Map();
+  (p.causal || []).forEach((c) => {
+    const cut = new Int32Array(lanes.length).fill(-1);
+    for (let j = 0; j + 1 < c.cut.length; j += 2) cut[c.cut[j]] = c.cut[j + 1];
+    const seedLanes = new Set();
+    let first = Infinity, last = -Infinity;
+    c.seeds.forEach((k) => { if (ev.lane[k] >= 0) seedLanes.add(ev.lane[k]); first = Math.min(first, ev.t[k]); last = Math.max(last, ev.t[k]); });
+    causal.set(c.v, { cut: cut, seeds: c.seeds, seedLanes: seedLanes, first: first, last: last, events: c.events });
+  });
+
   return {
-    meta: p.meta, endT: Math.max(p.endT, 1), strings: p.strings, eventTypes: p.eventTypes, msgKinds: p.msgKinds,
+    meta: p.meta, endT: Math.max(p.endT, 1), ownEndT: Math.max(p.endT, 1), strings: p.strings, eventTypes: p.eventTypes, msgKinds: p.msgKinds,
     nodes: p.nodes, lanes: lanes, ev: ev, ar: ar, typeId: typeId, isMessage: isMessage, isMinor: isMinor,
     kindCount: kindCount, marks: Int32Array.from(marks),
     bands: bands, directors: directors, phases: phases, partitions: p.partitions, nodeDown: p.nodeDown,
@@ -126,6 +137,7 @@ function decodeReport(p) {
     violationOrder: violationOrder, headline: headline,
     story: p.story, chapters: p.chapters, lens: p.lens, acks: acks, outages: p.outages,
     generations: generations(acks, p.layouts),
+    causal: causal, liveness: p.liveness || null,
   };
 }
 

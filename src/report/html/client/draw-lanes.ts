@@ -28,6 +28,8 @@ function drawLanes(R, S, ctx, hit, stats) {
   drawMessages(R, S, ctx, box, hit, stats);
   const labelled = [];
   stats.marksDrawn = drawMarks(R, S, ctx, box, hit, labelled);
+  stats.livenessDrawn = drawLiveness(R, S, ctx, box, hit);
+  stats.divergenceDrawn = R.divergence ? drawDivergence(R, S, ctx, box, hit) : 0;
   stats.violationMarkersDrawn = drawViolationMarkers(R, S, ctx, box, hit);
   stats.labelsDrawn = drawMarkLabels(R, S, ctx, box, labelled);
   drawCursor(R, S, ctx, box);
@@ -198,18 +200,26 @@ function drawMarks(R, S, ctx, box, hit, labelled) {
   const marks = R.marks, t = R.ev.t;
   const lo = lowerBoundBy(marks, t, S.t0), hi = lowerBoundBy(marks, t, S.t1 + 1);
   const crowded = hi - lo > 6000;
-  let drawn = 0;
+  let drawn = 0, faded = 0;
   for (let j = lo; j < hi; j++) {
     const k = marks[j];
     if (crowded && R.isMinor[R.ev.type[k]] && !R.labelOf.has(k)) continue;
     const y = markY(R, S, k);
     if (y < 0 || y < box.yMin - 10 || y > box.yMax + 10) continue;
     const x = xOf(S, t[k]);
+    // "What led to it": events outside the causal past are faint (or hidden); violation marks stay.
+    if (S.causal && !inCausal(R, S, k) && !R.markerOf.has(k)) {
+      if (S.causal.hide) continue;
+      ctx.globalAlpha = 0.15; drawMark(ctx, R, k, x, y); ctx.globalAlpha = 1;
+      faded++;
+      continue;
+    }
     drawMark(ctx, R, k, x, y);
     hit.marks.push({ x: x, y: y, event: k });
     if (R.labelOf.has(k)) labelled.push(k);
     drawn++;
   }
+  S.marksFaded = faded;
   return drawn;
 }
 

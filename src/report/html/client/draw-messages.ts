@@ -20,7 +20,17 @@ function visibleArrows(R, S) {
 }
 
 function drawMessages(R, S, ctx, box, hit, stats) {
-  const ar = R.ar, list = visibleArrows(R, S);
+  const ar = R.ar;
+  let list = visibleArrows(R, S), faded = [];
+  // "What led to it": messages outside the causal past are drawn faint (or not at all), under the rest.
+  if (S.causal) {
+    const past = [];
+    list.forEach((k) => (arrowInCausal(R, S, k) ? past : faded).push(k));
+    list = past;
+    if (S.causal.hide) faded = [];
+    if (faded.length > 0 && faded.length <= G.maxArrows) { ctx.save(); ctx.globalAlpha = 0.13; drawArrows(R, S, ctx, box, null, faded); ctx.restore(); }
+  }
+  stats.arrowsFaded = faded.length;
   let individual = list, bulk = [];
   if (list.length > G.maxArrows) {
     const keep = rarestKinds(R, list, G.keptArrows);

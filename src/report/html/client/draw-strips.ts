@@ -44,6 +44,8 @@ function drawTop(R, S, ctx, hit, stats) {
     ctx.strokeStyle = 'rgba(36,86,199,0.7)'; ctx.lineWidth = 1;
     ctx.beginPath(); ctx.moveTo(x + 0.5, 0); ctx.lineTo(x + 0.5, H); ctx.stroke();
   }
+  drawLivenessTop(R, S, ctx, hit, H);
+  if (R.divergence || R.pubDiffs) drawDivergenceTop(R, S, ctx, hit, H);
   stats.chapterPinsDrawn = drawChapterPins(R, S, ctx, hit);
   if (stats.aggregated) {
     const text = stats.aggregatedMessages + ' messages shown as activity heat; zoom in to see them as arrows';
@@ -83,7 +85,7 @@ function drawChapterPins(R, S, ctx, hit) {
     const current = k === S.chapter, bad = c.kind === 'violation';
     ctx.strokeStyle = current ? '#1e3a8a' : '#2456c7'; ctx.lineWidth = 1;
     ctx.beginPath(); ctx.moveTo(xt + 0.5, y + 6); ctx.lineTo(xt + 0.5, G.axisH); ctx.stroke();
-    ctx.fillStyle = current ? '#1e3a8a' : bad ? VIOLATION_RED : '#2456c7';
+    ctx.fillStyle = current ? '#1e3a8a' : bad ? VIOLATION_RED : c.kind === 'liveness' ? LIVENESS_INK : '#2456c7';
     ctx.beginPath(); ctx.arc(x, y, 7, 0, 7); ctx.fill();
     if (current) { ctx.strokeStyle = '#facc15'; ctx.lineWidth = 2; ctx.stroke(); }
     ctx.fillStyle = '#ffffff'; ctx.fillText(String(k + 1), x, y + 0.5);
@@ -258,17 +260,18 @@ function drawViolationStrip(R, S, ctx, hit, L) {
   });
 }
 
-// Event density over the whole run, computed once per width.
-let densityCache = null;
+// Event density over the whole run, computed once per width (kept on the run's data).
+
 function density(R, width) {
+  const densityCache = R.densityCache;
   if (densityCache && densityCache.width === width) return densityCache;
   const bins = new Float32Array(Math.max(1, width));
   const t = R.ev.t;
   for (let k = 0; k < R.ev.n; k++) bins[Math.min(width - 1, Math.floor(t[k] / R.endT * width))]++;
   let max = 1;
   for (let k = 0; k < bins.length; k++) if (bins[k] > max) max = bins[k];
-  densityCache = { width: width, bins: bins, max: max };
-  return densityCache;
+  R.densityCache = { width: width, bins: bins, max: max };
+  return R.densityCache;
 }
 
 function overviewX(R, S, t) { return G.labelW + t / R.endT * plotW(S); }

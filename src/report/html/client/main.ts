@@ -4,14 +4,9 @@
  */
 export const MAIN_JS = String.raw`
 // ---- main: boot --------------------------------------------------------------------------
-function startReport() {
-  const $ = (id) => document.getElementById(id);
-  const R = decodeReport(JSON.parse($('report-data').textContent));
-  const S = createView(R);
-  const els = { top: $('top'), overview: $('overview'), lanes: $('lanes'), wrap: $('lanes-wrap'), spacer: $('lanes-spacer'), chart: $('chart') };
-  const stats = { arrowsDrawn: 0, arrowsVisible: 0, aggregated: false, aggregatedMessages: 0, bandsDrawn: 0, directorSpansDrawn: 0, marksDrawn: 0, violationMarkersDrawn: 0, labelsDrawn: 0, chapterPinsDrawn: 0 };
-  S.followLanes = true;
-  const report = {
+// The per-run state tests and devtools read (window.__report, or one of window.__report.runs).
+function reportState(R, S) {
+  return {
     ready: false, readyAt: null, draws: 0, lastDrawMs: 0,
     events: R.ev.n, lanesTotal: R.lanes.length, lanes: 0, rows: 0, arrowsTotal: R.ar.n,
     bands: R.bands.length, directorSpans: R.directors.length, phases: R.phases.length,
@@ -21,12 +16,40 @@ function startReport() {
     epochColors: Array.from(R.epochColor.entries()),
     generations: R.generations.map((g) => ({ epoch: g.epoch, acks: g.n, first: g.first, last: g.last, stale: g.stale })),
     outages: R.outages.length, lensRows: R.lens.rows.length, lensColumns: R.lens.columns.length,
+    liveness: R.liveness ? { t: R.liveness.t, directors: R.liveness.directors.length, calls: R.liveness.directors.reduce((n, d) => n + d.calls.length, 0) } : null,
+    causalViolations: Array.from(R.causal.keys()), causal: null, verdict: R.meta.verdict,
   };
+}
+
+function startReport() {
+  const $ = (id) => document.getElementById(id);
+  const payload = JSON.parse($('report-data').textContent);
+  if (payload.compare) { startCompare(payload.compare); return; }
+  const R = decodeReport(payload);
+  const S = createView(R);
+  const els = { top: $('top'), overview: $('overview'), lanes: $('lanes'), wrap: $('lanes-wrap'), spacer: $('lanes-spacer'), chart: $('chart') };
+  const report = reportState(R, S);
   window.__report = report;
+  const app = createApp(R, S, els, report);
+  renderPanels(app);
+  installControls(app, [app], () => app);
+  installCausalControls(app);
+  app.resize();
+  report.ready = true;
+  report.readyAt = performance.now();
+  document.body.setAttribute('data-ready', '1');
+}
+
+// One run's chart: its canvases, its view, drawing and navigation. The page has one, a comparison two.
+function createApp(R, S, els, report) {
+  const stats = { arrowsDrawn: 0, arrowsVisible: 0, aggregated: false, aggregatedMessages: 0, bandsDrawn: 0, directorSpansDrawn: 0, marksDrawn: 0, violationMarkersDrawn: 0, labelsDrawn: 0, chapterPinsDrawn: 0, divergenceDrawn: 0 };
+  S.followLanes = true;
   let pending = false;
 
   const app = {
-    R: R, S: S, els: els, stats: stats, hits: { top: newHits(), lanes: newHits() },
+    R: R, S: S, els: els, stats: stats, report: report, hits: { top: newHits(), lanes: newHits() },
+    // The label of the run in a comparison ('A', 'B'), '' on a page of one run.
+    label: '',
     draw: function () {
       const started = performance.now();
       app.hits = { top: newHits(), lanes: newHits() };
@@ -45,6 +68,10 @@ function startReport() {
       report.violationMarkersDrawn = stats.violationMarkersDrawn;
       report.labelsDrawn = stats.labelsDrawn;
       report.chapterPinsDrawn = stats.chapterPinsDrawn;
+      report.livenessDrawn = stats.livenessDrawn;
+      report.divergenceDrawn = stats.divergenceDrawn;
+      report.marksFaded = S.marksFaded || 0;
+      report.arrowsFaded = stats.arrowsFaded || 0;
       report.rows = S.rows.length;
       report.collapsed = Array.from(S.collapsed);
       report.chapter = S.chapter;
@@ -104,8 +131,18 @@ function startReport() {
       S.violation = k;
       const v = R.violations[k];
       document.querySelectorAll('#violations .vio').forEach((n) => n.classList.toggle('focus', n.getAttribute('data-violation') === String(k)));
+      if (S.causal) { applyCausal(app, true); app.scrollToLane(R.ev.lane[v.event]); app.redraw(); return; }
       if (S.focus && !laneVisible(R, S, R.ev.lane[v.event])) { S.focus = null; app.filtersChanged(); updateStory(app); }
+      updateCausalControls(app);
       app.select(v.event, true);
+    },
+    // Focus violation k and show only what led to it.
+    showCausal: function (k) {
+      S.violation = k;
+      document.querySelectorAll('#violations .vio').forEach((n) => n.classList.toggle('focus', n.getAttribute('data-violation') === String(k)));
+      applyCausal(app, true);
+      app.scrollToLane(R.ev.lane[R.violations[k].event]);
+      app.redraw();
     },
     // Go to chapter k of the story: zoom to its window, show the processes involved, select its event.
     goChapter: function (k) {
@@ -115,6 +152,7 @@ function startReport() {
       if (c.violation >= 0) S.violation = c.violation;
       setWindow(R, S, c.t0, c.t1);
       S.current = c.event;
+      if (S.causal) applyCausal(app, true, true);
       app.applyChapterLanes();
       app.scrollToLane(R.ev.lane[c.event]);
       renderDetails(app);
@@ -135,7 +173,7 @@ function startReport() {
     },
     applyChapterLanes: function () {
       const c = S.chapter >= 0 ? R.chapters[S.chapter] : null;
-      S.focus = c && S.followLanes && c.lanes.length ? new Set(c.lanes) : null;
+      S.focus = c && S.followLanes && c.lanes.length && !S.causal ? new Set(c.lanes) : null;
       app.filtersChanged();
       updateStory(app);
     },
@@ -157,13 +195,7 @@ function startReport() {
     const r = els.wrap.getBoundingClientRect(), top = r.top + y - els.wrap.scrollTop;
     return { top: top, bottom: top + G.laneH, visibleTop: r.top, visibleBottom: Math.min(r.bottom, window.innerHeight) };
   };
-
-  renderPanels(app);
-  installControls(app);
-  app.resize();
-  report.ready = true;
-  report.readyAt = performance.now();
-  document.body.setAttribute('data-ready', '1');
+  return app;
 }
 
 startReport();

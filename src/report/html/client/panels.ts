@@ -102,11 +102,12 @@ function renderDetails(app) {
   box.setAttribute('data-event', String(k));
   document.getElementById('pos').textContent = k < 0 ? 'no event selected' : 'event ' + evNo(R, k) + ' / ' + (R.ev.no ? R.meta.events - 1 : R.ev.n - 1);
   if (k < 0) {
+    if (app.label) box.appendChild(el('div', { class: 'head', text: 'run ' + app.label }));
     box.appendChild(el('div', { class: 'empty', text: 'No event selected. Step with Next ▶ (or →), or click a mark, an arrow or a band.' }));
     return;
   }
   const type = R.eventTypes[R.ev.type[k]], lane = R.ev.lane[k];
-  box.appendChild(el('div', { class: 'head', id: 'details-head' }, ['#' + evNo(R, k) + ' · ' + fmtTime(R.ev.t[k]) + ' · ' + type]));
+  box.appendChild(el('div', { class: 'head', id: 'details-head' }, [(app.label ? 'run ' + app.label + ' · ' : '') + '#' + evNo(R, k) + ' · ' + fmtTime(R.ev.t[k]) + ' · ' + type]));
   // The violation in focus first (the one a click chose), then any other the event makes certain or witnesses.
   const markers = (R.markerOf.get(k) || []).slice().sort((a, b) => (b.violation === S.violation) - (a.violation === S.violation));
   const told = new Set();
@@ -164,6 +165,10 @@ function renderViolations(app) {
       if (v.witnesses.length) {
         refs.appendChild(document.createTextNode('; witnesses '));
         v.witnesses.forEach((w, i) => { if (i) refs.appendChild(document.createTextNode(', ')); refs.appendChild(eventLink(app, w)); });
+      }
+      if (R.causal.has(k)) {
+        refs.appendChild(document.createTextNode(' · '));
+        refs.appendChild(el('button', { class: 'link causal', 'data-causal': String(k), title: 'Show only what happened before it (its causal past)', onclick: (e) => { e.stopPropagation(); app.showCausal(k); } }, ['what led to it']));
       }
       const item = el('div', { class: 'vio' + (k === app.S.violation ? ' focus' : ''), 'data-event': String(v.event), 'data-violation': String(k) }, [el('div', { class: 'msg', text: v.message }), refs]);
       item.addEventListener('click', (e) => { if (e.target === item || e.target.classList.contains('msg')) app.focusViolation(k); });
@@ -343,6 +348,7 @@ function renderLegend(app) {
 function renderPanels(app) {
   renderHeader(app);
   renderStory(app);
+  renderLiveness(app);
   renderViolations(app);
   renderLens(app);
   renderLayouts(app);

@@ -59,7 +59,7 @@ function updateStory(app) {
   const c = R.chapters[S.chapter];
   pos.textContent = 'moment ' + (S.chapter + 1) + ' / ' + n;
   text.appendChild(el('span', { class: 'when', text: fmtTime(c.t) + ' ' }));
-  if (c.kind === 'violation' || c.kind === 'witness') text.appendChild(el('span', { class: 'kind ' + c.kind, text: c.kind }));
+  if (c.kind === 'violation' || c.kind === 'witness' || c.kind === 'liveness') text.appendChild(el('span', { class: 'kind ' + c.kind, text: c.kind }));
   c.text.split('\n').forEach((line, i) => text.appendChild(el(i ? 'div' : 'span', { class: 'say', text: (i ? '' : ' ') + line })));
   if (S.chapter === n - 1 && R.story.conclusion) text.appendChild(el('div', { class: 'conclusion', text: 'In the end: ' + R.story.conclusion }));
   shown.textContent = '';

@@ -30,6 +30,11 @@ function createView(R) {
     chapter: -1,
     // The violation whose line and witnesses are drawn (the headline one until another is chosen).
     violation: R.headline,
+    // "What led to it": the causal past of the violation in focus ({ v, cut, since, seedLanes, hide }), or null.
+    causal: null,
+    // How far before the violation's first witness the causal past is shown (µs; -1: the whole run), and whether the rest is hidden.
+    causalBack: 100000,
+    causalHide: false,
     fold: true,
     // Nodes whose processes are drawn on one row (click a node's name).
     collapsed: new Set(),
@@ -51,7 +56,29 @@ function tOf(S, x) { return S.t0 + (x - G.labelW) / plotW(S) * (S.t1 - S.t0); }
 function laneVisible(R, S, lane) {
   if (lane < 0 || !S.laneOn[lane]) return false;
   if (S.focus && !S.focus.has(lane)) return false;
+  if (S.causal && !causalLane(R, S, lane)) return false;
   return S.text === '' || R.lanes[lane].address.toLowerCase().indexOf(S.text) >= 0;
+}
+
+// With "what led to it" on: whether a lane has an event in the violation's causal past (within the window).
+function causalLane(R, S, lane) {
+  const c = S.causal.cut[lane];
+  return (c >= 0 && R.ev.t[c] >= S.causal.since) || S.causal.seedLanes.has(lane);
+}
+
+// Whether non-message event k is in the causal past in view (true when the filter is off).
+function inCausal(R, S, k) {
+  if (!S.causal) return true;
+  const lane = R.ev.lane[k];
+  return lane >= 0 && k <= S.causal.cut[lane] && R.ev.t[k] >= S.causal.since;
+}
+
+// Whether message copy a is in the causal past: its delivery is, or (dropped, in flight) its send is.
+function arrowInCausal(R, S, a) {
+  if (!S.causal) return true;
+  const ar = R.ar, c = S.causal;
+  if (!(ar.flags[a] & (FLAG.dropped | FLAG.inFlight))) return ar.endEv[a] <= c.cut[ar.to[a]] && ar.endT[a] >= c.since;
+  return ar.sendEv[a] <= c.cut[ar.from[a]] && ar.sendT[a] >= c.since;
 }
 
 function laneEnd(R, lane) {

@@ -20,11 +20,15 @@ import {
   type PhaseSegment,
 } from './spans.js';
 import { buildChapters, violationOrder, type Chapter } from './story.js';
+import { happensBefore, violationPasts, type ViolationPast } from './causal.js';
+import { livenessWait, type LivenessWait } from './waiting.js';
 
 export type { Arrow } from './arrows.js';
 export type { Lane, LaneSet, NodeGroup, Role } from './lanes.js';
 export type { Chapter, NarrationMoment } from './story.js';
 export type { Lens, LensCell, LensColumn, LensRow, Outage } from './lens.js';
+export type { ViolationPast } from './causal.js';
+export type { DirectorWait, LivenessWait, WaitingCall } from './waiting.js';
 
 /** The run reshaped for drawing: lanes, arrows, spans and the facts the side panels list. */
 export interface ReportModel {
@@ -53,6 +57,23 @@ export interface ReportModel {
   readonly acks: Acks;
   /** Stretches with no commit acknowledged while the workload ran. */
   readonly outages: readonly Outage[];
+  /** The causal past of the violations listed first ("show only what led to this violation"). */
+  readonly causal: readonly ViolationPast[];
+  /** When recovery-completes failed: what each director waited on at the liveness checkpoint. */
+  readonly liveness: LivenessWait | null;
+}
+
+/** The invariant whose failure the liveness panel explains. */
+export const LIVENESS_INVARIANT = 'recovery-completes';
+
+/**
+ * The liveness checkpoint (µs), when recovery-completes failed: the run's own (given by the CLI),
+ * else the earliest recovery-completes violation's time (the checkpoint's reports are made then).
+ */
+export function livenessCheckpoint(input: ReportInput): number | null {
+  const failed = input.result.violations.filter((v) => v.invariant === LIVENESS_INVARIANT);
+  if (failed.length === 0) return null;
+  return input.livenessAtUs ?? Math.min(...failed.map((v) => v.time));
 }
 
 export function buildReportModel(input: ReportInput): ReportModel {
@@ -67,6 +88,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const violations = explainViolations(input.result.violations);
   const stopMs = input.scenario.workload?.stopMs;
   const ackUntil = Math.min(endT, stopMs === undefined ? endT : stopMs * 1000);
+  const checkpoint = livenessCheckpoint(input);
+  const waiting = checkpoint === null ? null : livenessWait(records, lanes, checkpoint);
+  // The moment is told at the checkpoint's own violation when there is one.
+  const atCheckpoint = input.result.violations.find((v) => v.invariant === LIVENESS_INVARIANT && v.time === checkpoint);
+  const liveness = waiting !== null && atCheckpoint !== undefined ? { ...waiting, event: atCheckpoint.event } : waiting;
   return {
     endT,
     lanes,
@@ -82,10 +108,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
     violations,
     epochColors: epochColors(epochs),
     violationOrder: violationOrder(violations),
-    chapters: buildChapters({ records, lanes, directors, violations, endT, ...(input.narration !== undefined ? { narration: input.narration } : {}) }),
+    chapters: buildChapters({ records, lanes, directors, violations, endT, ...(input.narration !== undefined ? { narration: input.narration } : {}), ...(liveness !== null ? { liveness } : {}) }),
     lens: buildLens(records, lanes, directors, layouts),
     acks,
     outages: outages(acks.t, ackUntil, sampledGapKnown(input, acks.event)),
+    causal: violations.length > 0 ? violationPasts(happensBefore(records, lanes), violations) : [],
+    liveness,
   };
 }
 

@@ -6,6 +6,7 @@ import type { ExplainedViolation } from './facts.js';
 import { eventLane, type LaneSet } from './lanes.js';
 import type { Rec } from './records.js';
 import type { DirectorSpan } from './spans.js';
+import type { LivenessWait } from './waiting.js';
 
 /**
  * The story of a run as chapters: moments on the timeline a reader steps through. A demo's
@@ -13,7 +14,7 @@ import type { DirectorSpan } from './spans.js';
  * them); a run with a violation gets the violation, its witnesses and the key protocol moments
  * that led to it; any other run gets its key moments (faults, directors, locks, publishes).
  */
-export type ChapterKind = 'narration' | 'violation' | 'witness' | 'key';
+export type ChapterKind = 'narration' | 'violation' | 'witness' | 'key' | 'liveness';
 
 export interface Chapter {
   readonly event: number;
@@ -324,6 +325,29 @@ export interface ChapterInput {
   readonly endT: number;
   /** A demo's narration, when the report comes from `demo --report`. */
   readonly narration?: readonly NarrationMoment[];
+  /** When recovery-completes failed: what each director waited on at the checkpoint. */
+  readonly liveness?: LivenessWait;
+}
+
+/** The liveness checkpoint as a moment: what each director waits on, the processes it waits on. */
+function livenessChapter(w: LivenessWait, endT: number): Chapter {
+  const lines = w.directors.map((d) => `${d.pid} (e${d.epoch}): ${d.text}${d.calls.length > 0 ? `: ${d.calls.slice(0, 3).map((c) => c.text).join('; ')}${d.calls.length > 3 ? `; and ${d.calls.length - 3} more` : ''}` : ''}.`);
+  if (w.note !== null) lines.push(w.note);
+  const sent = w.directors.flatMap((d) => d.calls.map((c) => c.sentAt));
+  const from = Math.min(w.t - MOMENT_WINDOW_US, ...sent);
+  const t0 = Math.max(0, from - Math.max(2_000, (w.t - from) * 0.1));
+  const t1 = Math.min(Math.max(endT, 1), w.t + Math.max(MOMENT_WINDOW_US / 2, (w.t - t0) * 0.1));
+  return {
+    event: w.event,
+    t: w.t,
+    kind: 'liveness',
+    title: 'liveness checkpoint',
+    text: `The liveness checkpoint (faults stopped, plus the bound): what each director is waiting on.\n${lines.join('\n')}`,
+    lanes: w.lanes.slice(0, MAX_CHAPTER_LANES),
+    t0,
+    t1,
+    violation: -1,
+  };
 }
 
 export function buildChapters(input: ChapterInput): Chapter[] {
@@ -337,6 +361,10 @@ export function buildChapters(input: ChapterInput): Chapter[] {
     if (existing === undefined) chapters.set(c.event, c);
     else if (existing.kind === 'narration' && c.kind !== 'narration') chapters.set(c.event, { ...existing, text: `${existing.text}\n${c.text}`, violation: c.violation, kind: c.kind });
     else if (existing.kind === 'violation' && c.kind === 'violation') chapters.set(c.event, { ...existing, title: `${existing.title} +1`, text: `${existing.text}\nAt the same event: ${c.text}` });
+    else if (existing.kind === 'violation' && c.kind === 'liveness') {
+      const lanes = [...new Set([...existing.lanes, ...c.lanes])].slice(0, MAX_CHAPTER_LANES).sort((a, b) => a - b);
+      chapters.set(c.event, { ...existing, text: `${existing.text}\n${c.text}`, lanes, t0: Math.min(existing.t0, c.t0), t1: Math.max(existing.t1, c.t1) });
+    }
   };
   const at = (event: number): Rec | undefined => records[event];
 
@@ -395,6 +423,8 @@ export function buildChapters(input: ChapterInput): Chapter[] {
       });
     }
   }
+
+  if (input.liveness !== undefined) put(livenessChapter(input.liveness, endT));
 
   if (input.narration === undefined || input.narration.length === 0) {
     // No narration: the key moments of the story, up to the first violation when there is one.

@@ -24,6 +24,7 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY scenarios ./scenarios
+COPY docs ./docs
 COPY deploy/*.sh ./deploy/
 # Shard outputs go to /out (a volume), writable by the non-root user the image runs as.
 RUN mkdir /out && chown node:node /out

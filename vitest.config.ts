@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `unit` is what `npm test` runs (including a short property run); `property` is the deep run
-// (`npm run test:deep`, scaled by FC_RUNS); `e2e` drives the HTML report in a real browser.
+// (`npm run test:deep`, scaled by FC_RUNS, with the `*.deep.test.ts` files such as the corpus's
+// shrunk forms); `e2e` drives the HTML report in a real browser.
 export default defineConfig({
   test: {
     // Vitest leaves one core free by default, which on a two-core machine runs the files one by one.
@@ -12,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/**/*.deep.test.ts'],
           setupFiles: ['test/setup/fast-check.ts'],
           testTimeout: 60_000,
         },
@@ -20,7 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'property',
-          include: ['test/property/**/*.test.ts', 'test/mutation/**/*.test.ts'],
+          include: ['test/property/**/*.test.ts', 'test/mutation/**/*.test.ts', 'test/**/*.deep.test.ts'],
           setupFiles: ['test/setup/fast-check.ts'],
           isolate: false,
           testTimeout: 1_800_000,

@@ -67,6 +67,8 @@ export const MUTATION_IDS = [
   'short-lock-timeout',
   'stall-on-persistence-failure',
   'strict-placement-across-kinds',
+  'register-proxies-after-all-start',
+  'retry-freshly-failed-nodes',
   'mislabel-director-events',
 ] as const;
 
@@ -337,9 +339,10 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
   'distrust-answering-nodes': {
     id: 'distrust-answering-nodes',
     source: 'F18',
-    summary: 'A node stays suspected after its foreman has created a worker again: when a partition made every log node fail the director and one of them is dead for good, each attempt falls back to all of them, waits out the dead one, and new clusters or recoveries miss the bound.',
+    summary: 'A node stays suspected after its foreman has created a worker again: when a partition made every log node fail the director and one of them is dead for good, each attempt falls back to the suspected nodes, waits out the dead one, and new clusters or recoveries miss the bound. Shown with retry-freshly-failed-nodes, the other half of the same defence: either fix alone keeps the dead node out.',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'partitioned-log-nodes', seeds: 3 },
+    alongWith: ['retry-freshly-failed-nodes'],
   },
   'empty-layout-for-null': {
     id: 'empty-layout-for-null',
@@ -382,6 +385,20 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'Strict placement allows one worker per node across every kind, not one new worker per node and kind: a fresh cluster of 3 nodes places its 3 logs and has no node left for storage, so it never starts (a bug reported against the real system).',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'three-nodes-strict', seeds: 3 },
+  },
+  'register-proxies-after-all-start': {
+    id: 'register-proxies-after-all-start',
+    source: 'sweep',
+    summary: 'The director counts its commit proxies as its own only once every one of them has answered: on a network whose round trip outlasts a proxy\'s first check-in (about 250 ms), the first proxy asks before the last reply is in, is told it belongs to no attempt and exits, the director stops on the component failure, and a new cluster never publishes (found by random-shapes on wide-area networks).',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'wan-new-cluster', seeds: 1 },
+  },
+  'retry-freshly-failed-nodes': {
+    id: 'retry-freshly-failed-nodes',
+    source: 'sweep',
+    summary: 'When no capable node is trusted, the director spreads new workers over all of them, the one whose worker creation just timed out included: after a partition made the live nodes suspect and a node died for good, every attempt waits out the dead node\'s creation timeout and recovery misses its bound (found by random-shapes).',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'dead-node-after-partition', seeds: 1 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

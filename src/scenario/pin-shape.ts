@@ -1,5 +1,6 @@
 import { FAULT_FAMILIES } from '../../sim/index.js';
 import type { ResolvedScenario } from './resolve.js';
+import { WAN_JITTER_MS } from './shapes.js';
 import type { FaultSpec, Scenario } from './types.js';
 
 /**
@@ -24,21 +25,30 @@ export function pinnedShape(resolved: ResolvedScenario): Scenario {
       storageServers: used.params.storageServers,
       desiredCommitProxies: used.params.desiredCommitProxies,
       strictPlacement: used.params.strictPlacement,
+      ...(drawn.wanLatencyMs !== null ? { electionTimeoutMinMs: used.params.electionTimeoutMinMs, electionTimeoutMaxMs: used.params.electionTimeoutMaxMs } : {}),
     },
     ...(resolved.reconfigure.length > 0 ? { reconfigure: resolved.reconfigure } : {}),
     workload: { ...rest.workload, ratePerSec: used.workload.ratePerSec, readShare: used.workload.readShare },
-    network: { ...rest.network, duplicateRate: resolved.network.duplicateRate ?? 0 },
-    ...(rest.faults !== undefined ? { faults: pinnedFaults(rest.faults, drawn.loss, resolved.quietAtMs) } : {}),
+    network: {
+      ...rest.network,
+      duplicateRate: resolved.network.duplicateRate ?? 0,
+      ...(drawn.wanLatencyMs !== null ? { baseLatencyMs: drawn.wanLatencyMs, jitterMs: WAN_JITTER_MS } : {}),
+    },
+    ...(rest.faults !== undefined ? { faults: pinnedFaults(rest.faults, drawn.loss, resolved.quietAtMs, drawn.wanLatencyMs !== null) } : {}),
   };
 }
 
-/** With loss off for the seed, the random plan's families leave `loss` out, as resolution did. */
-function pinnedFaults(faults: FaultSpec, loss: boolean, quietAtMs: number): FaultSpec {
-  const random = faults.random;
-  if (random === undefined || loss) return faults;
+/**
+ * With loss off for the seed, the random plan's families leave `loss` out, as resolution did; on a
+ * wide-area network the timeouts stay fixed, as resolution kept them.
+ */
+function pinnedFaults(faults: FaultSpec, loss: boolean, quietAtMs: number, wide: boolean): FaultSpec {
+  const timed: FaultSpec = wide ? { ...faults, timeouts: 'fixed' } : faults;
+  const random = timed.random;
+  if (random === undefined || loss) return timed;
   const families = (random.families ?? FAULT_FAMILIES).filter((f) => f !== 'loss');
-  if (families.length > 0) return { ...faults, random: { ...random, families } };
+  if (families.length > 0) return { ...timed, random: { ...random, families } };
   // Nothing left to draw: no random plan, and the quiet time it implied is kept.
-  const { random: _random, ...scripted } = faults;
+  const { random: _random, ...scripted } = timed;
   return { ...scripted, quietAtMs };
 }

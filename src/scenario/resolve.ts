@@ -93,7 +93,10 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
   const random = scenario.faults?.random;
   // Seeded timeouts come from their own stream: the shape's and the fault plan's draws do not move.
   const timeoutMode = scenario.faults?.timeouts ?? (random !== undefined ? 'seeded' : 'fixed');
-  const timeouts = timeoutMode === 'seeded' ? drawTimeouts(Rng.fromSeed(seed).fork('timeouts'), scenario.params ?? {}) : {};
+  // A wide-area shape keeps the default timeouts: a round trip there outlasts the shortest ones a
+  // seed may draw, which would stall the reference protocol rather than explore it.
+  const wide = drawn?.shape.wanLatencyMs != null;
+  const timeouts = timeoutMode === 'seeded' && !wide ? drawTimeouts(Rng.fromSeed(seed).fork('timeouts'), scenario.params ?? {}) : {};
   const params: ProtocolParams = { ...DEFAULT_PARAMS, ...drawn?.params, ...timeouts, ...scenario.params };
   const script: FaultAction[] = [...(scenario.faults?.script ?? [])];
   const lastScripted = script.reduce((max, a) => Math.max(max, a.at), -1);

@@ -186,6 +186,7 @@ const shapeSpec = obj({
   commitProxies: range('commit proxies per generation; default [1, 3]', B.LOGS).optional(),
   strictPlacement: rate('probability that a seed places workers strictly (one new worker of a kind per node), when the drawn cluster has the nodes for it; default 0.25').optional(),
   replicationChange: rate('probability that a seed changes the replication factor once during the fault window; default 0.25').optional(),
+  wan: rate('probability that a seed puts the cluster on a wide-area network (100 to 140 ms one way, the protocol\'s timeouts at their defaults); default 0.15').optional(),
 }).describe('draw the cluster from each seed instead of naming it in "cluster" (swarm testing over cluster shapes)');
 
 const narrationRule = obj({

@@ -1,5 +1,5 @@
 import type { Rng } from '../../sim/index.js';
-import { coordinatorChoices, SHAPE_DEFAULTS, shapeCluster, shapeRanges, type ShapedCluster } from './shapes.js';
+import { coordinatorChoices, SHAPE_DEFAULTS, shapeCluster, shapeRanges, WAN_LATENCY_MS, type ShapedCluster } from './shapes.js';
 import type { Range, ShapeSpec } from './types.js';
 
 /**
@@ -34,8 +34,11 @@ export function drawShape(rng: Rng, spec: ShapeSpec): ShapedCluster {
   const changeAt = rng.next();
   const changeTo = int(SHAPE_DEFAULTS.replicationFactor);
   const replicationChange = changes ? { at: changeAt, replicationFactor: changeTo } : null;
+  // Drawn last: the network.
+  const wan = flag(r.wan);
+  const latency = int(WAN_LATENCY_MS);
   return shapeCluster({
     nodes, coordinators, roles, desiredLogs, replicationFactor, ratePerSec, readShare, duplication, duplicateRate, loss, shards, logGroups, spareStorage,
-    commitProxies, strictPlacement, replicationChange,
+    commitProxies, strictPlacement, replicationChange, wanLatencyMs: wan ? latency : null,
   });
 }

@@ -1,4 +1,4 @@
-import { shapeRanges, type DrawnShape } from './shapes.js';
+import { shapeRanges, WAN_LATENCY_MS, type DrawnShape } from './shapes.js';
 import type { Range, ShapeSpec } from './types.js';
 
 // Drawn shapes and their ranges in words, for the run header and `explain`.
@@ -20,6 +20,7 @@ export function describeShape(s: DrawnShape): string {
     `${s.commitProxies} commit prox${s.commitProxies === 1 ? 'y' : 'ies'}`,
     ...(s.strictPlacement ? ['strict placement'] : []),
     ...(s.replicationChange !== null ? [`R changes to ${s.replicationChange.replicationFactor}`] : []),
+    ...(s.wanLatencyMs !== null ? [`wide-area network ${s.wanLatencyMs} ms one way`] : []),
   ].join(' · ');
 }
 
@@ -43,5 +44,6 @@ export function shapeRangesText(spec: ShapeSpec): string {
     `commit proxies ${span(r.commitProxies)}`,
     `strict placement with probability ${r.strictPlacement}`,
     `a replication change with probability ${r.replicationChange}`,
+    `a wide-area network (${span(WAN_LATENCY_MS)} ms one way) with probability ${r.wan}`,
   ].join(', ');
 }

@@ -29,6 +29,19 @@ export interface ShapeRanges {
   readonly commitProxies: Range;
   readonly strictPlacement: number;
   readonly replicationChange: number;
+  readonly wan: number;
+}
+
+/** One-way latency of a wide-area shape, and its jitter: a round trip of 200 to 320 ms. */
+export const WAN_LATENCY_MS: Range = [100, 140];
+export const WAN_JITTER_MS = 20;
+
+/**
+ * The default election timeouts (250 to 350 ms) are shorter than a wide-area round trip plus a
+ * heartbeat: candidates would duel for ever. Across data centres they grow with the latency.
+ */
+export function wanElectionTimeouts(latencyMs: number): { electionTimeoutMinMs: number; electionTimeoutMaxMs: number } {
+  return { electionTimeoutMinMs: 250 + 2 * latencyMs, electionTimeoutMaxMs: 350 + 3 * latencyMs };
 }
 
 /** The ranges a `shape` block narrows; `shape: {}` draws from all of them. */
@@ -49,6 +62,7 @@ export const SHAPE_DEFAULTS: ShapeRanges = {
   commitProxies: [1, 3],
   strictPlacement: 0.25,
   replicationChange: 0.25,
+  wan: 0.15,
 };
 
 export function shapeRanges(spec: ShapeSpec): ShapeRanges {
@@ -70,6 +84,7 @@ export function shapeRanges(spec: ShapeSpec): ShapeRanges {
     commitProxies: spec.commitProxies ?? d.commitProxies,
     strictPlacement: spec.strictPlacement ?? d.strictPlacement,
     replicationChange: spec.replicationChange ?? d.replicationChange,
+    wan: spec.wan ?? d.wan,
   };
 }
 
@@ -93,6 +108,8 @@ export interface ShapeDraw {
   readonly strictPlacement: boolean;
   /** A replication change: when in the fault window (a fraction of it), and to what R; null for none. */
   readonly replicationChange: { readonly at: number; readonly replicationFactor: number } | null;
+  /** One-way latency of a wide-area network, in ms; null for the default local network. */
+  readonly wanLatencyMs: number | null;
 }
 
 /** The shape a seed drew, as the cluster uses it (after caps and rounding). */
@@ -117,6 +134,13 @@ export interface DrawnShape {
   readonly strictPlacement: boolean;
   /** The replication factor changes to this, at `at` (a fraction of the fault window); null for none. */
   readonly replicationChange: { readonly at: number; readonly replicationFactor: number } | null;
+  /**
+   * One-way latency of a wide-area network, in ms; null for the default local network. A round
+   * trip then outlasts the shortest timeouts a seed may draw, so such a shape keeps the default
+   * timeouts (the slow network is what it explores); a timeout preset shorter than a round trip
+   * (short-lock-timeout) stalls every attempt.
+   */
+  readonly wanLatencyMs: number | null;
 }
 
 /** A drawn cluster: the nodes and the settings the shape decides. */
@@ -132,9 +156,12 @@ export interface ShapedCluster {
     readonly storageServers: number;
     readonly desiredCommitProxies: number;
     readonly strictPlacement: boolean;
+    /** On a wide-area network, election timeouts above a round trip plus a heartbeat. */
+    readonly electionTimeoutMinMs?: number;
+    readonly electionTimeoutMaxMs?: number;
   };
   readonly workload: { readonly ratePerSec: number; readonly readShare: number };
-  readonly network: { readonly duplicateRate: number };
+  readonly network: { readonly duplicateRate: number; readonly baseLatencyMs?: number; readonly jitterMs?: number };
 }
 
 /** The largest odd count that fits: an even count of coordinators survives no more failures than the odd one below it. */
@@ -202,6 +229,7 @@ export function shapeCluster(draw: ShapeDraw): ShapedCluster {
     commitProxies: draw.commitProxies,
     strictPlacement: strict,
     replicationChange: change !== null && change.replicationFactor !== replicationFactor ? change : null,
+    wanLatencyMs: draw.wanLatencyMs,
   };
   return {
     shape,
@@ -215,8 +243,9 @@ export function shapeCluster(draw: ShapeDraw): ShapedCluster {
       storageServers: shape.storageServers,
       desiredCommitProxies: shape.commitProxies,
       strictPlacement: shape.strictPlacement,
+      ...(shape.wanLatencyMs !== null ? wanElectionTimeouts(shape.wanLatencyMs) : {}),
     },
     workload: { ratePerSec: shape.ratePerSec, readShare: shape.readShare },
-    network: { duplicateRate: shape.duplicateRate },
+    network: { duplicateRate: shape.duplicateRate, ...(shape.wanLatencyMs !== null ? { baseLatencyMs: shape.wanLatencyMs, jitterMs: WAN_JITTER_MS } : {}) },
   };
 }

@@ -121,6 +121,8 @@ export interface ShapeSpec {
   readonly strictPlacement?: number;
   /** Probability that a seed changes the replication factor during the fault window. */
   readonly replicationChange?: number;
+  /** Probability that a seed puts the cluster on a slow, wide-area network (100 to 140 ms one way). */
+  readonly wan?: number;
 }
 
 /** The nodes of a scenario, by name. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, fixture } from './helpers.js';
+import { cliHere as cli, fixture } from './helpers.js';
 
 const TINY = fixture('tiny-random.json');
 const dir = mkdtempSync(join(tmpdir(), 'recovery-sim-merge-'));
@@ -94,23 +94,23 @@ describe('sharded sweeps and recovery-sim merge', () => {
   });
 
   it('merged shards with failing runs exit 1, list the failures with their replay, and give a finding-power row', async () => {
-    const parts = await Promise.all([1, 2].map((i) => cli(['sweep', 'random-faults', '--seeds', '1..4', '--shard', `${i}/2`, '--mutate', 'no-fencing', '--jobs', '1', '--json', '--no-timings'])));
-    const files = parts.map((p, i) => save(`fencing${i}.jsonl`, p.stdout));
+    const parts = await Promise.all([1, 2].map((i) => cli(['sweep', 'log-crash', '--seeds', '1..4', '--shard', `${i}/2`, '--mutate', 'recruit-old-layout', '--jobs', '1', '--json', '--no-timings'])));
+    const files = parts.map((p, i) => save(`recruit${i}.jsonl`, p.stdout));
     const merged = await cli(['merge', ...files]);
     expect(merged.code).toBe(1);
-    expect(merged.stdout).toMatch(/^── sweep: random-faults seeds 1\.\.4 mutations no-fencing ──$/m);
-    expect(merged.stdout).toMatch(/^ +2 {2}npx recovery-sim run random-faults --seed 2 --mutate no-fencing {2}\(fencing/m);
+    expect(merged.stdout).toMatch(/^── sweep: log-crash seeds 1\.\.4 mutations recruit-old-layout ──$/m);
+    expect(merged.stdout).toMatch(/^ +3 {2}npx recovery-sim run log-crash --seed 3 --mutate recruit-old-layout {2}\(selective-locking/m);
     expect(merged.stdout).toMatch(/── finding power: 1 mutation · seeds 1\.\.4/);
-    expect(merged.stdout).toMatch(/^no-fencing +\d+%/m);
+    expect(merged.stdout).toMatch(/^recruit-old-layout +100% +1 /m);
   });
 
   it('--for runs seeds in order until the budget ends, and says how many ran', async () => {
-    const r = await cli(['sweep', TINY, '--seeds', '5..', '--for', '2s', '--jobs', '1', '--json', '--no-timings']);
+    const r = await cli(['sweep', TINY, '--seeds', '5..', '--for', '1s', '--jobs', '1', '--json', '--no-timings']);
     expect(r.code).toBe(0);
     const seeds = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { seed: number }).seed);
     expect(seeds.length).toBeGreaterThan(0);
     expect(seeds).toEqual(seeds.map((_, k) => 5 + k));
-    expect(r.stderr).toMatch(new RegExp(`^stopped +the --for 2s budget ended after ${seeds.length} seeds \\(5\\.\\.${4 + seeds.length}\\); the next seed is ${5 + seeds.length}$`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^stopped +the --for 1s budget ended after ${seeds.length} seeds \\(5\\.\\.${4 + seeds.length}\\); the next seed is ${5 + seeds.length}$`, 'm'));
     expect(r.stderr).toMatch(/^── sweep: tiny-random seeds 5\.\. ──$/m);
     const merged = await cli(['merge', save('budget.jsonl', r.stdout), '--partial']);
     expect(merged.code).toBe(0);

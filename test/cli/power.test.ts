@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from './helpers.js';
+import { cliHere as cli } from './helpers.js';
 
 interface Row {
   readonly mutation: string;

@@ -62,10 +62,10 @@ describe.concurrent('recovery-sim run', () => {
       cli(['sweep', 'random-shapes', '--seeds', '3..4', '--jobs', '1', '--json']),
     ]);
     expect(text.stdout).toMatch(
-      /^shape {7}\d+ nodes · (shared|split) roles · \d coordinators? · desired logs \d · replication \d · \d shards? in \d log groups? · \d+ storage servers · \d+ ops\/s · read share [\d.]+ · (duplicates [\d.]+|no duplicates) · (loss faults allowed|no loss faults) · \d commit prox(y|ies)( · strict placement)?( · R changes to \d)? \(drawn from the seed\)$/m,
+      /^shape {7}\d+ nodes · (shared|split) roles · \d coordinators? · desired logs \d · replication \d · \d shards? in \d log groups? · \d+ storage servers · \d+ ops\/s · read share [\d.]+ · (duplicates [\d.]+|no duplicates) · (loss faults allowed|no loss faults) · \d commit prox(y|ies)( · strict placement)?( · R changes to \d)?( · wide-area network \d+ ms one way)? \(drawn from the seed\)$/m,
     );
     const shape = (JSON.parse(json.stdout) as { shape: Record<string, unknown> | null }).shape;
-    expect(Object.keys(shape ?? {}).sort()).toEqual(['coordinators', 'desiredLogs', 'duplicateRate', 'logGroups', 'loss', 'nodes', 'readShare', 'replicationFactor', 'ratePerSec', 'roles', 'shards', 'storageServers', 'commitProxies', 'strictPlacement', 'replicationChange'].sort());
+    expect(Object.keys(shape ?? {}).sort()).toEqual(['coordinators', 'desiredLogs', 'duplicateRate', 'logGroups', 'loss', 'nodes', 'readShare', 'replicationFactor', 'ratePerSec', 'roles', 'shards', 'storageServers', 'commitProxies', 'strictPlacement', 'replicationChange', 'wanLatencyMs'].sort());
     expect(text.stdout).toContain(`${String(shape?.['nodes'])} nodes · ${String(shape?.['roles'])} roles`);
     const swept = sweep.stdout.trim().split('\n').map((l) => JSON.parse(l) as { seed: number; shape: unknown });
     expect(swept.map((r) => r.seed)).toEqual([3, 4]);

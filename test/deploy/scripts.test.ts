@@ -115,18 +115,17 @@ describe('deploy/merge-shards.sh', () => {
 
 // The real CLI: three shards and their merge give exactly what one sweep over the range gives.
 describe('the scripts with recovery-sim', () => {
-  it('shard 1..12 of log-crash three ways and merge it back, byte for byte', async () => {
+  it('shard 1..6 of log-crash three ways and merge it back, byte for byte', async () => {
     const out = newDir();
-    const real = { RECOVERY_SIM: BIN, OUT_DIR: out, SCENARIO: 'log-crash', SEEDS: '1..12', SHARDS: '3', JOBS: '1' };
-    const [whole, ...shards] = await Promise.all([
-      // One job: the bytes do not depend on it (test/cli/sweep.test.ts), and the test runs on 2 cores.
-      run(process.execPath, [join(ROOT, 'bin', 'recovery-sim.js'), 'sweep', 'log-crash', '--seeds', '1..12', '--jobs', '1', '--json', '--no-timings'], { NO_COLOR: '1' }),
+    const real = { RECOVERY_SIM: BIN, OUT_DIR: out, SCENARIO: 'log-crash', SEEDS: '1..6', SHARDS: '3', JOBS: '1' };
+    // The shards' bytes equal one sweep of the whole range (test/cli/merge.test.ts); here the
+    // scripts must hand them on unchanged: the merge is the shards' lines, in order.
+    const shards = await Promise.all([
       // Shard 1 through the Kubernetes index, as a pod of an Indexed Job would.
       script('sweep-shard.sh', { ...real, JOB_COMPLETION_INDEX: '0' }),
       script('sweep-shard.sh', { ...real, SHARD_INDEX: '2' }),
       script('sweep-shard.sh', { ...real, SHARD_INDEX: '3' }),
     ]);
-    expect(whole.code, whole.stderr).toBe(0);
     for (const s of shards) expect(s.code, s.stderr).toBe(0);
     expect(readdirSync(out).filter((f) => /^shard-\d-of-3\.jsonl$/.test(f)).sort()).toEqual(['shard-1-of-3.jsonl', 'shard-2-of-3.jsonl', 'shard-3-of-3.jsonl']);
 
@@ -134,9 +133,9 @@ describe('the scripts with recovery-sim', () => {
     expect(merged.code, merged.stdout + merged.stderr).toBe(0);
     const text = readFileSync(join(out, 'merged.jsonl'), 'utf8');
     const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(12);
-    expect(lines.map((l) => (JSON.parse(l) as { seed: number }).seed)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    expect(text).toBe(whole.stdout);
-    expect(readFileSync(join(out, 'merged.summary.txt'), 'utf8')).toMatch(/^runs +12$/m);
+    expect(lines).toHaveLength(6);
+    expect(lines.map((l) => (JSON.parse(l) as { seed: number }).seed)).toEqual(Array.from({ length: 6 }, (_, i) => i + 1));
+    expect(text).toBe([1, 2, 3].map((i) => readFileSync(join(out, `shard-${i}-of-3.jsonl`), 'utf8')).join(''));
+    expect(readFileSync(join(out, 'merged.summary.txt'), 'utf8')).toMatch(/^runs +6$/m);
   });
 });

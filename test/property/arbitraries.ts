@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FaultAction } from '../../sim/index.js';
 import { COORDINATOR } from '../../src/cluster/names.js';
 import { DEFAULT_PROCESS_PATTERNS } from '../../src/scenario/resolve.js';
-import { coordinatorChoices, SHAPE_DEFAULTS, shapeCluster, type ShapeDraw, type ShapedCluster } from '../../src/scenario/shapes.js';
+import { coordinatorChoices, SHAPE_DEFAULTS, shapeCluster, WAN_LATENCY_MS, type ShapeDraw, type ShapedCluster } from '../../src/scenario/shapes.js';
 import type { Range, Scenario } from '../../src/scenario/types.js';
 
 /** How long faults last in generated scenarios (ms); liveness is judged `livenessBoundMs` after. */
@@ -36,6 +36,7 @@ export const shapeDraw: fc.Arbitrary<ShapeDraw> = intIn(d.nodes).chain((nodes) =
     commitProxies: intIn(d.commitProxies),
     strictPlacement: flag(d.strictPlacement),
     replicationChange: fc.option(fc.record({ at: fc.double({ min: 0, max: 0.999, noNaN: true }), replicationFactor: intIn(d.replicationFactor) }), { nil: null }),
+    wanLatencyMs: fc.option(intIn(WAN_LATENCY_MS), { nil: null, freq: 6 }),
   }),
 );
 
@@ -175,7 +176,8 @@ export function toScenario(e: Experiment, name = 'property'): Scenario {
     ...(c.shape.replicationChange !== null
       ? { reconfigure: [{ atMs: Math.round(START_MS + c.shape.replicationChange.at * (FAULT_WINDOW_MS - START_MS)), replicationFactor: c.shape.replicationChange.replicationFactor }] }
       : {}),
-    faults: { script: e.faults, quietAtMs: FAULT_WINDOW_MS, aimed: e.aimed, timeouts: e.timeouts },
+    // On a wide-area network the default timeouts stand, as in a drawn shape (resolve.ts).
+    faults: { script: e.faults, quietAtMs: FAULT_WINDOW_MS, aimed: e.aimed, timeouts: c.shape.wanLatencyMs !== null ? 'fixed' : e.timeouts },
     expect: { verdict: 'pass' },
   };
 }

@@ -3,7 +3,7 @@ import { problems } from './problems.js';
 import { loadScenario, validateScenario } from '../../src/scenario/load.js';
 import { pinnedShape } from '../../src/scenario/pin-shape.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
-import { SHAPE_DEFAULTS, shapeCluster, type ShapeDraw } from '../../src/scenario/shapes.js';
+import { SHAPE_DEFAULTS, shapeCluster, WAN_LATENCY_MS, wanElectionTimeouts, type ShapeDraw } from '../../src/scenario/shapes.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
@@ -148,6 +148,7 @@ describe('shapeCluster', () => {
     commitProxies: 1,
     strictPlacement: false,
     replicationChange: null,
+    wanLatencyMs: null,
     ...over,
   });
 
@@ -184,6 +185,24 @@ describe('shapeCluster', () => {
     expect(up.shape.replicationChange).toEqual({ at: 0.5, replicationFactor: 2 });
     expect(shapeCluster(draw({ nodes: 7, replicationFactor: 2, replicationChange: { at: 0.5, replicationFactor: 3 } })).shape.replicationChange).toBeNull();
     expect(shapeCluster(draw({ nodes: 7, commitProxies: 3 })).params.desiredCommitProxies).toBe(3);
+  });
+
+  it('a wide-area network sets the latency and election timeouts above a round trip; the seed then keeps the default timeouts', () => {
+    const wide = shapeCluster(draw({ nodes: 7, wanLatencyMs: 130 }));
+    expect(wide.network).toEqual({ duplicateRate: 0, baseLatencyMs: 130, jitterMs: 20 });
+    expect(wide.params).toMatchObject({ electionTimeoutMinMs: 510, electionTimeoutMaxMs: 740 });
+    // The shortest election timeout outlasts the longest round trip plus a heartbeat.
+    expect(wanElectionTimeouts(WAN_LATENCY_MS[1]).electionTimeoutMinMs).toBeGreaterThan(2 * (WAN_LATENCY_MS[1] + 20) + 100);
+    expect(shapeCluster(draw({ nodes: 7 })).network).toEqual({ duplicateRate: 0 });
+    const scenario = randomShapes();
+    const seeds = SEEDS.filter((seed) => resolveScenario(scenario, seed).shape?.wanLatencyMs !== null);
+    expect(seeds.length).toBeGreaterThan(0);
+    for (const seed of seeds) {
+      const r = resolveScenario(scenario, seed);
+      expect(r.timeouts, `seed ${seed}`).toEqual({});
+      expect(within(r.shape?.wanLatencyMs ?? 0, WAN_LATENCY_MS), `seed ${seed}`).toBe(true);
+      expect(r.network.baseLatency, `seed ${seed}`).toBeDefined();
+    }
   });
 
   it('a count of coordinators above the node count falls back to the largest odd count that fits', () => {

@@ -80,3 +80,13 @@ export function fillSlots(slots: readonly Slot[], assignments: readonly Assignme
   const byVacancy = new Map(assignments.map((a) => [a.vacancy, a.id]));
   return slots.map((slot) => (isVacancy(slot) ? (byVacancy.get(slot.vacancy) ?? slot) : slot));
 }
+
+/**
+ * The nodes to place new workers on when the trusted ones cannot take them all: the capable nodes
+ * in the order their suspicion ends (never suspected or forgiven first, then the longest since
+ * they failed us), as few as the plan needs. A node that failed us a moment ago is the likeliest
+ * to be dead; one that failed us long ago during a partition has probably come back.
+ */
+export function leastSuspectedFirst(capable: readonly NodeId[], suspectedUntil: (node: NodeId) => number): NodeId[] {
+  return [...capable].sort((a, b) => suspectedUntil(a) - suspectedUntil(b) || (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,4 +1,4 @@
-import { ms, type CallResult, type DownMessage, type ProcessStart } from '../../../sim/index.js';
+import { addressOf, ms, type CallResult, type DownMessage, type ProcessStart } from '../../../sim/index.js';
 import { handleMessages, mutated, reached } from '../config.js';
 import type { ClusterEvent } from '../events.js';
 import type { CapabilitiesUpdatedMsg, ServicesGoneMsg, ServicesRegisteredMsg } from '../messages.js';
@@ -128,11 +128,15 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
         case 'ping':
           incoming.reply?.({ type: 'pong' });
           return;
-        case 'component-check':
+        case 'component-check': {
           // A sequencer or proxy whose start the director never heard of (its reply was lost) is
-          // no part of any attempt: it is told so, and exits.
-          incoming.reply?.({ type: current?.started.includes(incoming.from) === true || stalledStarted.includes(incoming.from) ? 'pong' : 'not-yours' });
+          // no part of any attempt: it is told so, and exits. One whose start reply is still on
+          // its way (the round trip outlasts its first check) is this attempt's.
+          const starting = current?.starting.includes(addressOf(incoming.from)) === true;
+          if (starting) reached(d.config, 'register-proxies-after-all-start');
+          incoming.reply?.({ type: current?.started.includes(incoming.from) === true || starting || stalledStarted.includes(incoming.from) ? 'pong' : 'not-yours' });
           return;
+        }
         case 'stop':
           stop(String(msg['reason'] ?? 'stopped'));
           return;

@@ -122,6 +122,12 @@ export class DirectorState {
     this.suspects.delete(key);
   }
 
+  /** When the suspicion of `key` ends (0 when it is not suspected). */
+  suspectedUntil(key: string): number {
+    const until = this.suspects.get(key)?.until;
+    return until !== undefined && until > this.ctx.now() ? until : 0;
+  }
+
   isSuspect(key: string): boolean {
     const until = this.suspects.get(key)?.until;
     return until !== undefined && until > this.ctx.now();
@@ -142,6 +148,11 @@ export class Attempt {
   proxies: Pid[] = [];
   /** Sequencers and proxies this attempt started, stopped if the attempt fails. */
   readonly started: Pid[] = [];
+  /**
+   * Proxies asked for and not yet answered for, as `name@node`: one may check in with the
+   * director before the reply that names it arrives (a round trip longer than its first check).
+   */
+  starting: string[] = [];
   tsl: TransactionSystemLayout | null = null;
   published = false;
   /** Storage servers to unlock once the layout is published (rule 19). */

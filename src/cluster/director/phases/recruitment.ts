@@ -2,7 +2,7 @@ import { ms, nodeOf, type CallResult, type TaskBody } from '../../../../sim/inde
 import { FOREVER_MS, mutated, reached } from '../../config.js';
 import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
 import { isFreeSpare } from '../../decisions/spares.js';
-import { fillSlots, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
+import { fillSlots, leastSuspectedFirst, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
 import type { WorkerCreated } from '../../messages.js';
 import { foremanAddress } from '../../names.js';
 import { isVacancy, type LogDescriptor, type ServiceEntry, type ServiceId, type ServiceKind, type Slot, type StorageTeam } from '../../types.js';
@@ -42,9 +42,20 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   const trusted = capable.filter((n) => !d.isSuspect(n));
   const planOn = (nodes: readonly string[]) =>
     planRecruitment({ vacancies, candidates, nodes, strictPlacement: d.params.strictPlacement, freshId: () => ctx.rng.id(8) });
-  // Suspicion is a preference: when the trusted nodes are too few, the suspected ones are tried too.
+  // Suspicion is a preference: when the trusted nodes are too few, the suspected ones are tried
+  // too, those that failed us longest ago first and no more of them than the plan needs; a node
+  // that failed us a moment ago is kept out as long as others can take the workers.
   let plan = planOn(trusted);
-  if (!plan.ok && trusted.length < capable.length) plan = planOn(capable);
+  if (!plan.ok && trusted.length < capable.length) {
+    if (mutated(d.config, 'retry-freshly-failed-nodes')) plan = planOn(capable);
+    else {
+      const order = leastSuspectedFirst(capable, (n) => d.suspectedUntil(n));
+      let used = trusted.length;
+      while (!plan.ok && used < order.length) plan = planOn(order.slice(0, ++used));
+      // The moment the switch acts on: a suspected node is kept out that the switch would use.
+      if (plan.ok && used < capable.length) reached(d.config, 'retry-freshly-failed-nodes');
+    }
+  }
   if (!plan.ok) return { outcome: stalled('insufficient_nodes', `${kind}: need ${plan.need}, have ${plan.have}`) };
 
   const created: { id: ServiceId; node: string }[] = [];

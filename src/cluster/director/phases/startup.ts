@@ -1,8 +1,9 @@
-import { ms, type CallResult } from '../../../../sim/index.js';
+import { ms, processAddress, type CallResult } from '../../../../sim/index.js';
 import { placeProxies } from '../../decisions/placement.js';
 import type { ProxyStarted } from '../../messages.js';
 import { foremanAddress, proxyName, sequencerName } from '../../names.js';
 import { sequencer } from '../../services/sequencer.js';
+import { mutated } from '../../config.js';
 import { stalled, type Phase, type Recovery } from '../state.js';
 
 /** §4.9: one sequencer, on the director's node, counting up from the recovery version. */
@@ -21,20 +22,17 @@ export function* proxyStartup(r: Recovery): Phase {
   const trusted = capable.filter((n) => !d.isSuspect(n));
   const nodes = placeProxies(trusted.length > 0 ? trusted : capable, d.params.desiredCommitProxies);
   if (nodes.length === 0) return stalled('insufficient_nodes', 'no coordination-capable nodes for commit proxies');
+  const names = nodes.map((_, index) => proxyName(d.epoch, d.generation, a.number, index));
+  // A started proxy checks in after its first ping interval, maybe before the last reply is in.
+  a.starting = mutated(d.config, 'register-proxies-after-all-start') ? [] : nodes.map((node, index) => processAddress(node, names[index] as string));
   const results: CallResult[] = yield* ctx.callAll(
     nodes.map((node, index) => ({
       to: foremanAddress(node),
-      msg: {
-        type: 'start-proxy',
-        epoch: d.epoch,
-        director: ctx.pid,
-        lockToken: d.lockToken,
-        sequencer: a.sequencer,
-        name: proxyName(d.epoch, d.generation, a.number, index),
-      },
+      msg: { type: 'start-proxy', epoch: d.epoch, director: ctx.pid, lockToken: d.lockToken, sequencer: a.sequencer, name: names[index] as string },
     })),
     { timeout: ms(d.params.parallelTaskTimeoutMs) },
   );
+  a.starting = [];
   const failed: string[] = [];
   results.forEach((res, i) => {
     if (res.ok && res.reply.type === 'proxy-started') {

@@ -242,6 +242,12 @@ describe('the HTML report in a browser', () => {
     s = await settled(page);
     expect(s.lanes).toBeGreaterThan(0);
     expect(s.lanes).toBeLessThan(total);
+    const directors = s.lanes;
+    // Several words: any of them.
+    await page.fill('#lane-filter', 'director, coordinator');
+    s = await settled(page);
+    expect(s.lanes).toBeGreaterThan(directors);
+    expect(s.lanes).toBeLessThan(total);
     await page.fill('#lane-filter', '');
     expect((await settled(page)).lanes).toBe(total);
     const firstNode = page.locator('#filter-lanes input[data-node]').first();

@@ -57,7 +57,7 @@ export function pageHtml(parts: { title: string; styles: string; dataJson: strin
   <label title="Step over messages and frequent data-plane events"><input type="checkbox" id="key-only"> key events only</label>
   <span class="pos mono" id="pos"></span>
   <span class="sep"></span>
-  <input type="text" id="lane-filter" placeholder="filter processes&hellip;" title="Show only processes whose address contains this text">
+  <input type="text" id="lane-filter" placeholder="filter processes&hellip;" title="Show only processes whose address contains one of these words (several: log, director-e6)">
   ${compare ? '<span class="active-run" id="active-run" title="Stepping and the current event follow the run last clicked"></span>' : ''}
   <span class="causal-ctl" id="causal-ctl"${compare ? ' style="display:none"' : ''}><label><input type="checkbox" id="causal-past"> what led to it</label><select id="causal-since" title="How far back to look: from this long before the violation's first witness, or the whole run"></select><label title="Hide the events outside the causal past instead of fading them"><input type="checkbox" id="causal-hide"> hide rest</label><span class="causal-info" id="causal-info"></span></span>
   <span class="hint">wheel: zoom &middot; drag: pan &middot; alt+wheel: scroll lanes &middot; &larr;/&rarr;: step &middot; [ ]: moments</span>

@@ -57,7 +57,10 @@ function laneVisible(R, S, lane) {
   if (lane < 0 || !S.laneOn[lane]) return false;
   if (S.focus && !S.focus.has(lane)) return false;
   if (S.causal && !causalLane(R, S, lane)) return false;
-  return S.text === '' || R.lanes[lane].address.toLowerCase().indexOf(S.text) >= 0;
+  if (S.text === '') return true;
+  // Several words (or comma-separated names): a lane shows when its address contains any of them.
+  const address = R.lanes[lane].address.toLowerCase();
+  return S.text.split(/[\s,]+/).some((term) => term !== '' && address.indexOf(term) >= 0);
 }
 
 // With "what led to it" on: whether a lane has an event in the violation's causal past (within the window).

@@ -12,23 +12,28 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/**
- * Run the built binary as a user would (`npm test` builds first), with NO_COLOR unless told
- * otherwise, and wide enough (COLUMNS) that no line wraps: tests of what is said read whole lines;
- * tests of how it fits a terminal set COLUMNS themselves.
- */
-export function cli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+/** Run a command without a shell and collect what it prints. */
+export function spawnCollect(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '1000', ...options.env },
-    });
+    const child = spawn(command, args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * Run the built binary as a user would (`npm test` builds first), with NO_COLOR unless told
+ * otherwise, and wide enough (COLUMNS) that no line wraps: tests of what is said read whole lines;
+ * tests of how it fits a terminal set COLUMNS themselves.
+ */
+export function cli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+  return spawnCollect(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '1000', ...options.env },
   });
 }
 

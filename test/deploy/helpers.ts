@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { spawnCollect, type CliRun } from '../cli/helpers.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEPLOY = join(ROOT, 'deploy');
@@ -12,23 +12,11 @@ export function readYaml(path: string): unknown {
   return parse(readFileSync(join(ROOT, path), 'utf8'), { uniqueKeys: true, prettyErrors: true });
 }
 
-export interface Ran {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type Ran = CliRun;
 
 /** Run a command without a shell; `env` adds to (or, with undefined, removes from) the test's own. */
 export function run(command: string, args: readonly string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnCollect(command, args, { cwd, env: { ...process.env, ...env } });
 }
 
 /** A nested field of parsed YAML, or undefined when any step is missing. */

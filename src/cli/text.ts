@@ -11,10 +11,14 @@ export function wrap(text: string, width = outputWidth(), indent = ''): string[]
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/\s+/).filter((w) => w !== '').join(' ');
-    lines.push(...wrapAnsi(words, room, { hard: true }).split('\n').map((line) => indent + line));
+    // A command in backticks stays on one line when it fits one, so it can be copied and run.
+    const kept = words.replace(/`[^`]+`/g, (code) => (visibleWidth(code) <= room ? code.replaceAll(' ', NBSP) : code));
+    lines.push(...wrapAnsi(kept, room, { hard: true }).split('\n').map((line) => indent + line.replaceAll(NBSP, ' ')));
   }
   return lines;
 }
+
+const NBSP = '\u00a0';
 
 /**
  * Left-aligned columns; the last column is not padded. A row wider than `width` wraps its last

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../runner/result.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -108,10 +107,5 @@ export class FailureKeeper {
     }
     const entry = buildEntry({ id, source: this.o.loaded.source, scenario, run, by: this.o.by, ...ordering, ...(shrunk !== undefined ? { shrunk } : {}) });
     return { entry, file: join(this.o.dir, `${id}.json`), ...counts };
-  }
-
-  /** Whether the directory exists yet (it is made on the first write). */
-  get dirExists(): boolean {
-    return existsSync(this.o.dir);
   }
 }

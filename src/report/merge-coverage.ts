@@ -74,6 +74,12 @@ export function coverage(range: SeedRun, segments: readonly Segment[]): Coverage
   return { held, size: range.last - range.first + 1, gaps, gapCount };
 }
 
+/** The stretches no file holds, the first few named and the rest counted. */
+export function gapsText(c: Coverage): string {
+  const more = c.gapCount > c.gaps.length ? ` and ${c.gapCount - c.gaps.length} more stretches` : '';
+  return `${c.gaps.map(runText).join(', ')}${more}`;
+}
+
 export function runText(r: SeedRun): string {
   return r.first === r.last ? String(r.first) : `${r.first}..${r.last}`;
 }

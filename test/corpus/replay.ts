@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { corpusRuns, type CorpusRun } from '../../src/cli/commands/corpus.js';
 import { judge } from '../../src/corpus/judge.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { runScenario } from '../../src/runner/run.js';
+import runSeed from '../../src/cli/sweep-worker.js';
 import { ROOT } from '../cli/helpers.js';
 
 /** The repository's corpus, every entry's runs (as found, then shrunk). */
@@ -15,12 +15,7 @@ export function name(run: CorpusRun): string {
 
 /** Run one and check it does what its entry expects, saying how to replay it if not. */
 export function replay(run: CorpusRun): void {
-  const { task } = run;
-  const result = runScenario(task.scenario, {
-    seed: task.seed,
-    ...(task.mutations !== undefined ? { mutations: task.mutations } : {}),
-    ...(task.ordering !== undefined ? { ordering: task.ordering } : {}),
-  });
+  const result = runSeed(run.task);
   const verdict = judge(run.entry.entry, result);
   expect(verdict.ok, `${name(run)}: ${verdict.what}; replay: ${run.entry.entry.replay}`).toBe(true);
 }

@@ -4,7 +4,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { MutationId } from '../../cluster/mutations.js';
 import { CatchTally, type CatchRow } from '../../report/finding-power.js';
 import { powerTableLines } from '../../report/finding-power-table.js';
-import { coverage, runText, Segment, type Coverage } from '../../report/merge-coverage.js';
+import { coverage, gapsText, Segment, type Coverage } from '../../report/merge-coverage.js';
 import { identityRange, LineError, parseSweepLine, type ParsedLine, type SweepIdentity } from '../../report/sweep-line.js';
 import { SweepTally, sweepLabel, sweepSummaryLines } from '../../report/sweep-summary.js';
 import type { Cli } from '../context.js';
@@ -24,7 +24,7 @@ interface SweepGroup {
   readonly identity: SweepIdentity;
   /** Per file, the seeds it holds of this sweep (in the order the files were given). */
   readonly segments: Map<string, Segment>;
-  timed: number;
+  /** Lines without their wall time: the merge then reports none. */
   untimed: number;
 }
 
@@ -70,7 +70,7 @@ async function survey(files: readonly string[]): Promise<SweepGroup[]> {
       const key = keyOf(parsed);
       let group = groups.get(key);
       if (group === undefined) {
-        group = { key, scenario: parsed.result.scenario, mutations: parsed.result.mutations, identity: parsed.identity, segments: new Map(), timed: 0, untimed: 0 };
+        group = { key, scenario: parsed.result.scenario, mutations: parsed.result.mutations, identity: parsed.identity, segments: new Map(), untimed: 0 };
         groups.set(key, group);
       }
       const range = identityRange(parsed.identity);
@@ -82,8 +82,7 @@ async function survey(files: readonly string[]): Promise<SweepGroup[]> {
       if (problem !== undefined) {
         throw new UsageError(`${file}:${line}: seed ${seed} ${problem === 'repeated' ? 'appears twice' : 'comes after a higher seed'}; a sweep writes each seed once, in seed order. Rerun the shard that wrote this file.`);
       }
-      if (parsed.timed) group.timed++;
-      else group.untimed++;
+      if (!parsed.timed) group.untimed++;
     }
   }
   if (groups.size === 0) throw new UsageError(`merge: the files hold no sweep lines (${files.join(', ')}). Give the output of \`recovery-sim sweep --json\`.`);
@@ -133,15 +132,13 @@ async function* inSeedOrder(group: SweepGroup): AsyncGenerator<{ parsed: ParsedL
   }
 }
 
-function coverageProblem(group: SweepGroup, c: Coverage, label: string): string | undefined {
+function coverageProblem(c: Coverage, label: string): string | undefined {
   if (c.overlap !== undefined) {
     const [a, b] = c.overlap.files;
     return `merge: ${label}: seed ${c.overlap.seed} is in both ${a} and ${b}: the shards overlap (the same shard given twice, or shards of different --shard counts). Give each shard's output once.`;
   }
   if (c.gapCount === 0) return undefined;
-  const gaps = c.gaps.map(runText).join(', ');
-  const more = c.gapCount > c.gaps.length ? ` and ${c.gapCount - c.gaps.length} more stretches` : '';
-  return `merge: ${label}: ${c.size - c.held} of ${c.size} seeds are in no file (${gaps}${more}): a shard's output is missing or was cut off. Rerun the missing shards, or pass --partial to summarise what ran (a time-budgeted sweep runs only part of its range).`;
+  return `merge: ${label}: ${c.size - c.held} of ${c.size} seeds are in no file (${gapsText(c)}): a shard's output is missing or was cut off. Rerun the missing shards, or pass --partial to summarise what ran (a time-budgeted sweep runs only part of its range).`;
 }
 
 /** `merge`: shard outputs put back together into the summary one sweep of the whole range prints. */
@@ -161,7 +158,7 @@ export async function mergeAction(cli: Cli, files: readonly string[], flags: Mer
   for (const group of groups) {
     const label = sweepLabel({ scenario: group.scenario, seeds: group.identity.seeds, ...(group.identity.ordering !== undefined ? { ordering: group.identity.ordering } : {}), mutations: group.mutations });
     const c = coverage(identityRange(group.identity), [...group.segments.values()]);
-    const problem = coverageProblem(group, c, label);
+    const problem = coverageProblem(c, label);
     if (c.overlap !== undefined) {
       problems.push(problem as string);
       continue;
@@ -183,7 +180,7 @@ export async function mergeAction(cli: Cli, files: readonly string[], flags: Mer
     }
     anyFailed ||= tally.passed < tally.runs;
     const fileCount = group.segments.size;
-    const notes = c.gapCount > 0 && flags.partial === true ? [{ label: 'partial', text: `${c.held} of ${c.size} seeds ran; not run: ${c.gaps.map(runText).join(', ')}${c.gapCount > c.gaps.length ? ` and ${c.gapCount - c.gaps.length} more stretches` : ''}` }] : [];
+    const notes = c.gapCount > 0 && flags.partial === true ? [{ label: 'partial', text: `${c.held} of ${c.size} seeds ran; not run: ${gapsText(c)}` }] : [];
     const timing = group.untimed === 0 ? { timing: { note: `${fileCount} file${fileCount === 1 ? '' : 's'} · ${(runMs / 1000).toFixed(1)} s of runs`, wallMs: runMs, per: 'per job' } } : {};
     tables.push(sweepSummaryLines(tally, { label, ...timing, notes }, io.chalk).join('\n'));
     if (problem !== undefined && flags.partial !== true) problems.push(problem);

@@ -1,5 +1,5 @@
 import type { NodeId, ServiceEntry, ServiceId, ServiceKind, Slot, Vacancy } from '../types.js';
-import { isVacancy } from '../types.js';
+import { compareNodeIds, isVacancy } from '../types.js';
 
 export interface Placement {
   readonly id: ServiceId;
@@ -88,5 +88,5 @@ export function fillSlots(slots: readonly Slot[], assignments: readonly Assignme
  * to be dead; one that failed us long ago during a partition has probably come back.
  */
 export function leastSuspectedFirst(capable: readonly NodeId[], suspectedUntil: (node: NodeId) => number): NodeId[] {
-  return [...capable].sort((a, b) => suspectedUntil(a) - suspectedUntil(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...capable].sort((a, b) => suspectedUntil(a) - suspectedUntil(b) || compareNodeIds(a, b));
 }

@@ -132,9 +132,10 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
           // A sequencer or proxy whose start the director never heard of (its reply was lost) is
           // no part of any attempt: it is told so, and exits. One whose start reply is still on
           // its way (the round trip outlasts its first check) is this attempt's.
-          const starting = current?.starting.includes(addressOf(incoming.from)) === true;
+          const counted = current?.started.includes(incoming.from) === true || stalledStarted.includes(incoming.from);
+          const starting = !counted && current?.starting.includes(addressOf(incoming.from)) === true;
           if (starting) reached(d.config, 'register-proxies-after-all-start');
-          incoming.reply?.({ type: current?.started.includes(incoming.from) === true || starting || stalledStarted.includes(incoming.from) ? 'pong' : 'not-yours' });
+          incoming.reply?.({ type: counted || starting ? 'pong' : 'not-yours' });
           return;
         }
         case 'stop':

@@ -129,8 +129,7 @@ export class DirectorState {
   }
 
   isSuspect(key: string): boolean {
-    const until = this.suspects.get(key)?.until;
-    return until !== undefined && until > this.ctx.now();
+    return this.suspectedUntil(key) > 0;
   }
 }
 

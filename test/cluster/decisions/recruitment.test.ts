@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assignRoundRobin,
   fillSlots,
+  leastSuspectedFirst,
   planRecruitment,
   recruitmentCandidates,
   vacanciesIn,
@@ -386,5 +387,12 @@ describe('fillSlots', () => {
     const slots: Slot[] = [V(1), 'a'];
     fillSlots(slots, assignments);
     expect(slots).toEqual([V(1), 'a']);
+  });
+});
+
+describe('leastSuspectedFirst (the fallback when too few nodes are trusted)', () => {
+  it('orders capable nodes by when their suspicion ends, ties in node order (n2 before n10)', () => {
+    const until: Record<string, number> = { n1: 50, n2: 0, n10: 0, n3: 20 };
+    expect(leastSuspectedFirst(['n1', 'n10', 'n2', 'n3'], (n) => until[n] ?? 0)).toEqual(['n2', 'n10', 'n3', 'n1']);
   });
 });

@@ -126,8 +126,11 @@ export interface Divergence {
   readonly fields: readonly string[];
 }
 
+/** A trace's message number → send record lookup (see `sendLookup`). */
+export type SendOf = (m: number) => Rec | undefined;
+
 /** The process an event belongs to (the sender of a send, the receiver of a delivery), or ''. */
-export function eventProcess(r: Rec, sendOf?: (m: number) => Rec | undefined): string {
+export function eventProcess(r: Rec, sendOf?: SendOf): string {
   if (r.type === 'send') return r.from;
   if (r.type === 'deliver') return r.to;
   if (r.type === 'drop') {
@@ -147,7 +150,7 @@ function secs(us: number): string {
 }
 
 /** One line for an event of either kind (messages described by their send). */
-export function eventLine(r: Rec, sendOf?: (m: number) => Rec | undefined): string {
+export function eventLine(r: Rec, sendOf?: SendOf): string {
   if (r.type === 'send') return sendHeadline(r, summarizeMessage(r.msg as { type: string } & Record<string, unknown>));
   if (r.type === 'deliver' || r.type === 'drop') {
     const send = sendOf?.(r.m);
@@ -165,6 +168,13 @@ function differingFields(a: Rec, b: Rec): string[] {
   return keys.filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]));
 }
 
+/** One run's side of a divergence: its report records and the differing event's position in them. */
+export interface DivergenceSide {
+  readonly records: readonly Rec[];
+  readonly position: number;
+  readonly sendOf?: SendOf;
+}
+
 /**
  * What the first difference is: the two events at trace index `traceIndex` (positions `pa`, `pb`
  * in the report records, -1 for a run that had ended), told by time, then type, then process,
@@ -172,12 +182,12 @@ function differingFields(a: Rec, b: Rec): string[] {
  */
 export function describeDivergence(
   traceIndex: number,
-  a: { readonly records: readonly Rec[]; readonly position: number; readonly sendOf?: (m: number) => Rec | undefined },
-  b: { readonly records: readonly Rec[]; readonly position: number; readonly sendOf?: (m: number) => Rec | undefined },
+  a: DivergenceSide,
+  b: DivergenceSide,
 ): Divergence {
   const ra = a.position >= 0 ? a.records[a.position] : undefined;
   const rb = b.position >= 0 ? b.records[b.position] : undefined;
-  const line = (r: Rec | undefined, side: { sendOf?: (m: number) => Rec | undefined }): string =>
+  const line = (r: Rec | undefined, side: DivergenceSide): string =>
     r === undefined ? `the run had ended (${traceIndex.toLocaleString('en-US')} events)` : `${secs(r.t)} · ${eventLine(r, side.sendOf)}`;
   const aText = line(ra, a);
   const bText = line(rb, b);
@@ -315,8 +325,9 @@ export interface ViolationRow {
 
 /** Per invariant violated in either run; `a === 0` or `b === 0` marks the ones only one run has. */
 export function compareViolations(a: readonly ExplainedViolation[], b: readonly ExplainedViolation[]): ViolationRow[] {
-  const rows = new Map<string, { invariant: string; kind: string; a: number; b: number; firstA: number; firstB: number }>();
-  const row = (v: ExplainedViolation): { invariant: string; kind: string; a: number; b: number; firstA: number; firstB: number } => {
+  type Row = { -readonly [K in keyof ViolationRow]: ViolationRow[K] };
+  const rows = new Map<string, Row>();
+  const row = (v: ExplainedViolation): Row => {
     let r = rows.get(v.invariant);
     if (r === undefined) {
       r = { invariant: v.invariant, kind: v.kind, a: 0, b: 0, firstA: -1, firstB: -1 };
@@ -352,7 +363,7 @@ export interface Comparison {
 }
 
 /** The message number → send record lookup of a trace. */
-export function sendLookup(records: readonly Rec[]): (m: number) => Rec | undefined {
+export function sendLookup(records: readonly Rec[]): SendOf {
   let sends: Map<number, Rec> | undefined;
   return (m) => {
     if (sends === undefined) {

@@ -74,7 +74,9 @@ export function buildLens(records: readonly Rec[], lanes: LaneSet, directors: re
     }
     return s.cells;
   };
+  /** The service's cell for `epoch` (made on first use); the epoch gets a column. */
   const cell = (id: string, kind: string, epoch: number): MutableCell => {
+    epochs.add(epoch);
     const cells = service(id, kind);
     let c = cells.get(epoch);
     if (c === undefined) {
@@ -85,7 +87,6 @@ export function buildLens(records: readonly Rec[], lanes: LaneSet, directors: re
   };
   const fence = (id: string, kind: string, held: number | null, caller: number, r: Rec): void => {
     if (held === null || caller >= held) return;
-    epochs.add(held);
     const c = cell(id, kind, held);
     if (c.fenced === 0) c.firstFencedEvent = r.i;
     c.fenced++;
@@ -93,7 +94,6 @@ export function buildLens(records: readonly Rec[], lanes: LaneSet, directors: re
   for (const r of records) {
     switch (r.type) {
       case 'lock-accepted': {
-        epochs.add(r.epoch);
         const c = cell(r.service, r.kind, r.epoch);
         if (c.lockedAt === null) {
           c.lockedAt = r.t;
@@ -110,7 +110,6 @@ export function buildLens(records: readonly Rec[], lanes: LaneSet, directors: re
       case 'log-push':
         if (!r.accepted) fence(r.log, 'log', r.logEpoch, r.callerEpoch, r);
         else if (r.logEpoch !== null && r.callerEpoch < r.logEpoch) {
-          epochs.add(r.logEpoch);
           const c = cell(r.log, 'log', r.logEpoch);
           if (c.leaked === 0) c.firstLeakedEvent = r.i;
           c.leaked++;

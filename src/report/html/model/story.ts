@@ -243,6 +243,15 @@ function shortPid(pid: string): string {
 /** Candidate key moments, each with a priority (lower first when there are too many). */
 function keyMoments(records: readonly Rec[]): { event: number; priority: number }[] {
   const out: { event: number; priority: number }[] = [];
+  const push = (r: Rec, priority: number): void => {
+    out.push({ event: r.i, priority });
+  };
+  /** Push only the first event per `key` (per director, per epoch…). */
+  const pushFirst = <K>(seen: Set<K>, key: K, r: Rec, priority: number): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    push(r, priority);
+  };
   const firstLock = new Set<string>();
   const firstRefusal = new Set<string>();
   const firstSeen = new Set<string>();
@@ -251,55 +260,40 @@ function keyMoments(records: readonly Rec[]): { event: number; priority: number 
   for (const r of records) {
     switch (r.type) {
       case 'fault':
-        if (r.action.kind !== 'set-loss' && r.action.kind !== 'unclog' && r.action.kind !== 'unreorder') out.push({ event: r.i, priority: 4 });
+        if (r.action.kind !== 'set-loss' && r.action.kind !== 'unclog' && r.action.kind !== 'unreorder') push(r, 4);
         break;
       case 'trigger-fired':
-        out.push({ event: r.i, priority: 4 });
+        push(r, 4);
         break;
       case 'director-started':
-        out.push({ event: r.i, priority: 1 });
+        push(r, 1);
         break;
       case 'lock-accepted':
-        if (!firstLock.has(r.director)) {
-          firstLock.add(r.director);
-          out.push({ event: r.i, priority: 5 });
-        }
+        pushFirst(firstLock, r.director, r, 5);
         break;
       case 'lock-refused':
-      case 'service-refused': {
-        const who = r.type === 'lock-refused' ? r.director : `e${r.callerEpoch}`;
-        if (!firstRefusal.has(who)) {
-          firstRefusal.add(who);
-          out.push({ event: r.i, priority: 2 });
-        }
+        pushFirst(firstRefusal, r.director, r, 2);
         break;
-      }
+      case 'service-refused':
+        pushFirst(firstRefusal, `e${r.callerEpoch}`, r, 2);
+        break;
       case 'log-push':
-        if (!r.accepted && !fencedFrom.has(r.callerEpoch)) {
-          fencedFrom.add(r.callerEpoch);
-          out.push({ event: r.i, priority: 3 });
-        }
+        if (!r.accepted) pushFirst(fencedFrom, r.callerEpoch, r, 3);
         break;
       case 'newer-epoch-seen':
-        if (!firstSeen.has(r.director)) {
-          firstSeen.add(r.director);
-          out.push({ event: r.i, priority: 2 });
-        }
+        pushFirst(firstSeen, r.director, r, 2);
         break;
       case 'layout-published':
-        out.push({ event: r.i, priority: 3 });
+        push(r, 3);
         break;
       case 'director-stopped':
-        out.push({ event: r.i, priority: 6 });
+        push(r, 6);
         break;
       case 'stalled':
-        if (!firstStall.has(r.director)) {
-          firstStall.add(r.director);
-          out.push({ event: r.i, priority: 6 });
-        }
+        pushFirst(firstStall, r.director, r, 6);
         break;
       case 'leader-deposed':
-        out.push({ event: r.i, priority: 7 });
+        push(r, 7);
         break;
     }
   }
@@ -312,7 +306,7 @@ function storyStart(records: readonly Rec[]): number {
   let directors = 0;
   for (const r of records) {
     if (r.type === 'fault' || r.type === 'trigger-fired') return r.t;
-    if (r.type === 'director-started' && ++directors === 2 && secondDirector < 0) secondDirector = r.t;
+    if (r.type === 'director-started' && ++directors === 2) secondDirector = r.t;
   }
   return secondDirector >= 0 ? secondDirector : 0;
 }

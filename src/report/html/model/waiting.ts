@@ -100,6 +100,22 @@ function lastAtOrBefore(records: readonly Rec[], t: number): number {
   return lo - 1;
 }
 
+/** How far a director's request got, in words. */
+function callProgress(c: Call): string {
+  switch (c.status) {
+    case 'in-flight':
+      return 'the request is still in flight';
+    case 'delivered':
+      return 'the request was delivered, no reply has come';
+    case 'reply-in-flight':
+      return 'the reply is on its way';
+    case 'request-dropped':
+      return `the request was dropped (${c.cause ?? '?'})`;
+    case 'reply-dropped':
+      return `the reply was dropped (${c.cause ?? '?'})`;
+  }
+}
+
 export function livenessWait(records: readonly Rec[], lanes: LaneSet, at: number): LivenessWait {
   const last = lastAtOrBefore(records, at);
   const directors = new Map<string, Director>();
@@ -177,15 +193,20 @@ export function livenessWait(records: readonly Rec[], lanes: LaneSet, at: number
         break;
       case 'send': {
         if (r.call !== undefined) {
-          const d = directors.get(addressOf(r.from));
+          const director = addressOf(r.from);
+          const d = directors.get(director);
           if (d !== undefined) {
             d.calls.set(r.call, { type: r.msg.type, to: r.to, t: r.t, sendEvent: k, status: 'in-flight', statusEvent: -1, cause: null });
-            messages.set(r.m, { director: addressOf(r.from), call: r.call, request: true });
+            messages.set(r.m, { director, call: r.call, request: true });
           }
-        } else if (r.reply !== undefined && directors.has(addressOf(r.to))) {
-          messages.set(r.m, { director: addressOf(r.to), call: r.reply, request: false });
-          const call = directors.get(addressOf(r.to))?.calls.get(r.reply);
-          if (call !== undefined && call.status !== 'reply-dropped') Object.assign(call, { status: 'reply-in-flight', statusEvent: k });
+        } else if (r.reply !== undefined) {
+          const director = addressOf(r.to);
+          const d = directors.get(director);
+          if (d !== undefined) {
+            messages.set(r.m, { director, call: r.reply, request: false });
+            const call = d.calls.get(r.reply);
+            if (call !== undefined && call.status !== 'reply-dropped') Object.assign(call, { status: 'reply-in-flight', statusEvent: k });
+          }
         }
         break;
       }
@@ -235,17 +256,9 @@ export function livenessWait(records: readonly Rec[], lanes: LaneSet, at: number
     if (lane >= 0) involved.add(lane);
     const calls: WaitingCall[] = [...d.calls.values()].map((c) => {
       const target = targetState(address, c.to);
-      const what =
-        c.status === 'in-flight'
-          ? 'the request is still in flight'
-          : c.status === 'delivered'
-            ? 'the request was delivered, no reply has come'
-            : c.status === 'reply-in-flight'
-              ? 'the reply is on its way'
-              : `the ${c.status === 'request-dropped' ? 'request' : 'reply'} was dropped (${c.cause ?? '?'})`;
       const toLane = lanes.laneOf(c.to);
       if (toLane >= 0) involved.add(toLane);
-      return { type: c.type, to: c.to, toLane, sentAt: c.t, sendEvent: c.sendEvent, status: c.status, statusEvent: c.statusEvent, text: `${c.type} to ${addressOf(c.to)}, sent ${secs(c.t)}: ${what}; ${target}` };
+      return { type: c.type, to: c.to, toLane, sentAt: c.t, sendEvent: c.sendEvent, status: c.status, statusEvent: c.statusEvent, text: `${c.type} to ${addressOf(c.to)}, sent ${secs(c.t)}: ${callProgress(c)}; ${target}` };
     });
     const pause = d.paused ? 'paused (it runs nothing); ' : '';
     let text: string;

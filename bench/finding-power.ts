@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { POWER_SCENARIOS } from '../src/cli/commands/power.js';
 import { measureFindingPower, powerRunCount } from '../src/cli/power-sweep.js';
 import { MUTATION_IDS } from '../src/cluster/mutations.js';
-import { powerSubject } from '../src/report/finding-power.js';
+import { powerSubjects } from '../src/report/finding-power.js';
 import { powerTableLines } from '../src/report/finding-power-table.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { elapsedMs } from './measure.js';
@@ -23,7 +23,7 @@ export async function powerSection(): Promise<void> {
   const seeds = { first: 1, last: count };
   const jobs = availableParallelism();
   const scenarios = POWER_SCENARIOS.map(loadScenario);
-  const subjects = MUTATION_IDS.map((id) => powerSubject(id));
+  const subjects = powerSubjects(MUTATION_IDS);
   const runs = powerRunCount({ subjects, scenarios, seeds });
   console.log(`\nFinding power: every mutation over seeds 1..${count} of ${POWER_SCENARIOS.join(' and ')}, ${jobs} jobs`);
   const start = process.hrtime.bigint();

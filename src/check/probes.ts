@@ -29,6 +29,9 @@ export const PROBE_IDS = [
   'aimed-isolate-leader-at-publish',
   'aimed-kill-layout-logs',
   'aimed-delay-new-leader-link',
+  'aimed-kill-layout-workers',
+  'aimed-slow-unlock-replies',
+  'aimed-cut-off-recruits',
 ] as const;
 
 export type ProbeId = (typeof PROBE_IDS)[number];

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { RunResult } from '../runner/result.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { aimedDraw } from '../scenario/resolve.js';
 import { firstViolated, shrinkFailingSeed } from '../scenario/shrink-run.js';
 import type { MessageOrdering, Scenario } from '../scenario/types.js';
 import { entryId, type CorpusEntry } from './entry.js';
@@ -31,9 +32,22 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-/** A corpus entry for a failing run of `scenario` (as it was given, before resolution). */
+/**
+ * The scenario with the aimed triggers its seed drew written in: a trigger added to the swarm later
+ * would change what the seed draws, and so the run the entry keeps. Every other draw comes from a
+ * stream of its own, which the triggers do not move.
+ */
+export function withAimedPinned(scenario: Scenario, seed: number): Scenario {
+  const aimed = scenario.faults?.aimed;
+  const drawsAimed = aimed === undefined ? scenario.faults?.random !== undefined : typeof aimed === 'string';
+  if (scenario.faults === undefined || !drawsAimed) return scenario;
+  return { ...scenario, faults: { ...scenario.faults, aimed: aimedDraw(scenario, seed) ?? 'off' } };
+}
+
+/** A corpus entry for a failing run of `scenario` (as it was given, before resolution, with its aimed triggers pinned). */
 export function buildEntry(o: { id: string; source: string; scenario: Scenario; run: RunResult; by: string; ordering?: MessageOrdering; shrunk?: Scenario }): CorpusEntry {
-  const { $schema: _schema, ...scenario } = o.scenario as Scenario & { $schema?: string };
+  const { $schema: _schema, ...given } = o.scenario as Scenario & { $schema?: string };
+  const scenario = withAimedPinned(given, o.run.seed);
   return {
     id: o.id,
     source: o.source,

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { invariantsOverScenarios, OFTEN_PERCENT, rowsByMutation, summarizePower, type CatchRow } from './finding-power.js';
+import { invariantsOverScenarios, OFTEN_PERCENT, rowsBySubject, summarizePower, type CatchRow } from './finding-power.js';
 
 export interface PowerTableOptions {
   /** The scenarios in column order. */
@@ -33,14 +33,16 @@ function cell(w: Widths, rate: string, first: string, secs: string): string {
   return `${rate.padStart(w.rate)}  ${first.padStart(w.first)}  ${secs.padStart(w.secs)}`;
 }
 
+/** A staged row names only its mutation (its stage is listed under the table: the names are long). */
 function label(row: CatchRow): string {
+  if (row.stage.length > 0) return `${row.mutation} (staged)`;
   const along = row.runWith.filter((m) => m !== row.mutation);
   return along.length > 0 ? `${row.mutation} +${along.join(' +')}` : row.mutation;
 }
 
 /** One line per mutation: per scenario its catch rate, first catching seed and seconds to it; then the invariants. */
 export function powerTableLines(rows: readonly CatchRow[], o: PowerTableOptions, chalk: ChalkInstance): string[] {
-  const groups = [...rowsByMutation(rows).values()];
+  const groups = [...rowsBySubject(rows).values()];
   const w: Widths = {
     rate: Math.max(4, ...rows.map((r) => formatRate(r).length)),
     first: Math.max(5, ...rows.map((r) => String(r.firstSeed ?? '-').length)),
@@ -61,17 +63,26 @@ export function powerTableLines(rows: readonly CatchRow[], o: PowerTableOptions,
   const layout = (cells: readonly string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join(GAP).trimEnd();
 
   const range = `${o.seeds.first}..${o.seeds.last}`;
+  const s = summarizePower(rows);
   const lines = [
-    chalk.bold(`── finding power: ${groups.length} mutation${groups.length === 1 ? '' : 's'} · seeds ${range} · ${o.jobs} job${o.jobs === 1 ? '' : 's'} · ${(o.wallMs / 1000).toFixed(1)} s wall ──`),
+    chalk.bold(`── finding power: ${s.mutations} mutation${s.mutations === 1 ? '' : 's'} · seeds ${range} · ${o.jobs} job${o.jobs === 1 ? '' : 's'} · ${(o.wallMs / 1000).toFixed(1)} s wall ──`),
     chalk.bold(layout(names)),
     chalk.bold(layout(heads)),
     ...body.map((b) => (b.never ? chalk.yellow(layout(b.cells)) : layout(b.cells))),
     chalk.dim(`rate: seeds with a violation · first: the first such seed · secs: wall time of the seeds up to it, in seed order, over ${o.jobs} job${o.jobs === 1 ? '' : 's'} (an estimate on that many cores)`),
   ];
-  const s = summarizePower(rows);
   const head = (name: string): string => chalk.bold(name.padEnd(14));
   lines.push(`${head('caught')}${s.caught.length} of ${s.mutations} mutations, by at least one scenario within seeds ${range}`);
   lines.push(`${head('caught often')}${s.caughtOften.length} of ${s.mutations}, in >= ${OFTEN_PERCENT}% of the seeds of at least one scenario`);
   lines.push(`${head('never caught')}${s.neverCaught.length === 0 ? 'none' : chalk.yellow(s.neverCaught.join(', '))}`);
+  const staged = [...rowsBySubject(rows.filter((r) => r.stage.length > 0)).values()].map((g) => g[0] as CatchRow);
+  if (staged.length > 0) {
+    lines.push(`${head('only staged')}${s.onlyWithStage.length === 0 ? 'none' : s.onlyWithStage.join(', ')}`);
+    lines.push(
+      chalk.dim(
+        `staged: measured with the switches that set its stage (${staged.map((r) => `${r.mutation} with ${r.stage.join(' and ')}`).join('; ')}); a seed counts when the mutation's own invariants fail with them and hold with them alone`,
+      ),
+    );
+  }
   return lines;
 }

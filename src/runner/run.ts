@@ -92,7 +92,14 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   const cluster = buildCluster(sim, resolved.cluster);
   scheduleFaultPlan(sim, resolved.plan, sim.rng.fork('nemesis'));
   if (resolved.aimed !== undefined) {
-    const space = { quietAtMs: resolved.quietAtMs, coordinatorNodes: resolved.cluster.coordinators, lostNodes: lostNodes(resolved.plan).map((l) => l.node) };
+    const space = {
+      quietAtMs: resolved.quietAtMs,
+      coordinatorNodes: resolved.cluster.coordinators,
+      lostNodes: lostNodes(resolved.plan).map((l) => l.node),
+      logNodes: resolved.cluster.nodes.filter((n) => n.capabilities.includes('log')).map((n) => n.id),
+      storageUnlockTimeoutMs: params.storageUnlockTimeoutMs,
+      createWorkerTimeoutMs: params.createWorkerTimeoutMs,
+    };
     installTriggers(sim, resolved.aimed, space, sim.rng.fork('aimed-faults'));
   }
   for (const election of resolved.elections) {

@@ -10,12 +10,21 @@ import { MAX_FIRINGS_PER_TRIGGER, type AimedConfig, type TriggerId } from '../sc
 const everyTriggerProbed: [Exclude<`aimed-${TriggerId}`, ProbeId>] extends [never] ? true : false = true;
 void everyTriggerProbed;
 
+/** How long a storage server's replies to its director are lost, at least: past its MVCC window (5 s). */
+const SLOW_UNLOCK_MIN_MS = 5500;
+const SLOW_UNLOCK_MAX_MS = 10_000;
+
 /** What the triggers need of the run: when faults stop, and which nodes run coordinators. */
 export interface TriggerSpace {
   readonly quietAtMs: number;
   readonly coordinatorNodes: readonly NodeId[];
   /** Nodes the plan loses for good: a trigger never brings one back. */
   readonly lostNodes: readonly NodeId[];
+  /** Nodes that can host a log: the ones a log recruitment asks for workers. */
+  readonly logNodes: readonly NodeId[];
+  /** The protocol's timeouts a trigger must outlast to make a call fail. */
+  readonly storageUnlockTimeoutMs: number;
+  readonly createWorkerTimeoutMs: number;
 }
 
 /**
@@ -29,6 +38,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
   const nemesis = nemesisStreams(rng.fork('nemesis'));
   const enabled = new Map(aimed.triggers.map((t) => [t.id, { chance: t.chance, fired: 0, rng: rng.fork(t.id) }]));
   const built = new Map<number, TransactionSystemLayout>();
+  const needsLayouts = enabled.has('kill-layout-logs') || enabled.has('kill-layout-workers') || enabled.has('slow-unlock-replies');
   let lastLeader: NodeId | undefined;
   let partitions = 0;
 
@@ -62,6 +72,49 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
   };
   const nowMs = (): number => toMs(sim.now);
   const outage = (draw: Rng): number => draw.intInclusive(100, 3000);
+  const addressOf = (tsl: TransactionSystemLayout, id: string): string | undefined => tsl.services.find((s) => s.id === id)?.address;
+  const kills = (tsl: TransactionSystemLayout, kind: 'log' | 'storage', ids: readonly string[]): FaultAction[] =>
+    ids.flatMap((id) => {
+      const address = addressOf(tsl, id);
+      return address === undefined ? [] : [{ at: nowMs(), kind: 'kill-process', node: nodeOf(address), process: workerName(kind, id) } as FaultAction];
+    });
+
+  // What one storage server sends its director is lost for a while: its unlock-ok among it, so the
+  // director asks again, and again, a server that is by then serving the new generation. The
+  // requests go through (the cut is one-way), and the cut outlasts the unlock timeout and the
+  // server's MVCC window, so a repeated unlock comes after the server made versions durable.
+  const slowUnlockReplies = (director: string, epoch: number): void => {
+    const tsl = built.get(epoch);
+    if (tsl === undefined) return;
+    const servers = [...new Set(tsl.storageTeams.flatMap((t) => t.storageIds))].flatMap((id) => addressOf(tsl, id) ?? []);
+    const to = nodeOf(director);
+    const nodes = [...new Set(servers.map((a) => nodeOf(a)))].filter((n) => n !== to);
+    if (nodes.length === 0) return;
+    const timeout = space.storageUnlockTimeoutMs;
+    fire('slow-unlock-replies', `${director} is unlocking storage of epoch ${epoch}`, (draw) => {
+      const id = `aimed-${++partitions}`;
+      const from = draw.pick(nodes);
+      const holdMs = draw.intInclusive(Math.max(Math.ceil(timeout * 1.1), SLOW_UNLOCK_MIN_MS), Math.max(timeout * 2, SLOW_UNLOCK_MAX_MS));
+      return [
+        { at: nowMs(), kind: 'partition', from: [from], to: [to], oneWay: true, id },
+        { at: nowMs() + holdMs, kind: 'heal', id },
+      ];
+    });
+  };
+  // Every log-capable node is out of the director's reach until its worker creations time out: the
+  // next attempt trusts none of them.
+  const cutOffRecruits = (director: string): void => {
+    const node = nodeOf(director);
+    const cut = space.logNodes.filter((n) => n !== node);
+    if (cut.length === 0) return;
+    fire('cut-off-recruits', `${director} is recruiting logs`, (draw) => {
+      const id = `aimed-${++partitions}`;
+      return [
+        { at: nowMs(), kind: 'partition', from: cut, to: [node], oneWay: true, id },
+        { at: nowMs() + Math.round(space.createWorkerTimeoutMs * (1 + draw.intInclusive(5, 50) / 100)), kind: 'heal', id },
+      ];
+    });
+  };
 
   sim.trace.subscribe((record) => {
     const r = record as Rec;
@@ -75,6 +128,8 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
         fire('pause-director-at-phase', `${r.director} entered ${r.phase}`, (draw) => [
           { at: nowMs(), kind: 'pause-process', node, process: nameOf(r.director), durationMs: draw.intInclusive(50, 3000) },
         ]);
+        if (r.phase === 'storage-unlock') slowUnlockReplies(r.director, r.epoch);
+        if (r.phase === 'log-recruitment') cutOffRecruits(r.director);
         if (r.phase === 'persistence') {
           const others = space.coordinatorNodes.filter((n) => n !== node);
           if (others.length === 0) return;
@@ -87,25 +142,29 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
         return;
       }
       case 'layout-built':
-        // Only `kill-layout-logs` needs a published layout's logs.
-        if (enabled.has('kill-layout-logs')) built.set(r.epoch, r.tsl);
+        // Only the triggers aimed at a layout's workers need it.
+        if (needsLayouts) built.set(r.epoch, r.tsl);
         return;
       case 'layout-published': {
         const tsl = built.get(r.epoch);
         if (tsl === undefined) return;
-        const logs = tsl.logs.map((l) => ({ id: l.id, address: tsl.services.find((s) => s.id === l.id)?.address }));
+        const logIds = tsl.logs.map((l) => l.id);
         fire('kill-layout-logs', `epoch ${r.epoch} was published`, (draw) => {
-          if (draw.chance(0.5)) {
-            return logs.flatMap((l) => (l.address === undefined ? [] : [{ at: nowMs(), kind: 'kill-process', node: nodeOf(l.address), process: workerName('log', l.id) } as FaultAction]));
-          }
+          if (draw.chance(0.5)) return kills(tsl, 'log', logIds);
           // The logs' nodes and the director's crash together: nothing of the generation survives.
-          const nodes = [...new Set([...logs.flatMap((l) => (l.address === undefined ? [] : [nodeOf(l.address)])), nodeOf(tsl.director)])];
+          const nodes = [...new Set([...logIds.flatMap((id) => { const a = addressOf(tsl, id); return a === undefined ? [] : [nodeOf(a)]; }), nodeOf(tsl.director)])];
           const back = nowMs() + outage(draw);
           return nodes.flatMap((node): FaultAction[] => [
             { at: nowMs(), kind: 'crash-node', node },
             { at: back, kind: 'restart-node', node },
           ]);
         });
+        // Nothing of the old layout answers the next director's first locks: it must wait and retry,
+        // never take the cluster for new (the workers come back, with their disks, once restarted).
+        fire('kill-layout-workers', `epoch ${r.epoch} was published`, () => [
+          ...kills(tsl, 'log', logIds),
+          ...kills(tsl, 'storage', [...new Set(tsl.storageTeams.flatMap((t) => t.storageIds))]),
+        ]);
         return;
       }
       case 'leader-elected': {

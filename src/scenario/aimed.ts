@@ -17,6 +17,12 @@ export const TRIGGER_IDS = [
   'kill-layout-logs',
   /** A new leader is elected: the link between it and the previous leader is clogged. */
   'delay-new-leader-link',
+  /** A layout is published: every log and storage worker of it is killed at once (the foremen restart them). */
+  'kill-layout-workers',
+  /** A director starts unlocking storage: what one server sends it is lost for longer than the unlock timeout. */
+  'slow-unlock-replies',
+  /** A director starts recruiting logs: no log-capable node reaches it until its worker creations time out. */
+  'cut-off-recruits',
 ] as const;
 
 export type TriggerId = (typeof TRIGGER_IDS)[number];

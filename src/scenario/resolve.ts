@@ -86,6 +86,11 @@ function aimedOf(aimed: AimedMode | AimedConfig, seed: number): AimedConfig | un
   return drawAimed(Rng.fromSeed(seed).fork('aimed'), aimed);
 }
 
+/** The aimed triggers `seed` enables in `scenario` (none: undefined). */
+export function aimedDraw(scenario: Scenario, seed: number): AimedConfig | undefined {
+  return aimedOf(scenario.faults?.aimed ?? (scenario.faults?.random !== undefined ? 'swarm' : 'off'), seed);
+}
+
 /** Fill in defaults, draw the seed's cluster shape (with `shape`) and fault plan. `mutations` replaces the scenario's list when given. */
 export function resolveScenario(scenario: Scenario, seed: number, mutations?: readonly MutationId[], ordering?: MessageOrdering): ResolvedScenario {
   const { nodes, coordinators, drawn } = nodesOf(scenario, seed);
@@ -150,7 +155,7 @@ export function resolveScenario(scenario: Scenario, seed: number, mutations?: re
     },
     plan,
     swarm,
-    aimed: aimedOf(scenario.faults?.aimed ?? (random !== undefined ? 'swarm' : 'off'), seed),
+    aimed: aimedDraw(scenario, seed),
     timeouts,
     shape: drawn?.shape,
     elections: scenario.elections ?? [],

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/runner/run.js';
+import { loadScenario } from '../cluster/scenarios.js';
 import { cliHere as cli } from './helpers.js';
 
 interface Row {
   readonly mutation: string;
   readonly mutations: string[];
+  readonly stage?: string[];
   readonly scenario: string;
   readonly seeds: string;
   readonly tried: number;
@@ -51,6 +54,26 @@ describe.concurrent('recovery-sim power', () => {
       expect(first).toBe(String(r.firstSeed ?? '-'));
     }
     expect(json.stderr).toMatch(/^── finding power: 2 mutations/m);
+  });
+
+  it('measures a mutation shown with a stage once more with it, each seed judged against the stage alone', async () => {
+    const r = await cli(['power', 'random-faults', '--seeds', '28..29', '--mutate', 'unconfirmed-read-version', '--jobs', '2', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Row);
+    expect(rows.map((row) => [row.mutations, row.stage])).toEqual([
+      [['unconfirmed-read-version'], undefined],
+      [['unconfirmed-read-version', 'keep-old-components'], ['keep-old-components']],
+    ]);
+    // The same judgement, from the runs themselves: reads-consistent fails with the stage and holds without it.
+    const scenario = loadScenario('random-faults');
+    const counted = [28, 29].filter((seed) => {
+      const staged = runScenario(scenario, { seed, mutations: ['unconfirmed-read-version', 'keep-old-components'] });
+      const stageAlone = runScenario(scenario, { seed, mutations: ['keep-old-components'] });
+      return staged.violated.includes('reads-consistent') && !stageAlone.violated.includes('reads-consistent');
+    });
+    expect(rows[1]).toMatchObject({ tried: 2, caught: counted.length, firstSeed: counted[0] ?? null });
+    expect(r.stderr).toMatch(/6\/6 seeds/);
+    expect(r.stderr).toMatch(/^unconfirmed-read-version \(staged\) /m);
   });
 
   it.each([

@@ -13,12 +13,13 @@ export function sweepPasses(
   describeSeed: (seed: number, shape: unknown) => string,
   /** The share of runs that may leave liveness unjudged because data lost for good left too little. */
   maxSkippedShare: number,
-): Map<string, number> {
+): { moments: Map<string, number>; probes: Map<string, number> } {
   const scenario = loadScenario(name);
   const failures: string[] = [];
   let acknowledged = 0;
   let skipped = 0;
   const moments = new Map<string, number>();
+  const probes = new Map<string, number>();
   for (let seed = 1; seed <= seeds; seed++) {
     const result = runScenario(scenario, { seed, source: `scenarios/${name}.json` });
     acknowledged += result.commits.acknowledged;
@@ -30,6 +31,7 @@ export function sweepPasses(
     ];
     if (result.livenessSkipped !== null) skipped++;
     for (const [id, n] of Object.entries(result.mutationPoints)) moments.set(id, (moments.get(id) ?? 0) + n);
+    for (const [id, n] of Object.entries(result.probes)) probes.set(id, (probes.get(id) ?? 0) + n);
     if (problems.length > 0) failures.push(`${describeSeed(seed, result.shape)}: ${problems[0]}\n  replay: ${result.replay}`);
   }
   expect(failures, failures.join('\n')).toEqual([]);
@@ -37,6 +39,6 @@ export function sweepPasses(
   expect(skipped).toBeLessThanOrEqual(Math.floor(seeds * maxSkippedShare));
   // Thousands of commits were acknowledged across the runs.
   expect(acknowledged).toBeGreaterThan(seeds * 100);
-  return moments;
+  return { moments, probes };
 }
 

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { entryId } from '../../src/corpus/entry.js';
 import { judge } from '../../src/corpus/judge.js';
 import { loadEntry } from '../../src/corpus/load.js';
-import { buildEntry, expectationFor } from '../../src/corpus/save.js';
+import { buildEntry, expectationFor, withAimedPinned } from '../../src/corpus/save.js';
 import { runScenario } from '../../src/runner/run.js';
 import { formatScenarioJson } from '../../src/scenario/format.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { resolveScenario } from '../../src/scenario/resolve.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
 const scenario = { name: 'random-faults', expect: { verdict: 'pass' } } as unknown as Scenario;
@@ -64,5 +65,20 @@ describe('a built entry', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('pins the aimed triggers its seed drew, so a trigger added to the swarm later leaves its run as it was', () => {
+    const loaded = loadScenario('random-faults');
+    const run = runScenario(loaded.scenario, { seed: 3, mutations: ['no-fencing'] });
+    const entry = buildEntry({ id: 'x', source: 'random-faults', scenario: loaded.scenario, run, by: 'a test' });
+    const drawn = resolveScenario(loaded.scenario, 3).aimed;
+    expect(drawn?.triggers.length).toBeGreaterThan(0);
+    expect(entry.scenario.faults?.aimed).toEqual(drawn);
+    expect(runScenario(entry.scenario, { seed: 3, mutations: ['no-fencing'] }).traceHash).toBe(run.traceHash);
+    // A scripted scenario draws no triggers, and one with its own list keeps it.
+    const scripted = loadScenario('log-crash').scenario;
+    expect(withAimedPinned(scripted, 3)).toBe(scripted);
+    expect(withAimedPinned(entry.scenario, 4)).toBe(entry.scenario);
+    expect(withAimedPinned({ ...loaded.scenario, faults: { ...loaded.scenario.faults, aimed: 'off' } }, 3).faults?.aimed).toBe('off');
   });
 });

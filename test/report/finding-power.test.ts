@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { MutationId } from '../../src/cluster/mutations.js';
 import type { InvariantId } from '../../src/check/types.js';
-import { CatchTally, powerSubject, summarizePower, type CatchRow, type CatchSample } from '../../src/report/finding-power.js';
+import { CatchTally, powerSubject, powerSubjects, stagedSubject, summarizePower, type CatchRow, type CatchSample, type PowerSubject } from '../../src/report/finding-power.js';
 import { formatRate, powerTableLines } from '../../src/report/finding-power-table.js';
 
 const run = (seed: number, wallMs: number, violated: InvariantId[] = []): CatchSample => ({ seed, wallMs, violated });
@@ -61,7 +61,55 @@ describe('finding power tally', () => {
       caught: ['no-fencing', 'ack-before-sync'],
       caughtOften: ['no-fencing'],
       neverCaught: ['skip-backfill'],
+      onlyWithStage: [],
     });
+  });
+});
+
+describe('finding power with a stage', () => {
+  const subject = stagedSubject('unchecked-recover-from') as PowerSubject;
+
+  it('a mutation shown with switches that set its stage is measured once more with them, judged by its own invariants', () => {
+    expect(subject).toEqual({
+      mutation: 'unchecked-recover-from',
+      runWith: ['unchecked-recover-from', 'unlock-storage-before-publish'],
+      stage: ['unlock-storage-before-publish'],
+      judgedBy: ['fencing'],
+    });
+    expect(stagedSubject('no-fencing')).toBeUndefined();
+    expect(stagedSubject('mislabel-director-events')).toBeUndefined();
+    expect(powerSubjects(['no-fencing', 'unchecked-recover-from', 'mislabel-director-events']).map((s) => s.runWith.join('+'))).toEqual([
+      'no-fencing',
+      'unchecked-recover-from',
+      'unchecked-recover-from+unlock-storage-before-publish',
+      'mislabel-director-events+lock-all-available',
+    ]);
+  });
+
+  it('a seed counts only if its own invariants fail with the stage and hold with the stage alone', () => {
+    const t = new CatchTally(subject, 'random-shapes');
+    t.add(run(1, 100, ['fencing', 'storage-consistent']), { violated: [] });
+    t.add(run(2, 100, ['fencing']), { violated: ['fencing'] });
+    t.add(run(3, 100, ['storage-consistent']), { violated: [] });
+    t.add(run(4, 100), { violated: ['storage-consistent'] });
+    expect(t.row(1)).toMatchObject({ tried: 4, caught: 1, firstSeed: 1, stage: ['unlock-storage-before-publish'], invariants: [{ id: 'fencing', runs: 1 }] });
+    expect(() => new CatchTally(subject, 's').add(run(1, 1, ['fencing']))).toThrow(/needs the stage's own run/);
+  });
+
+  it('sums up the mutations caught only with their stage, and lists each stage under the table', () => {
+    const staged = (runs: readonly [CatchSample, InvariantId[]][]): CatchRow => {
+      const t = new CatchTally(subject, 'random-faults');
+      for (const [r, stage] of runs) t.add(r, { violated: stage });
+      return t.row(1);
+    };
+    const rows = [tally('unchecked-recover-from', 'random-faults', [run(1, 1), run(2, 1)]), staged([[run(1, 1, ['fencing']), []], [run(2, 1), []]])];
+    expect(summarizePower(rows)).toMatchObject({ mutations: 1, caught: ['unchecked-recover-from'], caughtOften: ['unchecked-recover-from'], onlyWithStage: ['unchecked-recover-from'] });
+    const lines = powerTableLines(rows, { scenarios: ['random-faults'], seeds: { first: 1, last: 2 }, jobs: 1, wallMs: 10 }, new Chalk({ level: 0 }));
+    expect(lines[0]).toMatch(/^── finding power: 1 mutation ·/);
+    expect(lines[3]).toMatch(/^unchecked-recover-from +0% /);
+    expect(lines[4]).toMatch(/^unchecked-recover-from \(staged\) +50% +1 /);
+    expect(lines.at(-2)).toBe('only staged   unchecked-recover-from');
+    expect(lines.at(-1)).toMatch(/^staged: measured with the switches that set its stage \(unchecked-recover-from with unlock-storage-before-publish\)/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Command } from '@commander-js/extra-typings';
 import { MUTATION_IDS } from '../../cluster/mutations.js';
-import { powerSubject, type CatchRow } from '../../report/finding-power.js';
+import { powerSubjects, type CatchRow } from '../../report/finding-power.js';
 import { powerTableLines } from '../../report/finding-power-table.js';
 import { bundledScenarioNames, type LoadedScenario } from '../../scenario/load.js';
 import type { Cli } from '../context.js';
@@ -26,6 +26,7 @@ function rowJson(row: CatchRow, seeds: SeedRange, jobs: number): string {
   return JSON.stringify({
     mutation: row.mutation,
     mutations: row.runWith,
+    ...(row.stage.length > 0 ? { stage: row.stage } : {}),
     scenario: row.scenario,
     seeds: `${seeds.first}..${seeds.last}`,
     tried: row.tried,
@@ -50,7 +51,7 @@ export async function powerAction(cli: Cli, names: readonly string[], flags: Pow
   const mutations = parseMutations(flags.mutate, true, bundledScenarioNames()) ?? MUTATION_IDS;
   const ordering = parseOrdering(flags.ordering);
   const scenarios = distinctByName((names.length > 0 ? names : POWER_SCENARIOS).map(loadInputScenario));
-  const subjects = mutations.map((id) => powerSubject(id));
+  const subjects = powerSubjects(mutations);
   const { io } = cli;
 
   const total = powerRunCount({ subjects, scenarios, seeds });
@@ -90,7 +91,7 @@ export function powerCommand(cli: Cli) {
     .option('--no-color', 'no colours (also: NO_COLOR)')
     .addHelpText(
       'after',
-      '\nEach mutation runs alone, except a disguise (it changes only what the director reports), which runs with the bug it disguises. A seed catches a mutation when its run violates an invariant. Exit 0 once measured, whatever the rates; 2 on bad input.\nExamples:\n  recovery-sim power --seeds 1..50 --jobs 2\n  recovery-sim power random-faults --mutate no-fencing ack-before-sync --json',
+      '\nEach mutation runs alone, except a disguise (it changes only what the director reports), which runs with the bug it disguises. A seed catches a mutation when its run violates an invariant. A mutation shown with switches that set its stage (a defence in depth) is measured once more with them ("staged"): a seed counts when the mutation\'s own invariants fail with the stage and hold with the stage alone. Exit 0 once measured, whatever the rates; 2 on bad input.\nExamples:\n  recovery-sim power --seeds 1..50 --jobs 2\n  recovery-sim power random-faults --mutate no-fencing ack-before-sync --json',
     )
     .action((scenarios, flags) => powerAction(cli, scenarios, flags));
 }

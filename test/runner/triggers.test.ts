@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { nodeOf, toMs, type TraceRecord } from '../../sim/index.js';
+import type { RunEvent } from '../../src/cluster/events.js';
+import { workerName } from '../../src/cluster/names.js';
+import type { MutationId } from '../../src/cluster/mutations.js';
+import type { TransactionSystemLayout } from '../../src/cluster/types.js';
+import { runScenario } from '../../src/runner/run.js';
+import type { TriggerId } from '../../src/scenario/aimed.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { loadScenario, record } from '../cluster/scenarios.js';
+
+type Rec = TraceRecord<RunEvent>;
+
+/** log-crash's cluster with no fault but one trigger, which fires at every moment it aims at (up to its limit) until 20 s. */
+function withTrigger(id: TriggerId): Scenario {
+  const base = loadScenario('log-crash');
+  return { ...base, faults: { script: [], quietAtMs: 20_000, aimed: { triggers: [{ id, chance: 1 }] } } };
+}
+
+function run(id: TriggerId, seed = 1) {
+  const { result, records } = record(withTrigger(id), seed);
+  const mutated = (...mutations: MutationId[]) => runScenario(withTrigger(id), { seed, mutations });
+  const recs = records;
+  const fired = recs.filter((r) => r.type === 'trigger-fired' && r.trigger === id);
+  // The faults a firing applies at once: recorded after it, at the same instant.
+  const faultsAfter = (firing: Rec): Extract<RunEvent, { type: 'fault' }>['action'][] =>
+    recs.slice(recs.indexOf(firing) + 1).flatMap((r) => (r.t === firing.t && r.type === 'fault' ? [r.action] : []));
+  const layouts = new Map(recs.flatMap((r) => (r.type === 'layout-built' ? [[r.epoch, r.tsl] as const] : [])));
+  return { result, recs, fired, faultsAfter, layouts, mutated };
+}
+
+const addressOf = (tsl: TransactionSystemLayout, id: string): string => tsl.services.find((s) => s.id === id)?.address ?? '';
+
+describe('faults aimed at protocol moments', () => {
+  it('kill-layout-workers: once a layout is published, every log and storage worker of it is killed at once, and the reference protocol recovers', () => {
+    const { result, fired, faultsAfter, layouts, mutated } = run('kill-layout-workers');
+    expect(fired.length).toBeGreaterThan(0);
+    const first = fired[0] as Rec & { detail: string };
+    const epoch = Number(/epoch (\d+)/.exec(first.detail)?.[1]);
+    const tsl = layouts.get(epoch) as TransactionSystemLayout;
+    const storage = [...new Set(tsl.storageTeams.flatMap((t) => t.storageIds))];
+    const expected = [
+      ...tsl.logs.map((l) => ({ node: nodeOf(addressOf(tsl, l.id)), process: workerName('log', l.id) })),
+      ...storage.map((id) => ({ node: nodeOf(addressOf(tsl, id)), process: workerName('storage', id) })),
+    ];
+    expect(faultsAfter(first).map((a) => (a.kind === 'kill-process' ? { node: a.node, process: a.process } : a))).toEqual(expected);
+    // The next director finds nothing of the old layout answering at first: the moment
+    // new-cluster-if-nothing-locked acts on.
+    expect(result.mutationPoints['new-cluster-if-nothing-locked']).toBeGreaterThan(0);
+    expect(result.violated).toEqual([]);
+    // With the bug, that director takes the cluster for new and wipes it.
+    expect(mutated('new-cluster-if-nothing-locked').violated).toContain('acts-on-promised-layout');
+  });
+
+  it('slow-unlock-replies: what one storage server sends its director is lost past the unlock timeout, so the director asks a serving server again', () => {
+    const { result, fired, faultsAfter, recs, layouts } = run('slow-unlock-replies');
+    expect(fired.length).toBeGreaterThan(0);
+    const first = fired[0] as Rec;
+    const [cut, ...rest] = faultsAfter(first);
+    expect(rest).toEqual([]);
+    const phase = recs.find((r) => r.type === 'phase' && r.phase === 'storage-unlock' && r.t === first.t) as Extract<Rec, { type: 'phase' }>;
+    const tsl = layouts.get(phase.epoch) as TransactionSystemLayout;
+    const storageNodes = tsl.storageTeams.flatMap((t) => t.storageIds).map((id) => nodeOf(addressOf(tsl, id)));
+    expect(cut).toMatchObject({ kind: 'partition', to: [nodeOf(phase.director)], oneWay: true });
+    if (cut?.kind !== 'partition') return;
+    expect(cut.from).toHaveLength(1);
+    expect(storageNodes).toContain(cut.from[0]);
+    expect(cut.from[0]).not.toBe(nodeOf(phase.director));
+    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && r.action.id === cut.id) as Rec;
+    const heldMs = toMs(heal.t - first.t);
+    // Past the 5 s unlock timeout and the server's MVCC window.
+    expect(heldMs).toBeGreaterThanOrEqual(5500);
+    expect(heldMs).toBeLessThanOrEqual(10_000);
+    // The director asked again a server already serving: the moment repeat-storage-unlock acts on.
+    expect(result.mutationPoints['repeat-storage-unlock']).toBeGreaterThan(0);
+    expect(result.violated).toEqual([]);
+  });
+
+  it('cut-off-recruits: while a director recruits logs, no log-capable node reaches it until its worker creations timed out', () => {
+    const { result, fired, faultsAfter, recs } = run('cut-off-recruits');
+    expect(fired.length).toBeGreaterThan(0);
+    const first = fired[0] as Rec;
+    const [cut] = faultsAfter(first);
+    const phase = recs.filter((r) => r.type === 'phase' && r.phase === 'log-recruitment' && r.t === first.t)[0] as Extract<Rec, { type: 'phase' }>;
+    expect(cut).toMatchObject({ kind: 'partition', from: ['n4', 'n5', 'n6'].filter((n) => n !== nodeOf(phase.director)), to: [nodeOf(phase.director)], oneWay: true });
+    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && cut?.kind === 'partition' && r.action.id === cut.id) as Rec;
+    const heldMs = toMs(heal.t - first.t);
+    expect(heldMs).toBeGreaterThanOrEqual(10_000 * 1.05);
+    expect(heldMs).toBeLessThanOrEqual(10_000 * 1.5);
+    // Every log node failed the director: the next attempt trusts none, the moment of distrust-answering-nodes.
+    expect(result.mutationPoints['distrust-answering-nodes']).toBeGreaterThan(0);
+    expect(result.violated).toEqual([]);
+  });
+
+  it('slow-unlock-replies after a real recovery: the repeated unlock of repeat-storage-unlock cuts off what the server made durable since', () => {
+    // Faults (the script's log crash) until 30 s, and the run as long as liveness needs after that.
+    const { durationMs: _ends, ...base } = loadScenario('log-crash');
+    const scenario: Scenario = { ...base, faults: { ...base.faults, quietAtMs: 30_000, aimed: { triggers: [{ id: 'slow-unlock-replies', chance: 1 }] } } };
+    expect(runScenario(scenario, { seed: 3 }).violated).toEqual([]);
+    expect(runScenario(scenario, { seed: 3, mutations: ['repeat-storage-unlock'] }).violated).toContain('teams-replicated');
+  });
+});

@@ -69,6 +69,7 @@ export const MUTATION_IDS = [
   'strict-placement-across-kinds',
   'register-proxies-after-all-start',
   'retry-freshly-failed-nodes',
+  'place-on-suspects-unasked',
   'mislabel-director-events',
 ] as const;
 
@@ -339,7 +340,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
   'distrust-answering-nodes': {
     id: 'distrust-answering-nodes',
     source: 'F18',
-    summary: 'A node stays suspected after its foreman has created a worker again: when a partition made every log node fail the director and one of them is dead for good, each attempt falls back to the suspected nodes, waits out the dead one, and new clusters or recoveries miss the bound. Shown with retry-freshly-failed-nodes, the other half of the same defence: either fix alone keeps the dead node out.',
+    summary: 'A node stays suspected after its foreman has answered (created a worker, or answered the director\'s ping): when a partition made every log node fail the director and one of them is dead for good, each attempt falls back to the suspected nodes, waits out the dead one, and new clusters or recoveries miss the bound. Shown with retry-freshly-failed-nodes, the other half of the same defence: either fix alone keeps the dead node out.',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'partitioned-log-nodes', seeds: 3 },
     alongWith: ['retry-freshly-failed-nodes'],
@@ -399,6 +400,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'When no capable node is trusted, the director spreads new workers over all of them, the one whose worker creation just timed out included: after a partition made the live nodes suspect and a node died for good, every attempt waits out the dead node\'s creation timeout and recovery misses its bound (found by random-shapes).',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'dead-node-after-partition', seeds: 1 },
+  },
+  'place-on-suspects-unasked': {
+    id: 'place-on-suspects-unasked',
+    source: 'sweep',
+    summary: 'When no capable node is trusted, the director places new workers on suspected nodes without asking which are up, one node at a time in the order their suspicion ends: windows double with every failure, so live log nodes that failed again and again during a partition stay suspected longer than one that died for good, which is tried alone and waited out for the 10 s creation timeout while the live ones are passed over, and recovery misses its bound (found by random-faults with the cut-off-recruits trigger).',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'dead-node-among-suspects', seeds: 1 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

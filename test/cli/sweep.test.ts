@@ -53,7 +53,7 @@ describe('recovery-sim sweep', () => {
     expect(r.stdout).toMatch(/^violations +none$/m);
     expect(r.stdout).toMatch(/^probes +.*workers-created \d+/m);
     // A tiny cluster with one commit proxy never reaches the moment `local-read-version` acts on.
-    expect(r.stdout).toMatch(/^not at stake +\d+ of 45 switches never reached the moment they act on: .*local-read-version/m);
+    expect(r.stdout).toMatch(/^not at stake +\d+ of 46 switches never reached the moment they act on: .*local-read-version/m);
     expect(r.stdout).toMatch(/^speed +[\d.]+ seeds\/s · [\d.]+ k? ?events\/s/m);
     expect(r.stderr).toMatch(/4\/4 seeds/);
   });

@@ -13,6 +13,8 @@ describe(`the default cluster under ${FAULT_SEEDS} random fault plans`, () => {
     expect(reliedOn.filter((id) => (moments.get(id) ?? 0) === 0)).toEqual([]);
     // Every aimed trigger found its moment and fired: one that silently never fires would aim nothing.
     expect(TRIGGER_IDS.filter((id) => (probes.get(`aimed-${id}`) ?? 0) === 0)).toEqual([]);
+    // And the director races the epoch rules exist for happened.
+    expect(['concurrent-directors', 'newer-epoch-exists', 'director-stopped-by-newer-epoch'].filter((id) => (probes.get(id) ?? 0) === 0)).toEqual([]);
     // Many whole runs in one test: minutes on a busy machine, so more than the default minute.
   }, 180_000);
 });

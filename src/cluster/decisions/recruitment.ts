@@ -83,10 +83,12 @@ export function fillSlots(slots: readonly Slot[], assignments: readonly Assignme
 
 /**
  * The nodes to place new workers on when the trusted ones cannot take them all: the capable nodes
- * in the order their suspicion ends (never suspected or forgiven first, then the longest since
- * they failed us), as few as the plan needs. A node that failed us a moment ago is the likeliest
- * to be dead; one that failed us long ago during a partition has probably come back.
+ * by `key`, smallest first (ties in node order), as few as the plan needs. The reference key is
+ * when each node last failed us (0: never, or answered since): a node that failed us a moment ago
+ * is the likeliest to be dead; one that failed us long ago during a partition has probably come
+ * back. (When its suspicion ends is no measure of that: windows double with every failure, so a
+ * node that failed often during a partition stays suspected longer than one that died.)
  */
-export function leastSuspectedFirst(capable: readonly NodeId[], suspectedUntil: (node: NodeId) => number): NodeId[] {
-  return [...capable].sort((a, b) => suspectedUntil(a) - suspectedUntil(b) || compareNodeIds(a, b));
+export function fallbackOrder(capable: readonly NodeId[], key: (node: NodeId) => number): NodeId[] {
+  return [...capable].sort((a, b) => key(a) - key(b) || compareNodeIds(a, b));
 }

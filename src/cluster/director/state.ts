@@ -77,7 +77,7 @@ export class DirectorState {
   readonly lockToken: string;
   /** Monitors of the sequencer, proxies and logs, from the monitoring phase on. */
   readonly monitors = new Set<number>();
-  private readonly suspects = new Map<string, { until: VirtualTime; strikes: number }>();
+  private readonly suspects = new Map<string, { until: VirtualTime; strikes: number; failedAt: VirtualTime }>();
 
   constructor(
     readonly ctx: Ctx,
@@ -114,7 +114,7 @@ export class DirectorState {
   suspect(key: string): void {
     const strikes = (this.suspects.get(key)?.strikes ?? 0) + 1;
     const window = mutated(this.config, 'keep-dead-spares') ? FIXED_SUSPECT_MS : Math.min(SUSPECT_MS * 2 ** (strikes - 1), SUSPECT_MAX_MS);
-    this.suspects.set(key, { until: this.ctx.now() + ms(window), strikes });
+    this.suspects.set(key, { until: this.ctx.now() + ms(window), strikes, failedAt: this.ctx.now() });
   }
 
   /** `key` answered: it is trusted again, and a later failure starts from the first window. */
@@ -126,6 +126,11 @@ export class DirectorState {
   suspectedUntil(key: string): number {
     const until = this.suspects.get(key)?.until;
     return until !== undefined && until > this.ctx.now() ? until : 0;
+  }
+
+  /** When `key` last failed us (0 if it never did, or answered since). */
+  lastFailedAt(key: string): number {
+    return this.suspects.get(key)?.failedAt ?? 0;
   }
 
   isSuspect(key: string): boolean {

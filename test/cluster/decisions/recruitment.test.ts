@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assignRoundRobin,
   fillSlots,
-  leastSuspectedFirst,
+  fallbackOrder,
   planRecruitment,
   recruitmentCandidates,
   vacanciesIn,
@@ -390,9 +390,9 @@ describe('fillSlots', () => {
   });
 });
 
-describe('leastSuspectedFirst (the fallback when too few nodes are trusted)', () => {
-  it('orders capable nodes by when their suspicion ends, ties in node order (n2 before n10)', () => {
-    const until: Record<string, number> = { n1: 50, n2: 0, n10: 0, n3: 20 };
-    expect(leastSuspectedFirst(['n1', 'n10', 'n2', 'n3'], (n) => until[n] ?? 0)).toEqual(['n2', 'n10', 'n3', 'n1']);
+describe('fallbackOrder (the fallback when too few nodes are trusted)', () => {
+  it('orders capable nodes by when they last failed us, never first, ties in node order (n2 before n10)', () => {
+    const failedAt: Record<string, number> = { n1: 50, n2: 0, n10: 0, n3: 20 };
+    expect(fallbackOrder(['n1', 'n10', 'n2', 'n3'], (n) => failedAt[n] ?? 0)).toEqual(['n2', 'n10', 'n3', 'n1']);
   });
 });

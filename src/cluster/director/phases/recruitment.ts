@@ -2,7 +2,7 @@ import { ms, nodeOf, type CallResult, type TaskBody } from '../../../../sim/inde
 import { FOREVER_MS, mutated, reached } from '../../config.js';
 import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
 import { isFreeSpare } from '../../decisions/spares.js';
-import { fillSlots, leastSuspectedFirst, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
+import { fallbackOrder, fillSlots, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
 import type { WorkerCreated } from '../../messages.js';
 import { foremanAddress } from '../../names.js';
 import { isVacancy, type LogDescriptor, type ServiceEntry, type ServiceId, type ServiceKind, type Slot, type StorageTeam } from '../../types.js';
@@ -39,22 +39,18 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   if (d.capableNodes(kind).some((n) => otherKindNodes.has(n))) reached(d.config, 'strict-placement-across-kinds');
   const hostsOtherKind = mutated(d.config, 'strict-placement-across-kinds') ? otherKindNodes : new Set<string>();
   const capable = d.capableNodes(kind).filter((n) => !hostsOtherKind.has(n));
-  const trusted = capable.filter((n) => !d.isSuspect(n));
   const planOn = (nodes: readonly string[]) =>
     planRecruitment({ vacancies, candidates, nodes, strictPlacement: d.params.strictPlacement, freshId: () => ctx.rng.id(8) });
-  // Suspicion is a preference: when the trusted nodes are too few, the suspected ones are tried
-  // too, those that failed us longest ago first and no more of them than the plan needs; a node
-  // that failed us a moment ago is kept out as long as others can take the workers.
-  let plan = planOn(trusted);
-  if (!plan.ok && trusted.length < capable.length) {
-    if (mutated(d.config, 'retry-freshly-failed-nodes')) plan = planOn(capable);
-    else {
-      const order = leastSuspectedFirst(capable, (n) => d.suspectedUntil(n));
-      let used = trusted.length;
-      while (!plan.ok && used < order.length) plan = planOn(order.slice(0, ++used));
-      // The moment the switch acts on: a suspected node is kept out that the switch would use.
-      if (plan.ok && used < capable.length) reached(d.config, 'retry-freshly-failed-nodes');
-    }
+  const unasked = mutated(d.config, 'place-on-suspects-unasked');
+  let plan = yield* placement(r, capable, planOn);
+  // A node that failed us before and has not answered since is asked before a worker is placed
+  // on it: its suspicion may have run out while it is still dead (a ping's timeout, not a worker
+  // creation's, finds that out). A node that does not answer is suspected again and the workers go
+  // elsewhere.
+  for (let round = 0; !unasked && plan.ok && round < capable.length; round++) {
+    const unproven = [...new Set(plan.newWorkers.map((w) => w.node))].filter((n) => !d.isSuspect(n) && d.lastFailedAt(n) > 0);
+    if (unproven.length === 0 || (yield* askNodes(r, unproven)) === unproven.length) break;
+    plan = yield* placement(r, capable, planOn);
   }
   if (!plan.ok) return { outcome: stalled('insufficient_nodes', `${kind}: need ${plan.need}, have ${plan.have}`) };
 
@@ -125,6 +121,64 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
     created,
   });
   return { assignments: plan.assignments };
+}
+
+type Plan = ReturnType<typeof planRecruitment>;
+
+/**
+ * Where new workers go. Suspicion is a preference: the trusted nodes first; when they are too few,
+ * the suspected ones are asked whether they are up (a ping to each foreman) and those that answer
+ * are trusted again (a partition that made every node fail us has often healed); if that is still
+ * too few, suspected nodes are tried too, those that failed us longest ago first and no more of
+ * them than the plan needs: a node that failed us a moment ago is kept out as long as others can
+ * take the workers.
+ */
+function* placement(r: Recovery, capable: readonly string[], planOn: (nodes: readonly string[]) => Plan): TaskBody<Plan> {
+  const { d } = r;
+  const trusted = () => capable.filter((n) => !d.isSuspect(n));
+  let plan = planOn(trusted());
+  if (plan.ok || trusted().length === capable.length) return plan;
+  if (mutated(d.config, 'retry-freshly-failed-nodes')) return planOn(capable);
+  const unasked = mutated(d.config, 'place-on-suspects-unasked');
+  if (!unasked && (yield* askNodes(r, capable.filter((n) => d.isSuspect(n)))) > 0) plan = planOn(trusted());
+  // Trusted nodes first (key 0), then the suspected ones by when they last failed us (by when
+  // their suspicion ends under the switch: windows double with each failure, so that order puts a
+  // node that died behind live ones that failed often during a partition).
+  const order = fallbackOrder(capable, (n) => (unasked ? d.suspectedUntil(n) : d.isSuspect(n) ? d.lastFailedAt(n) : 0));
+  let used = trusted().length;
+  while (!plan.ok && used < order.length) plan = planOn(order.slice(0, ++used));
+  // The moment retry-freshly-failed-nodes acts on: a suspected node is kept out that it would use.
+  if (plan.ok && used < capable.length) reached(d.config, 'retry-freshly-failed-nodes');
+  return plan;
+}
+
+/**
+ * Ask the foremen of `nodes` whether they are up (a ping, within the ping timeout): those that
+ * answer are trusted again, those that do not are suspected (again). How many answered.
+ */
+function* askNodes(r: Recovery, nodes: readonly string[]): TaskBody<number> {
+  const { ctx, d } = r;
+  if (nodes.length === 0) return 0;
+  const results: CallResult[] = yield* ctx.callAll(
+    nodes.map((n) => ({ to: foremanAddress(n), msg: { type: 'ping' } })),
+    { timeout: ms(d.params.monitorPingTimeoutMs) },
+  );
+  let answered = 0;
+  results.forEach((res, i) => {
+    const node = nodes[i] as string;
+    if (!res.ok) {
+      // The moment the switch acts on: a node it would place workers on unasked does not answer.
+      reached(d.config, 'place-on-suspects-unasked');
+      // Suspected again if its suspicion had run out; a node still suspected keeps the failure
+      // that made it so (the ping is no new evidence against it).
+      if (!d.isSuspect(node)) d.suspect(node);
+      return;
+    }
+    answered++;
+    if (d.isSuspect(node)) reached(d.config, 'distrust-answering-nodes');
+    if (!mutated(d.config, 'distrust-answering-nodes')) d.trust(node);
+  });
+  return answered;
 }
 
 /** §4.6: fill the log vacancies. */

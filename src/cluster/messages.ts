@@ -76,6 +76,8 @@ export interface PullMsg extends Message {
   /** Recovery pulls read a locked log; ordinary pulls need a running one. */
   readonly recovery: boolean;
   readonly last?: Version;
+  /** A storage server's pull: the generation it serves (the epoch that unlocked it). */
+  readonly epoch?: Epoch | null;
 }
 export interface PullOk extends Message {
   readonly type: 'pull-ok';

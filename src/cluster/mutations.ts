@@ -10,7 +10,8 @@ export interface MutationInfo {
   /** The invariant(s) expected to report it. */
   readonly caughtBy: readonly string[];
   /** A scenario (in scenarios/) where it shows, and within how many seeds (1, 2, …) it must be caught. */
-  readonly shownIn: { readonly scenario: string; readonly seeds: number };
+  /** The scenario that shows it, caught within `seeds` seeds from `firstSeed` (default 1). */
+  readonly shownIn: { readonly scenario: string; readonly seeds: number; readonly firstSeed?: number };
   /**
    * Other switches turned on with it when it is shown. A switch that only disguises a bug (the
    * director's events lie) is shown together with the bug it disguises, which must still be caught.
@@ -70,6 +71,7 @@ export const MUTATION_IDS = [
   'register-proxies-after-all-start',
   'retry-freshly-failed-nodes',
   'place-on-suspects-unasked',
+  'serve-other-generation-pulls',
   'mislabel-director-events',
 ] as const;
 
@@ -407,6 +409,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'When no capable node is trusted, the director places new workers on suspected nodes without asking which are up, one node at a time in the order their suspicion ends: windows double with every failure, so live log nodes that failed again and again during a partition stay suspected longer than one that died for good, which is tried alone and waited out for the 10 s creation timeout while the live ones are passed over, and recovery misses its bound (found by random-faults with the cut-off-recruits trigger).',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'dead-node-among-suspects', seeds: 1 },
+  },
+  'serve-other-generation-pulls': {
+    id: 'serve-other-generation-pulls',
+    source: 'sweep',
+    summary: 'A running log serves every storage server that pulls from it, whatever generation the server belongs to: a log left spare by a published layout and rebuilt by a newer recovery that never publishes holds that recovery\'s history, and a storage server of the old layout that no director could lock, still pulling from its old logs, applies it (found by random-faults with every aimed trigger on).',
+    caughtBy: ['storage-consistent'],
+    shownIn: { scenario: 'stale-replica-pulls-reused-log', seeds: 1, firstSeed: 1360 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

@@ -28,7 +28,7 @@ function explainMutation(id: MutationId, scenarios: readonly LoadedScenario[]): 
     `Mutation ${id} (${origin(m.source)}) is a deliberate bug, off by default: ${m.summary}`,
     `${m.caughtBy.length === 1 ? 'The checker' : 'The checkers'} meant to catch it: ${caught}.`,
     using.length > 0 ? `Scenarios that switch it on: ${using.join(', ')} (try \`recovery-sim run ${using[0]}\`).` : '',
-    `It shows in ${m.shownIn.scenario}${m.alongWith !== undefined ? `, together with ${m.alongWith.join(' and ')}${m.disguise === true ? ' (the bug it disguises)' : ', which set the stage'}` : ''}: \`recovery-sim run ${m.shownIn.scenario} --mutate ${[id, ...(m.alongWith ?? [])].join(' ')}\`${m.shownIn.seeds > 1 ? ` (caught within seeds 1..${m.shownIn.seeds})` : ''}.`,
+    `It shows in ${m.shownIn.scenario}${m.alongWith !== undefined ? `, together with ${m.alongWith.join(' and ')}${m.disguise === true ? ' (the bug it disguises)' : ', which set the stage'}` : ''}: \`recovery-sim run ${m.shownIn.scenario}${m.shownIn.firstSeed !== undefined ? ` --seed ${m.shownIn.firstSeed}` : ''} --mutate ${[id, ...(m.alongWith ?? [])].join(' ')}\`${m.shownIn.seeds > 1 ? ` (caught within seeds ${m.shownIn.firstSeed ?? 1}..${(m.shownIn.firstSeed ?? 1) + m.shownIn.seeds - 1})` : ''}.`,
   ]
     .filter((line) => line !== '')
     .join(' ');

@@ -199,6 +199,16 @@ export function logService(id: ServiceId, config: ClusterConfig): ProcessStart<C
         incoming.reply?.({ type: 'pull-error', reason: 'not_ready' });
         return;
       }
+      // A log serves the storage servers of its own generation. One reused by a newer recovery
+      // holds that recovery's history, which a storage server of the generation it served before
+      // (one the newer director could not lock) must not apply: that history may never be committed.
+      if (!msg.recovery && msg.epoch !== undefined && msg.epoch !== disk.epoch) {
+        reached(config, 'serve-other-generation-pulls');
+        if (!mutated(config, 'serve-other-generation-pulls')) {
+          incoming.reply?.({ type: 'pull-error', reason: 'other_generation' });
+          return;
+        }
+      }
       if (msg.recovery && mode !== 'locked') {
         incoming.reply?.({ type: 'pull-error', reason: 'not_locked' });
         return;

@@ -171,7 +171,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
             // One log per tag group this server needs: every log holds every version.
             const sources = pullSources(disk.logs, disk.shards.map((s) => s.tag), turn);
             const results: CallResult[] = yield* ctx.callAll(
-              sources.map((to) => ({ to, msg: { type: 'pull', from: disk.durableVersion, limit: PULL_LIMIT, recovery: false } })),
+              sources.map((to) => ({ to, msg: { type: 'pull', from: disk.durableVersion, limit: PULL_LIMIT, recovery: false, epoch: disk.epoch } })),
               { timeout: ms(PULL_TIMEOUT_MS) },
             );
             if (run !== pullerRun) return;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TRIGGER_IDS } from '../../src/scenario/aimed.js';
 import { sweepPasses } from './sweep-passes.js';
 
-const FAULT_SEEDS = Number(process.env.RANDOM_FAULT_SEEDS ?? 80);
+const FAULT_SEEDS = Number(process.env.RANDOM_FAULT_SEEDS ?? 60);
 
 describe(`the default cluster under ${FAULT_SEEDS} random fault plans`, () => {
   it('always ends with a published layout, recovery completed, and no invariant violated', () => {

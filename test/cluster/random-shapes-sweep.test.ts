@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { sweepPasses } from './sweep-passes.js';
 
-const SHAPE_SEEDS = Number(process.env.RANDOM_SHAPE_SEEDS ?? 40);
+const SHAPE_SEEDS = Number(process.env.RANDOM_SHAPE_SEEDS ?? 32);
 
 describe(`${SHAPE_SEEDS} cluster shapes drawn from the seed, each under a random fault plan`, () => {
   it('always ends with a published layout, recovery completed, and no invariant violated', () => {

@@ -134,18 +134,18 @@ export function seedArray(list: SeedList): number[] {
  * `--mutate a b` / `--mutate a,b` and `--no-mutations`: the mutation list that replaces the
  * scenario's own, or undefined to keep the scenario's.
  */
-export function parseMutations(values: readonly string[] | undefined, keepScenarioMutations: boolean, scenarioNames: readonly string[] = []): MutationId[] | undefined {
+export function parseMutations(values: readonly string[] | undefined, keepScenarioMutations: boolean, scenarioNames: readonly string[] = [], flag = '--mutate'): MutationId[] | undefined {
   const ids = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-  if (!keepScenarioMutations && ids.length > 0) throw new UsageError('--mutate and --no-mutations contradict each other: give one of them.');
+  if (!keepScenarioMutations && ids.length > 0) throw new UsageError(`${flag} and --no-mutations contradict each other: give one of them.`);
   if (!keepScenarioMutations) return [];
   if (values === undefined) return undefined;
-  if (ids.length === 0) throw new UsageError(`--mutate needs at least one mutation id. Allowed: ${MUTATION_IDS.join(', ')}.`);
+  if (ids.length === 0) throw new UsageError(`${flag} needs at least one mutation id. Allowed: ${MUTATION_IDS.join(', ')}.`);
   const unknown = ids.filter((id) => !isMutationId(id));
   if (unknown.length > 0) {
     const first = unknown[0] as string;
     const near = closest(first, MUTATION_IDS);
-    const hint = near !== undefined ? ` Did you mean "${near}"?` : scenarioNames.includes(first) ? ` ("${first}" is a scenario: name the scenario before --mutate.)` : '';
-    throw new UsageError(`--mutate: unknown mutation${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}.${hint} Allowed: ${MUTATION_IDS.join(', ')} (see \`recovery-sim list mutations\`).`);
+    const hint = near !== undefined ? ` Did you mean "${near}"?` : scenarioNames.includes(first) ? ` ("${first}" is a scenario: name the scenario before ${flag}.)` : '';
+    throw new UsageError(`${flag}: unknown mutation${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}.${hint} Allowed: ${MUTATION_IDS.join(', ')} (see \`recovery-sim list mutations\`).`);
   }
   return [...new Set(ids)] as MutationId[];
 }

@@ -90,7 +90,7 @@ export async function measureFindingPower(o: PowerSweepOptions): Promise<CatchRo
       if (offset === 0) tally = new CatchTally(pair.subject, pair.loaded.scenario.name);
       const current = tally as CatchTally;
       if (pair.perSeed === 1) current.add(result);
-      else if (offset % 2 === 0) withStage = result;
+      else if (offset % pair.perSeed === 0) withStage = result;
       else current.add(withStage as RunResult, result);
       if (offset !== pair.perSeed * seeds - 1) return;
       const row = current.row(o.jobs);

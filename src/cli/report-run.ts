@@ -44,11 +44,8 @@ export function runForReport(options: Omit<SingleRunOptions, 'sink'>, limit: num
   let sink = new SamplingSink(limit, extras.pin);
   let run = executeRun({ ...options, sink: extras.observe !== undefined ? new TeeSink([sink, extras.observe]) : sink });
   let trace = sink.finish();
+  // Pinned records are always kept by the sample; only a violation's events may be missing.
   const pinned = unshownViolationEvents(run.result, trace);
-  if (trace.origin !== null) {
-    const origin = trace.origin;
-    for (const i of extras.pin ?? []) if (origin[positionOf(origin, i)] !== i) pinned.add(i);
-  }
   if (pinned.size > 0) {
     sink = new SamplingSink(limit, new Set([...pinned, ...(extras.pin ?? [])]));
     const again = executeRun({ ...options, sink });

@@ -1,7 +1,7 @@
 import { MIN_WIDTH } from '../report/fit.js';
 
 /** Columns when neither a terminal nor COLUMNS says: wide enough for most lines, narrow enough to read. */
-export const DEFAULT_WIDTH = 100;
+const DEFAULT_WIDTH = 100;
 
 interface Screen {
   readonly isTTY?: boolean;

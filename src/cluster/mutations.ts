@@ -433,3 +433,8 @@ export type MutationSet = ReadonlySet<MutationId>;
 export function isMutationId(value: string): value is MutationId {
   return (MUTATION_IDS as readonly string[]).includes(value);
 }
+
+/** Whether two mutation lists switch on the same set. */
+export function sameMutations(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { sameMutations } from '../cluster/mutations.js';
 import type { RunResult } from '../runner/result.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { aimedDraw } from '../scenario/resolve.js';
@@ -21,15 +22,11 @@ export interface KeeperOptions {
 /** What the run must do from now on (see CorpusEntry.expect). */
 export function expectationFor(scenario: Scenario, run: Pick<RunResult, 'mutations' | 'violations'>): CorpusEntry['expect'] {
   // A scenario's expectation is about its own switches: with others (--mutate), it says nothing.
-  const own = sameSet(run.mutations, scenario.mutations ?? []) ? scenario.expect : undefined;
+  const own = sameMutations(run.mutations, scenario.mutations ?? []) ? scenario.expect : undefined;
   if (own !== undefined) return own.verdict === 'pass' ? { verdict: 'pass' } : { verdict: 'violation', ...(own.invariant !== undefined ? { invariant: own.invariant } : {}) };
   if (run.mutations.length === 0) return { verdict: 'pass' };
   const first = firstViolated(run);
   return { verdict: 'violation', ...(first !== undefined ? { invariant: first } : {}) };
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 /**

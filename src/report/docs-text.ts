@@ -7,9 +7,9 @@ import { SPEC_GROUPS } from './spec-ids.js';
  * them; a test fails when the files and these sources disagree.
  */
 
-export const GENERATED_NOTE = '<!-- Generated from src/report/glossary.ts and src/report/spec-ids.ts by `npm run build && node dist/src/report/write-docs.js`: edit those, not this. -->';
-export const SPEC_IDS_START = '<!-- spec-ids:start (generated) -->';
-export const SPEC_IDS_END = '<!-- spec-ids:end -->';
+const GENERATED_NOTE = '<!-- Generated from src/report/glossary.ts and src/report/spec-ids.ts by `npm run build && node dist/src/report/write-docs.js`: edit those, not this. -->';
+const SPEC_IDS_START = '<!-- spec-ids:start (generated) -->';
+const SPEC_IDS_END = '<!-- spec-ids:end -->';
 
 /** Glossary entries in alphabetical order. */
 export function sortedGlossary(): GlossaryEntry[] {
@@ -36,7 +36,7 @@ export function glossaryMarkdown(): string {
 }
 
 /** The spec-id section of docs/protocol.md, markers included. */
-export function specIdsMarkdown(): string {
+function specIdsMarkdown(): string {
   const lines = [SPEC_IDS_START, ''];
   for (const group of SPEC_GROUPS) {
     lines.push(`### ${group.title}`, '', group.intro, '', '| id | meaning |', '|---|---|');

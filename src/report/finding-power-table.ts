@@ -75,7 +75,7 @@ export function powerTableLines(rows: readonly CatchRow[], o: PowerTableOptions,
   lines.push(`${head('caught')}${s.caught.length} of ${s.mutations} mutations, by at least one scenario within seeds ${range}`);
   lines.push(`${head('caught often')}${s.caughtOften.length} of ${s.mutations}, in >= ${OFTEN_PERCENT}% of the seeds of at least one scenario`);
   lines.push(`${head('never caught')}${s.neverCaught.length === 0 ? 'none' : chalk.yellow(s.neverCaught.join(', '))}`);
-  const staged = [...rowsBySubject(rows.filter((r) => r.stage.length > 0)).values()].map((g) => g[0] as CatchRow);
+  const staged = groups.map((g) => g[0] as CatchRow).filter((r) => r.stage.length > 0);
   if (staged.length > 0) {
     lines.push(`${head('only staged')}${s.onlyWithStage.length === 0 ? 'none' : s.onlyWithStage.join(', ')}`);
     lines.push(

@@ -148,7 +148,7 @@ export interface PowerSummary {
 }
 
 /** Group rows by mutation, in the order the mutations first appear. */
-export function rowsByMutation(rows: readonly CatchRow[]): Map<MutationId, CatchRow[]> {
+function rowsByMutation(rows: readonly CatchRow[]): Map<MutationId, CatchRow[]> {
   return groupRows(rows, (row) => row.mutation);
 }
 

@@ -80,6 +80,6 @@ export function gapsText(c: Coverage): string {
   return `${c.gaps.map(runText).join(', ')}${more}`;
 }
 
-export function runText(r: SeedRun): string {
+function runText(r: SeedRun): string {
   return r.first === r.last ? String(r.first) : `${r.first}..${r.last}`;
 }

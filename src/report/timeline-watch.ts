@@ -1,5 +1,5 @@
 import { addressOf, type FaultAction } from '../../sim/index.js';
-import type { TransactionSystemLayout } from '../cluster/types.js';
+import { layoutKey } from '../check/facts/publications.js';
 import type { Rec } from '../check/types.js';
 import { clock } from './clock.js';
 import type { Line } from './timeline-lines.js';
@@ -44,10 +44,8 @@ interface CallMessage {
   readonly request: boolean;
 }
 
-const layoutKey = (tsl: TransactionSystemLayout): string => `${tsl.epoch}/${tsl.id}/${tsl.director}`;
-
 /** `7, 10, 13 … 43`: a list of numbers, shortened when long. */
-export function numberList(values: readonly number[]): string {
+function numberList(values: readonly number[]): string {
   if (values.length <= 1) return values.join('');
   if (values.length <= 6) return `${values.slice(0, -1).join(', ')} and ${values[values.length - 1] ?? ''}`;
   return `${values.slice(0, 3).join(', ')} … ${values[values.length - 1] ?? ''}`;

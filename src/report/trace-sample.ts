@@ -1,5 +1,5 @@
 import type { TraceRecord, TraceSink } from '../../sim/index.js';
-import type { Rec } from './html/model/records.js';
+import { prefixLength, type Rec } from './html/model/records.js';
 
 /**
  * How many message and data-plane records a report holds: a page of about 7 MB that a browser
@@ -173,14 +173,7 @@ function mergeByIndex(lists: readonly (readonly Rec[])[]): Rec[] {
 
 /** The position of trace index `i` among `origin` (sorted), or of the nearest kept record before it. */
 export function positionOf(origin: readonly number[], i: number): number {
-  let lo = 0;
-  let hi = origin.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((origin[mid] ?? 0) <= i) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
+  return Math.max(0, prefixLength(origin.length, (k) => (origin[k] ?? 0) <= i) - 1);
 }
 
 function count(n: number): string {

@@ -51,6 +51,11 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   });
   const truth = new DiskGroundTruth(sim);
   const params = resolved.cluster.params;
+  const lost = lostNodes(resolved.plan);
+  const capableNodes = {
+    log: resolved.cluster.nodes.filter((n) => n.capabilities.includes('log')).map((n) => n.id),
+    storage: resolved.cluster.nodes.filter((n) => n.capabilities.includes('storage')).map((n) => n.id),
+  };
   const suite = new CheckSuite({
     settings: {
       coordinators: resolved.cluster.coordinators.map((node) => processAddress(node, COORDINATOR)),
@@ -60,11 +65,8 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       logGroups: params.logGroups,
       storageServers: params.storageServers,
       replicationFactorAt: (time) => resolved.reconfigure.filter((c) => ms(c.atMs) <= time).at(-1)?.replicationFactor ?? params.replicationFactor,
-      lostNodes: lostNodes(resolved.plan),
-      capableNodes: {
-        log: resolved.cluster.nodes.filter((n) => n.capabilities.includes('log')).map((n) => n.id),
-        storage: resolved.cluster.nodes.filter((n) => n.capabilities.includes('storage')).map((n) => n.id),
-      },
+      lostNodes: lost,
+      capableNodes,
       ...(params.strictPlacement
         ? {
             strictNeeds: newClusterSize({ ...params, replicationFactor: Math.max(params.replicationFactor, ...resolved.reconfigure.map((c) => c.replicationFactor)) }),
@@ -95,8 +97,8 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
     const space = {
       quietAtMs: resolved.quietAtMs,
       coordinatorNodes: resolved.cluster.coordinators,
-      lostNodes: lostNodes(resolved.plan).map((l) => l.node),
-      logNodes: resolved.cluster.nodes.filter((n) => n.capabilities.includes('log')).map((n) => n.id),
+      lostNodes: lost.map((l) => l.node),
+      logNodes: capableNodes.log,
       storageUnlockTimeoutMs: params.storageUnlockTimeoutMs,
       createWorkerTimeoutMs: params.createWorkerTimeoutMs,
     };

@@ -73,6 +73,9 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
   const nowMs = (): number => toMs(sim.now);
   const outage = (draw: Rng): number => draw.intInclusive(100, 3000);
   const addressOf = (tsl: TransactionSystemLayout, id: string): string | undefined => tsl.services.find((s) => s.id === id)?.address;
+  /** The nodes that host `ids` in `tsl`, each once. */
+  const hostsOf = (tsl: TransactionSystemLayout, ids: readonly string[]): NodeId[] => [...new Set(ids.flatMap((id) => addressOf(tsl, id) ?? []).map((a) => nodeOf(a)))];
+  const storageIdsOf = (tsl: TransactionSystemLayout): string[] => [...new Set(tsl.storageTeams.flatMap((t) => t.storageIds))];
   const kills = (tsl: TransactionSystemLayout, kind: 'log' | 'storage', ids: readonly string[]): FaultAction[] =>
     ids.flatMap((id) => {
       const address = addressOf(tsl, id);
@@ -86,9 +89,8 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
   const slowUnlockReplies = (director: string, epoch: number): void => {
     const tsl = built.get(epoch);
     if (tsl === undefined) return;
-    const servers = [...new Set(tsl.storageTeams.flatMap((t) => t.storageIds))].flatMap((id) => addressOf(tsl, id) ?? []);
     const to = nodeOf(director);
-    const nodes = [...new Set(servers.map((a) => nodeOf(a)))].filter((n) => n !== to);
+    const nodes = hostsOf(tsl, storageIdsOf(tsl)).filter((n) => n !== to);
     if (nodes.length === 0) return;
     const timeout = space.storageUnlockTimeoutMs;
     fire('slow-unlock-replies', `${director} is unlocking storage of epoch ${epoch}`, (draw) => {
@@ -152,7 +154,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
         fire('kill-layout-logs', `epoch ${r.epoch} was published`, (draw) => {
           if (draw.chance(0.5)) return kills(tsl, 'log', logIds);
           // The logs' nodes and the director's crash together: nothing of the generation survives.
-          const nodes = [...new Set([...logIds.flatMap((id) => { const a = addressOf(tsl, id); return a === undefined ? [] : [nodeOf(a)]; }), nodeOf(tsl.director)])];
+          const nodes = [...new Set([...hostsOf(tsl, logIds), nodeOf(tsl.director)])];
           const back = nowMs() + outage(draw);
           return nodes.flatMap((node): FaultAction[] => [
             { at: nowMs(), kind: 'crash-node', node },
@@ -163,7 +165,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
         // never take the cluster for new (the workers come back, with their disks, once restarted).
         fire('kill-layout-workers', `epoch ${r.epoch} was published`, () => [
           ...kills(tsl, 'log', logIds),
-          ...kills(tsl, 'storage', [...new Set(tsl.storageTeams.flatMap((t) => t.storageIds))]),
+          ...kills(tsl, 'storage', storageIdsOf(tsl)),
         ]);
         return;
       }

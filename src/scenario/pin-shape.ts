@@ -1,6 +1,6 @@
 import { FAULT_FAMILIES } from '../../sim/index.js';
 import type { ResolvedScenario } from './resolve.js';
-import { WAN_JITTER_MS } from './shapes.js';
+import { wanNetwork } from './shapes.js';
 import type { FaultSpec, Scenario } from './types.js';
 
 /**
@@ -32,7 +32,7 @@ export function pinnedShape(resolved: ResolvedScenario): Scenario {
     network: {
       ...rest.network,
       duplicateRate: resolved.network.duplicateRate ?? 0,
-      ...(drawn.wanLatencyMs !== null ? { baseLatencyMs: drawn.wanLatencyMs, jitterMs: WAN_JITTER_MS } : {}),
+      ...(drawn.wanLatencyMs !== null ? wanNetwork(drawn.wanLatencyMs) : {}),
     },
     ...(rest.faults !== undefined ? { faults: pinnedFaults(rest.faults, drawn.loss, resolved.quietAtMs, drawn.wanLatencyMs !== null) } : {}),
   };

@@ -34,7 +34,12 @@ export interface ShapeRanges {
 
 /** One-way latency of a wide-area shape, and its jitter: a round trip of 200 to 320 ms. */
 export const WAN_LATENCY_MS: Range = [100, 140];
-export const WAN_JITTER_MS = 20;
+const WAN_JITTER_MS = 20;
+
+/** The network settings of a wide-area shape of one-way latency `latencyMs`. */
+export function wanNetwork(latencyMs: number): { baseLatencyMs: number; jitterMs: number } {
+  return { baseLatencyMs: latencyMs, jitterMs: WAN_JITTER_MS };
+}
 
 /**
  * The default election timeouts (250 to 350 ms) are shorter than a wide-area round trip plus a
@@ -246,6 +251,6 @@ export function shapeCluster(draw: ShapeDraw): ShapedCluster {
       ...(shape.wanLatencyMs !== null ? wanElectionTimeouts(shape.wanLatencyMs) : {}),
     },
     workload: { ratePerSec: shape.ratePerSec, readShare: shape.readShare },
-    network: { duplicateRate: shape.duplicateRate, ...(shape.wanLatencyMs !== null ? { baseLatencyMs: shape.wanLatencyMs, jitterMs: WAN_JITTER_MS } : {}) },
+    network: { duplicateRate: shape.duplicateRate, ...(shape.wanLatencyMs !== null ? wanNetwork(shape.wanLatencyMs) : {}) },
   };
 }

@@ -56,8 +56,8 @@ export async function powerAction(cli: Cli, names: readonly string[], flags: Pow
 
   const total = powerRunCount({ subjects, scenarios, seeds });
   // Runs are numbered one after another; past the safe integers two would share a number.
-  if (!Number.isSafeInteger(total)) throw new UsageError(`--seeds ${seeds.first}..${seeds.last} gives ${total} runs (${subjects.length} mutation${subjects.length === 1 ? '' : 's'} × ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × the seeds), more than can be counted exactly (${Number.MAX_SAFE_INTEGER}). Give a shorter range, e.g. --seeds 1..200.`);
-  const progress = new Progress(io, `power ${subjects.length} mutation${subjects.length === 1 ? '' : 's'} × ${scenarios.map((s) => s.scenario.name).join(', ')} seeds ${seeds.first}..${seeds.last}`, total);
+  if (!Number.isSafeInteger(total)) throw new UsageError(`--seeds ${seeds.first}..${seeds.last} gives ${total} runs (${mutations.length} mutation${mutations.length === 1 ? '' : 's'} × ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × the seeds), more than can be counted exactly (${Number.MAX_SAFE_INTEGER}). Give a shorter range, e.g. --seeds 1..200.`);
+  const progress = new Progress(io, `power ${mutations.length} mutation${mutations.length === 1 ? '' : 's'} × ${scenarios.map((s) => s.scenario.name).join(', ')} seeds ${seeds.first}..${seeds.last}`, total);
   const started = Date.now();
   const rows = await measureFindingPower({
     subjects,

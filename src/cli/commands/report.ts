@@ -1,5 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
-import type { MutationId } from '../../cluster/mutations.js';
+import { sameMutations, type MutationId } from '../../cluster/mutations.js';
 import { renderCompareReport, renderHtmlReport, runLabel } from '../../report/html/index.js';
 import { MAX_COMPARED_EVENTS } from '../../report/html/model/compare.js';
 import { replayLines, verdictLine } from '../../report/summary.js';
@@ -27,7 +27,7 @@ export interface ReportFlags {
 }
 
 /** The second run of a comparison, when a --compare-* flag asks for one. */
-export interface CompareSpec {
+interface CompareSpec {
   readonly seed: number;
   /** Undefined: the scenario's own mutations. */
   readonly mutations: MutationId[] | undefined;
@@ -38,17 +38,13 @@ function effectiveMutations(given: readonly MutationId[] | undefined, loaded: Lo
   return given ?? loaded.scenario.mutations ?? [];
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
-}
-
 /**
  * `--compare-seed M`, `--compare-mutate ids…`, `--compare-no-mutations`: the second run is the
  * first with these changed (its seed, its mutations). Undefined when no --compare-* flag is given.
  * Bad input names the flag: a bad seed or mutation id, both mutation flags at once, or a second
  * run that would be the first one again.
  */
-export function parseCompare(flags: ReportFlags, seed: number, mutations: MutationId[] | undefined, loaded: LoadedScenario): CompareSpec | undefined {
+function parseCompare(flags: ReportFlags, seed: number, mutations: MutationId[] | undefined, loaded: LoadedScenario): CompareSpec | undefined {
   const asked = flags.compareSeed !== undefined || flags.compareMutate !== undefined || flags.compareNoMutations === true;
   if (!asked) return undefined;
   if (flags.compareMutate !== undefined && flags.compareNoMutations === true) {
@@ -58,16 +54,11 @@ export function parseCompare(flags: ReportFlags, seed: number, mutations: Mutati
   let compareMutations: MutationId[] | undefined;
   if (flags.compareNoMutations === true) compareMutations = [];
   else if (flags.compareMutate !== undefined) {
-    try {
-      compareMutations = parseMutations(flags.compareMutate, true, bundledScenarioNames());
-    } catch (e) {
-      if (e instanceof UsageError) throw new UsageError(e.message.replace(/--mutate\b/g, '--compare-mutate'));
-      throw e;
-    }
+    compareMutations = parseMutations(flags.compareMutate, true, bundledScenarioNames(), '--compare-mutate');
   } else compareMutations = mutations;
   const first = effectiveMutations(mutations, loaded);
   const second = effectiveMutations(compareMutations, loaded);
-  if (compareSeed === seed && sameSet(first, second)) {
+  if (compareSeed === seed && sameMutations(first, second)) {
     const flag = flags.compareSeed !== undefined ? `--compare-seed ${flags.compareSeed}` : flags.compareNoMutations === true ? '--compare-no-mutations' : '--compare-mutate';
     throw new UsageError(
       `${flag}: the second run would be the first one again (seed ${seed}, ${first.length > 0 ? `mutations ${first.join(', ')}` : 'no mutations'}): runs are deterministic, so there would be nothing to compare. ` +

@@ -105,7 +105,7 @@ export function inPast(hb: HappensBefore, past: CausalPast, k: number, since = 0
 }
 
 /** How many violations get their causal past in the page: the ones the violations panel lists first. */
-export const MAX_CAUSAL_VIOLATIONS = 60;
+const MAX_CAUSAL_VIOLATIONS = 60;
 
 /** A violation's causal past for the page: its seeds (the violation and its witnesses) and the cut as `[lane, event]` pairs. */
 export interface ViolationPast {

@@ -19,7 +19,7 @@ export function signature(r: Rec): string {
 }
 
 /** Two 32-bit hashes of a string (FNV-1a and a multiplicative one): 64 bits against collisions. */
-export function hashPair(text: string): [number, number] {
+function hashPair(text: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x9e3779b9;
   for (let k = 0; k < text.length; k++) {
@@ -150,7 +150,7 @@ function secs(us: number): string {
 }
 
 /** One line for an event of either kind (messages described by their send). */
-export function eventLine(r: Rec, sendOf?: SendOf): string {
+function eventLine(r: Rec, sendOf?: SendOf): string {
   if (r.type === 'send') return sendHeadline(r, summarizeMessage(r.msg as { type: string } & Record<string, unknown>));
   if (r.type === 'deliver' || r.type === 'drop') {
     const send = sendOf?.(r.m);
@@ -363,7 +363,7 @@ export interface Comparison {
 }
 
 /** The message number → send record lookup of a trace. */
-export function sendLookup(records: readonly Rec[]): SendOf {
+function sendLookup(records: readonly Rec[]): SendOf {
   let sends: Map<number, Rec> | undefined;
   return (m) => {
     if (sends === undefined) {

@@ -64,13 +64,13 @@ export interface ReportModel {
 }
 
 /** The invariant whose failure the liveness panel explains. */
-export const LIVENESS_INVARIANT = 'recovery-completes';
+const LIVENESS_INVARIANT = 'recovery-completes';
 
 /**
  * The liveness checkpoint (µs), when recovery-completes failed: the run's own (given by the CLI),
  * else the earliest recovery-completes violation's time (the checkpoint's reports are made then).
  */
-export function livenessCheckpoint(input: ReportInput): number | null {
+function livenessCheckpoint(input: ReportInput): number | null {
   const failed = input.result.violations.filter((v) => v.invariant === LIVENESS_INVARIANT);
   if (failed.length === 0) return null;
   return input.livenessAtUs ?? Math.min(...failed.map((v) => v.time));

@@ -4,7 +4,7 @@ import { summarizeMessage } from './arrows.js';
 import { eventHeadline, sendHeadline } from './describe.js';
 import type { ExplainedViolation } from './facts.js';
 import { eventLane, type LaneSet } from './lanes.js';
-import type { Rec } from './records.js';
+import { firstAtOrAfter, type Rec } from './records.js';
 import type { DirectorSpan } from './spans.js';
 import type { LivenessWait } from './waiting.js';
 
@@ -40,7 +40,7 @@ export interface NarrationMoment {
 }
 
 /** How wide the view is around a moment (µs): wide enough for a round of messages (a few ms each). */
-export const MOMENT_WINDOW_US = 20_000;
+const MOMENT_WINDOW_US = 20_000;
 /** The most lanes a chapter filters to: about what fits at 1280×720. */
 export const MAX_CHAPTER_LANES = 14;
 const MAX_KEY_CHAPTERS = 12;
@@ -52,15 +52,15 @@ const MAX_WITNESS_CHAPTERS = 3;
  */
 export const MECHANISM_INVARIANTS: ReadonlySet<string> = new Set(['fencing']);
 
+/** Each invariant's place in the catalogue. */
+const CATALOGUE_PLACE: ReadonlyMap<string, number> = new Map(INVARIANTS.map((inv, k) => [inv.id, k]));
+
 /**
  * The order violations are listed and told in: damage before mechanism, then by the invariant's
  * place in the catalogue (no-split-brain first), then by time. Returns indices into `violations`.
  */
 export function violationOrder(violations: readonly Pick<ExplainedViolation, 'invariant' | 'event'>[]): number[] {
-  const rank = (id: string): number => {
-    const k = INVARIANTS.findIndex((i) => i.id === id);
-    return (MECHANISM_INVARIANTS.has(id) ? 1000 : 0) + (k < 0 ? 999 : k);
-  };
+  const rank = (id: string): number => (MECHANISM_INVARIANTS.has(id) ? 1000 : 0) + (CATALOGUE_PLACE.get(id) ?? 999);
   return violations.map((_, k) => k).sort((a, b) => {
     const va = violations[a]!;
     const vb = violations[b]!;
@@ -97,7 +97,7 @@ const CAUSE_WINDOW_US = 5_000;
  * the event's lane at or before it (within `CAUSE_WINDOW_US`): a refused lock's director, a fenced
  * push's proxy. -1 when there is none.
  */
-export function causeLane(ctx: Context, event: number): number {
+function causeLane(ctx: Context, event: number): number {
   const r = ctx.records[event];
   if (r === undefined || ctx.senders === undefined) return -1;
   const lane = eventLane(r, ctx.lanes);
@@ -114,7 +114,7 @@ export function causeLane(ctx: Context, event: number): number {
 }
 
 /** The lanes an event is about: where it happens and the processes it names. */
-export function actorLanes(r: Rec, set: LaneSet): number[] {
+function actorLanes(r: Rec, set: LaneSet): number[] {
   const out: number[] = [];
   const add = (l: number): void => {
     if (l >= 0 && !out.includes(l)) out.push(l);
@@ -144,23 +144,13 @@ export function actorLanes(r: Rec, set: LaneSet): number[] {
   return out;
 }
 
-function firstAtOrAfter(records: readonly Rec[], t: number): number {
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((records[mid] as Rec).t < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The lanes a moment involves: its own actors first, then `extra` (a violation's witnesses), then
  * the lanes of key events inside the window (most active first), then the directors alive at the
  * moment; at most `MAX_CHAPTER_LANES`, returned in display order.
  */
-export function involvedLanes(ctx: Context, event: number, t0: number, t1: number, extra: readonly number[] = []): number[] {
+function involvedLanes(ctx: Context, event: number, t0: number, t1: number, extra: readonly number[] = []): number[] {
   const chosen: number[] = [];
   const add = (l: number): void => {
     if (l >= 0 && chosen.length < MAX_CHAPTER_LANES && !chosen.includes(l)) chosen.push(l);

@@ -1,6 +1,6 @@
 import { addressOf, nodeOf } from '../../../../sim/index.js';
 import type { LaneSet } from './lanes.js';
-import type { Rec } from './records.js';
+import { lastAtOrBefore, type Rec } from './records.js';
 
 /**
  * When liveness fails: what each live director was waiting on at the liveness checkpoint (faults
@@ -88,17 +88,6 @@ function secs(us: number): string {
   return `${(us / 1e6).toFixed(3)} s`;
 }
 
-/** Index of the last record at or before `t`, or -1. */
-function lastAtOrBefore(records: readonly Rec[], t: number): number {
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((records[mid] as Rec).t <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** How far a director's request got, in words. */
 function callProgress(c: Call): string {

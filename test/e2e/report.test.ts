@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemorySink } from '../../sim/index.js';
 import type { MutationId } from '../../src/cluster/mutations.js';
@@ -12,10 +11,9 @@ import { MECHANISM_INVARIANTS, violationOrder } from '../../src/report/html/mode
 import type { RunResult } from '../../src/runner/result.js';
 import { runScenario } from '../../src/runner/run.js';
 import type { Scenario } from '../../src/scenario/types.js';
+import { Browser, settled as settledOf, state as stateOf } from './browser.js';
 
 // The HTML report in Debian's Chromium, driven by playwright-core (which downloads no browser).
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOT = resolve('test-results/report.png');
 
 /** What the page exposes as `window.__report`. */
@@ -39,11 +37,9 @@ interface ReportState {
   draws: number;
 }
 
-/** The page's globals these tests touch (the project compiles without the DOM library). */
-interface PageWindow {
+/** The page's `positionOf`, which these tests call (the project compiles without the DOM library). */
+interface ReportWindow {
   __report?: ReportState & { positionOf(k: number): { x: number; y: number } | null };
-  requestAnimationFrame(callback: () => void): number;
-  document: { querySelector(selector: string): { textContent: string | null } | null };
 }
 
 function loadScenario(file: string): Scenario {
@@ -92,58 +88,20 @@ function violationRun(dir: string): { file: string; result: RunResult } {
   throw new Error('no mutation run with a witnessed violation among the candidates');
 }
 
-async function state(page: Page): Promise<ReportState> {
-  return page.evaluate(() => {
-    const r = (globalThis as unknown as PageWindow).__report!;
-    return JSON.parse(JSON.stringify({ ...r, positionOf: undefined })) as ReportState;
-  });
-}
-
-/** Waits for the page to have drawn what a change asked for (redraws are coalesced per frame). */
-async function settled(page: Page): Promise<ReportState> {
-  await page.evaluate(() => {
-    const w = globalThis as unknown as PageWindow;
-    return new Promise<void>((done) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => done())));
-  });
-  return state(page);
-}
+const state = (page: Page): Promise<ReportState> => stateOf<ReportState>(page);
+const settled = (page: Page): Promise<ReportState> => settledOf<ReportState>(page);
 
 describe('the HTML report in a browser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'report-e2e-'));
-  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  let browser: BrowserContext | undefined;
-  const errors: string[] = [];
-  const requests: string[] = [];
-
-  // Each test fails (rather than skips) with this message when Chromium is not installed.
-  async function chromiumContext(): Promise<BrowserContext> {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Debian's Chromium is missing (${CHROMIUM}). Install it with: sudo apt-get install -y chromium (playwright-core downloads no browser).`);
-    }
-    // a fresh profile directory: launchPersistentContext is how playwright takes --user-data-dir
-    browser ??= await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, viewport: { width: 1600, height: 1000 } });
-    return browser;
-  }
+  const browser = new Browser({ width: 1600, height: 1000 });
+  const { errors, requests } = browser;
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
   });
 
-  async function open(file: string): Promise<Page> {
-    const page = await (await chromiumContext()).newPage();
-    page.on('pageerror', (e) => errors.push(`${file}: ${String(e)}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`${file}: ${m.text()}`);
-    });
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
-    });
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => (globalThis as unknown as PageWindow).__report?.ready === true, null, { timeout: 30_000 });
-    return page;
-  }
+  const open = (file: string): Promise<Page> => browser.open(file);
 
   it('shows a violation run: lanes, arrows, lock bands, the violation, stepping, filters, zoom', async () => {
     const { file, result } = violationRun(dir);
@@ -206,7 +164,7 @@ describe('the HTML report in a browser', () => {
     expect(['send', 'deliver', 'drop']).not.toContain(keyType);
 
     // hover: a tooltip describes what is under the pointer
-    const at = await page.evaluate((k) => (globalThis as unknown as PageWindow).__report!.positionOf(k), key);
+    const at = await page.evaluate((k) => (globalThis as unknown as ReportWindow).__report!.positionOf(k), key);
     expect(at).not.toBeNull();
     await page.mouse.move(at!.x, at!.y);
     await expect(page.locator('#tip').isVisible()).resolves.toBe(true);

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemorySink } from '../../sim/index.js';
 import { narrationMoments } from '../../src/cli/report-run.js';
@@ -12,11 +11,10 @@ import type { Rec } from '../../src/report/html/model/records.js';
 import type { RunResult } from '../../src/runner/result.js';
 import { runScenario } from '../../src/runner/run.js';
 import type { Scenario } from '../../src/scenario/types.js';
+import { Browser, settled as settledOf, state as stateOf } from './browser.js';
 
 // The story the report tells, at the size of a laptop screen: the legend's colours, the chapters
 // and the next-moment navigation, the violation focus, the split-brain lens and the commits strip.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const RESULTS = resolve('test-results');
 
 interface Chapter {
@@ -52,7 +50,7 @@ interface StoryState {
   laneNames: { name: string; role: string; node: string }[];
 }
 
-interface PageWindow {
+interface StoryWindow {
   __report?: StoryState & { rowOf(l: number): { top: number; bottom: number; visibleTop: number; visibleBottom: number } | null };
   requestAnimationFrame(callback: () => void): number;
 }
@@ -73,45 +71,20 @@ function writeReport(dir: string, name: string, narrated: boolean): { file: stri
   return { file, result, scenario };
 }
 
-async function state(page: Page): Promise<StoryState> {
-  return page.evaluate(() => {
-    const r = (globalThis as unknown as PageWindow).__report!;
-    return JSON.parse(JSON.stringify({ ...r, rowOf: undefined, positionOf: undefined })) as StoryState;
-  });
-}
-
-async function settled(page: Page): Promise<StoryState> {
-  await page.evaluate(() => {
-    const w = globalThis as unknown as PageWindow;
-    return new Promise<void>((done) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => done())));
-  });
-  return state(page);
-}
+const state = (page: Page): Promise<StoryState> => stateOf<StoryState>(page);
+const settled = (page: Page): Promise<StoryState> => settledOf<StoryState>(page);
 
 describe('the story in the HTML report (1280×720)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'story-e2e-'));
-  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  let browser: BrowserContext | undefined;
-  const errors: string[] = [];
+  const browser = new Browser({ width: 1280, height: 720 });
+  const errors = browser.errors;
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
   });
 
-  async function open(file: string): Promise<Page> {
-    if (!existsSync(CHROMIUM)) throw new Error(`Debian's Chromium is missing (${CHROMIUM}). Install it with: sudo apt-get install -y chromium.`);
-    browser ??= await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, viewport: { width: 1280, height: 720 } });
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => errors.push(`${file}: ${String(e)}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`${file}: ${m.text()}`);
-    });
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => (globalThis as unknown as PageWindow).__report?.ready === true, null, { timeout: 30_000 });
-    return page;
-  }
+  const open = (file: string): Promise<Page> => browser.open(file);
 
   it('director-race (demo --report): legend, what to watch, chapters, next moment, lanes that fit', async () => {
     const { file, scenario } = writeReport(dir, 'director-race', true);
@@ -139,7 +112,7 @@ describe('the story in the HTML report (1280×720)', () => {
     const logs = s.laneNames.flatMap((l, k) => (l.role === 'log' ? [k] : []));
     expect(logs.length).toBeGreaterThan(3);
     for (const l of logs) {
-      const row = await page.evaluate((k) => (globalThis as unknown as PageWindow).__report!.rowOf(k), l);
+      const row = await page.evaluate((k) => (globalThis as unknown as StoryWindow).__report!.rowOf(k), l);
       expect(row, s.laneNames[l]!.name).not.toBeNull();
       expect(row!.bottom, s.laneNames[l]!.name).toBeLessThanOrEqual(row!.visibleBottom + 1);
     }

@@ -86,7 +86,7 @@ function renderLiveness(app) {
   const box = document.getElementById('liveness');
   box.textContent = '';
   document.querySelector('#sec-liveness summary').textContent = 'Liveness: what each director waits on (' + W.directors.length + ')';
-  const chapter = R.chapters.findIndex((c) => c.event === W.event && (c.kind === 'liveness' || c.text.indexOf('liveness checkpoint') >= 0));
+  const chapter = R.chapters.findIndex((c) => c.liveness === true);
   box.appendChild(el('div', { class: 'sub' }, ['Recovery had not completed at the liveness checkpoint, ', el('b', { text: fmtTime(W.t) }), ' (faults stopped, plus the bound). From the kernel\'s records: the requests each director sent that no reply came for, and what became of them and of the process asked.']));
   if (chapter >= 0) box.appendChild(el('div', { class: 'row' }, [el('button', { id: 'liveness-go', onclick: () => app.goChapter(chapter) }, ['Show the checkpoint and the processes involved'])]));
   W.directors.forEach((d) => {

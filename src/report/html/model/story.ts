@@ -31,6 +31,8 @@ export interface Chapter {
   readonly t1: number;
   /** The violation a violation or witness chapter belongs to (index into the report's violations), or -1. */
   readonly violation: number;
+  /** It tells the liveness checkpoint (alone, or joined to the violation at the same event). */
+  readonly liveness?: true;
 }
 
 /** A line a demo's narrator said, at the event that made it speak. */
@@ -331,6 +333,7 @@ function livenessChapter(w: LivenessWait, endT: number): Chapter {
     t0,
     t1,
     violation: -1,
+    liveness: true,
   };
 }
 
@@ -343,11 +346,11 @@ export function buildChapters(input: ChapterInput): Chapter[] {
   const put = (c: Chapter): void => {
     const existing = chapters.get(c.event);
     if (existing === undefined) chapters.set(c.event, c);
-    else if (existing.kind === 'narration' && c.kind !== 'narration') chapters.set(c.event, { ...existing, text: `${existing.text}\n${c.text}`, violation: c.violation, kind: c.kind });
+    else if (existing.kind === 'narration' && c.kind !== 'narration') chapters.set(c.event, { ...existing, text: `${existing.text}\n${c.text}`, violation: c.violation, kind: c.kind, ...(c.liveness === true ? { liveness: true as const } : {}) });
     else if (existing.kind === 'violation' && c.kind === 'violation') chapters.set(c.event, { ...existing, title: `${existing.title} +1`, text: `${existing.text}\nAt the same event: ${c.text}` });
     else if (existing.kind === 'violation' && c.kind === 'liveness') {
       const lanes = [...new Set([...existing.lanes, ...c.lanes])].slice(0, MAX_CHAPTER_LANES).sort((a, b) => a - b);
-      chapters.set(c.event, { ...existing, text: `${existing.text}\n${c.text}`, lanes, t0: Math.min(existing.t0, c.t0), t1: Math.max(existing.t1, c.t1) });
+      chapters.set(c.event, { ...existing, text: `${existing.text}\n${c.text}`, lanes, t0: Math.min(existing.t0, c.t0), t1: Math.max(existing.t1, c.t1), liveness: true });
     }
   };
   const at = (event: number): Rec | undefined => records[event];

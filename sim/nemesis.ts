@@ -1,4 +1,4 @@
-import { nodesLostAtQuiet, sortedActions, type FaultAction, type FaultPlan } from './faults.js';
+import { sortedActions, type FaultAction, type FaultPlan } from './faults.js';
 import type { NodeId } from './network.js';
 import { matchesProcess } from './process-pattern.js';
 import type { Rng } from './rng.js';
@@ -25,7 +25,8 @@ export function nemesisStreams(rng: Rng): NemesisRng {
 /**
  * Applies a fault plan to a simulation at the planned times, then makes the world quiet at
  * `quietAtMs`: partitions healed, clogs, reorders and loss removed, paused processes resumed,
- * crashed nodes restarted except those lost for good (`nodesLostAtQuiet`).
+ * crashed nodes restarted except those lost for good (crashed `permanent` by the plan or by
+ * anything else that applied faults, and not restarted since).
  */
 export function scheduleFaultPlan<E extends TraceEventBase>(sim: Simulation<E>, plan: FaultPlan, rng: Rng): void {
   const streams = nemesisStreams(rng);
@@ -33,15 +34,14 @@ export function scheduleFaultPlan<E extends TraceEventBase>(sim: Simulation<E>, 
     if (action.at >= plan.quietAtMs) continue;
     sim.scheduler.at(ms(action.at), () => applyFault(sim, action, streams));
   }
-  const lost = nodesLostAtQuiet(plan);
   sim.scheduler.at(ms(plan.quietAtMs), () => {
-    for (const action of quietActions(sim, plan.quietAtMs, lost)) applyFault(sim, action, streams);
+    for (const action of quietActions(sim, plan.quietAtMs)) applyFault(sim, action, streams);
     sim.resumeAll();
   });
 }
 
-/** The actions that end every fault in force; nodes in `lost` stay down. */
-export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: number, lost: readonly NodeId[] = []): FaultAction[] {
+/** The actions that end every fault in force; nodes lost for good stay down. */
+export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: number): FaultAction[] {
   const actions: FaultAction[] = [];
   if (sim.network.partitioned) actions.push({ at, kind: 'heal' });
   if (sim.network.clogged) actions.push({ at, kind: 'unclog' });
@@ -49,7 +49,7 @@ export function quietActions<E extends TraceEventBase>(sim: Simulation<E>, at: n
   if (sim.network.settings.lossRate > 0) actions.push({ at, kind: 'set-loss', rate: 0 });
   for (const node of sim.nodeIds()) if (sim.isDiskSlow(node)) actions.push({ at, kind: 'slow-disk', node, factor: 1 });
   for (const node of sim.nodeIds()) {
-    if (!sim.isNodeUp(node) && !lost.includes(node)) actions.push({ at, kind: 'restart-node', node });
+    if (!sim.isNodeUp(node) && !sim.isLostForGood(node)) actions.push({ at, kind: 'restart-node', node });
   }
   return actions;
 }
@@ -61,7 +61,7 @@ export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action:
   const net = sim.network;
   switch (action.kind) {
     case 'crash-node':
-      if (sim.hasNode(action.node)) sim.crashNode(action.node);
+      if (sim.hasNode(action.node)) sim.crashNode(action.node, action.permanent === true);
       return;
     case 'restart-node':
       if (sim.hasNode(action.node)) sim.restartNode(action.node);

@@ -86,6 +86,8 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   readonly trace: Trace<KernelEvent | E>;
   private readonly traceMessages: boolean;
   private readonly nodes = new Map<NodeId, NodeState<E>>();
+  /** Nodes crashed for good: the quiet time leaves them down. */
+  private readonly lostForGood = new Set<NodeId>();
   private readonly monitors = new Map<number, MonitorEntry>();
   private readonly monitorsByTarget = new Map<Pid, number[]>();
   private messageSeq = 0;
@@ -129,9 +131,14 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     return this.nodes.get(id)?.up ?? false;
   }
 
-  /** Every process on the node dies; its durable store stays, but unsynced appends are lost. */
-  crashNode(id: NodeId): void {
+  /**
+   * Every process on the node dies; its durable store stays, but unsynced appends are lost.
+   * `permanent`: the node is lost for good, and only an explicit `restartNode` brings it back
+   * (the quiet time does not), even if it was already down.
+   */
+  crashNode(id: NodeId, permanent = false): void {
     const node = this.requireNode(id);
+    if (permanent) this.lostForGood.add(id);
     if (!node.up) return;
     for (const instance of [...node.running.values()]) this.stop(instance, 'node-crash');
     node.up = false;
@@ -160,9 +167,15 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     return this.requireNode(id).disk.files;
   }
 
+  /** Whether the node was crashed for good and not restarted since. */
+  isLostForGood(id: NodeId): boolean {
+    return this.lostForGood.has(id);
+  }
+
   /** Bring a crashed node back; its boot routine runs again. */
   restartNode(id: NodeId): void {
     const node = this.requireNode(id);
+    this.lostForGood.delete(id);
     if (node.up) return;
     this.bootNode(node);
   }

@@ -32,6 +32,7 @@ export const PROBE_IDS = [
   'aimed-kill-layout-workers',
   'aimed-slow-unlock-replies',
   'aimed-cut-off-recruits',
+  'aimed-lose-recruit-node',
 ] as const;
 
 export type ProbeId = (typeof PROBE_IDS)[number];

@@ -93,19 +93,20 @@ export class CheckSuite {
     ];
     // A coordinator's state is needed whenever it was lost; a layout's services only if they were
     // lost once its director had started (a layout recruited later was recruited elsewhere).
-    const lostCoordinators = new Set(this.settings.lostNodes.map((l) => l.node));
+    const lostNodes = this.facts.lost.list();
+    const lostCoordinators = new Set(lostNodes.map((l) => l.node));
     let impossible = whyRecoveryIsImpossible(undefined, this.settings.coordinators, lostCoordinators, new Set());
-    const crashedForGood = new Set(this.settings.lostNodes.filter((l) => l.how !== 'disk wiped').map((l) => l.node));
+    const crashedForGood = new Set(lostNodes.filter((l) => l.how !== 'disk wiped').map((l) => l.node));
     impossible ??= whyNoWorkersCanBeCreated(this.settings.capableNodes, crashedForGood, layouts.length === 0);
     impossible ??= whyStrictPlacementCannotHold(this.settings.capableNodes, crashedForGood, this.settings.strictNeeds);
     for (const tsl of layouts) {
       if (impossible !== undefined) break;
       const since = this.facts.directors.get(tsl.director)?.startedAt ?? 0;
-      const lostServices = new Set(this.settings.lostNodes.filter((l) => l.atUs > since).map((l) => l.node));
+      const lostServices = new Set(lostNodes.filter((l) => l.atUs > since).map((l) => l.node));
       impossible = whyRecoveryIsImpossible(tsl, this.settings.coordinators, lostCoordinators, lostServices);
     }
     if (impossible !== undefined) {
-      const how = [...new Set(this.settings.lostNodes.map((l) => (l.how === 'disk wiped' ? 'a disk wiped' : 'a node crashed for good')))].join(', ');
+      const how = [...new Set(lostNodes.map((l) => (l.how === 'disk wiped' ? 'a disk wiped' : 'a node crashed for good')))].join(', ');
       this.livenessSkipped = `data lost for good (${how}) leaves too little to recover: ${impossible}`;
       return;
     }

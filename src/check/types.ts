@@ -71,11 +71,6 @@ export interface RunSettings {
   readonly storageServers: number;
   /** The replication factor the cluster was configured for at a virtual time (it may change). */
   replicationFactorAt(time: VirtualTime): number;
-  /**
-   * Nodes whose contents are gone for good before the quiet time, and since when (µs): crashed
-   * never to restart, or their disk wiped. Services a layout placed there before that time are lost.
-   */
-  readonly lostNodes: readonly LostNode[];
   /** The nodes able to host new logs and new storage servers (recovery creates its logs there). */
   readonly capableNodes: { readonly log: readonly NodeId[]; readonly storage: readonly NodeId[] };
   /** Under strict placement, the distinct nodes a recovery needs for its logs and storage servers. */
@@ -89,6 +84,10 @@ export interface RunSettings {
   readonly durationMs: number;
 }
 
+/**
+ * A node whose contents are gone for good before the quiet time, and since when (µs): crashed
+ * never to restart, or its disk wiped. Services a layout placed there before that time are lost.
+ */
 export interface LostNode {
   readonly node: NodeId;
   readonly atUs: VirtualTime;

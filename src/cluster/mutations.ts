@@ -72,6 +72,7 @@ export const MUTATION_IDS = [
   'retry-freshly-failed-nodes',
   'place-on-suspects-unasked',
   'serve-other-generation-pulls',
+  'carry-over-attempt-state',
   'mislabel-director-events',
 ] as const;
 
@@ -236,7 +237,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'S14',
     summary: 'A proxy hands out read versions without confirming that its generation is still in charge: a superseded proxy serves stale reads.',
     caughtBy: ['reads-consistent'],
-    shownIn: { scenario: 'random-faults', seeds: 4, firstSeed: 29 },
+    shownIn: { scenario: 'random-faults', seeds: 1, firstSeed: 58 },
     // A proxy stops soon after its director is gone (F27); the confirmation is what protects reads
     // while a superseded one still runs, so it is shown with superseded proxies left running.
     alongWith: ['keep-old-components'],
@@ -330,7 +331,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'bug class',
     summary: 'A stalled recovery attempt leaves its sequencer and proxies running, and its director keeps answering their checks: when a later attempt of the same director publishes, two proxy sets serve one epoch (a bug reported against the real system).',
     caughtBy: ['old-generations-stop'],
-    shownIn: { scenario: 'random-faults', seeds: 40 },
+    shownIn: { scenario: 'random-faults', seeds: 1, firstSeed: 113 },
   },
   'stale-election-timer': {
     id: 'stale-election-timer',
@@ -416,6 +417,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'A running log serves every storage server that pulls from it, whatever generation the server belongs to: a log left spare by a published layout and rebuilt by a newer recovery that never publishes holds that recovery\'s history, and a storage server of the old layout that no director could lock, still pulling from its old logs, applies it (found by random-faults with every aimed trigger on).',
     caughtBy: ['storage-consistent'],
     shownIn: { scenario: 'stale-replica-pulls-reused-log', seeds: 1, firstSeed: 1360 },
+  },
+  'carry-over-attempt-state': {
+    id: 'carry-over-attempt-state',
+    source: 'F24',
+    summary: 'A retried attempt starts from the previous attempt\'s lock replies and keeps an old reply over a fresh one: old logs that answered an earlier attempt but not this one still count toward each shard\'s majority, so log recovery planning passes, and history is copied, on locks this attempt never got (S10).',
+    caughtBy: ['acts-on-promised-layout'],
+    shownIn: { scenario: 'stale-lock-replies', seeds: 1, firstSeed: 13 },
   },
   'mislabel-director-events': {
     id: 'mislabel-director-events',

@@ -11,7 +11,6 @@ import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
 import type { MessageOrdering, Scenario } from '../scenario/types.js';
 import { RunBudgetError, runWithinBudget, type RunBudget } from './budget.js';
 import { withoutGlobalRandom } from './random-guard.js';
-import { lostNodes } from './lost-nodes.js';
 import { installTriggers } from './triggers.js';
 import { RunStats, summarize, type RunResult } from './result.js';
 
@@ -51,7 +50,6 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   });
   const truth = new DiskGroundTruth(sim);
   const params = resolved.cluster.params;
-  const lost = lostNodes(resolved.plan);
   const capableNodes = {
     log: resolved.cluster.nodes.filter((n) => n.capabilities.includes('log')).map((n) => n.id),
     storage: resolved.cluster.nodes.filter((n) => n.capabilities.includes('storage')).map((n) => n.id),
@@ -65,7 +63,6 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       logGroups: params.logGroups,
       storageServers: params.storageServers,
       replicationFactorAt: (time) => resolved.reconfigure.filter((c) => ms(c.atMs) <= time).at(-1)?.replicationFactor ?? params.replicationFactor,
-      lostNodes: lost,
       capableNodes,
       ...(params.strictPlacement
         ? {
@@ -97,7 +94,6 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
     const space = {
       quietAtMs: resolved.quietAtMs,
       coordinatorNodes: resolved.cluster.coordinators,
-      lostNodes: lost.map((l) => l.node),
       logNodes: capableNodes.log,
       storageUnlockTimeoutMs: params.storageUnlockTimeoutMs,
       createWorkerTimeoutMs: params.createWorkerTimeoutMs,

@@ -18,8 +18,6 @@ const SLOW_UNLOCK_MAX_MS = 10_000;
 export interface TriggerSpace {
   readonly quietAtMs: number;
   readonly coordinatorNodes: readonly NodeId[];
-  /** Nodes the plan loses for good: a trigger never brings one back. */
-  readonly lostNodes: readonly NodeId[];
   /** Nodes that can host a log: the ones a log recruitment asks for workers. */
   readonly logNodes: readonly NodeId[];
   /** The protocol's timeouts a trigger must outlast to make a call fail. */
@@ -44,7 +42,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
 
   const quiet = ms(space.quietAtMs);
   // A trigger ends only what it started: it crashes only a node that is up, and restarts it only if
-  // it is still down and the plan does not lose it for good.
+  // it is still down and not lost for good.
   const crashedByTrigger = new Set<NodeId>();
   const apply = (a: FaultAction): void => {
     if (a.kind === 'crash-node') {
@@ -52,7 +50,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
       crashedByTrigger.add(a.node);
     }
     if (a.kind === 'restart-node') {
-      if (!crashedByTrigger.delete(a.node) || sim.isNodeUp(a.node) || space.lostNodes.includes(a.node)) return;
+      if (!crashedByTrigger.delete(a.node) || sim.isNodeUp(a.node) || sim.isLostForGood(a.node)) return;
     }
     applyFault(sim, a, nemesis);
   };
@@ -118,6 +116,28 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     });
   };
 
+  // As cut-off-recruits, for one to three creation timeouts, and one of the cut-off nodes dies for
+  // good: every live log node ends suspected beside a dead one, and the next attempts must find the
+  // live ones. One node at most is lost this way in a run, never a coordinator's, and never while
+  // another log-capable node is lost.
+  let lostOne = false;
+  const loseRecruitNode = (director: string): void => {
+    const node = nodeOf(director);
+    const cut = space.logNodes.filter((n) => n !== node);
+    const victims = cut.filter((n) => sim.isNodeUp(n) && !space.coordinatorNodes.includes(n));
+    if (lostOne || victims.length === 0 || space.logNodes.length < 2 || space.logNodes.some((n) => sim.isLostForGood(n))) return;
+    fire('lose-recruit-node', `${director} is recruiting logs`, (draw) => {
+      lostOne = true;
+      const id = `aimed-${++partitions}`;
+      const victim = draw.pick(victims);
+      return [
+        { at: nowMs(), kind: 'partition', from: cut, to: [node], oneWay: true, id },
+        { at: nowMs(), kind: 'crash-node', node: victim, permanent: true },
+        { at: nowMs() + Math.round(space.createWorkerTimeoutMs * (1 + draw.intInclusive(5, 200) / 100)), kind: 'heal', id },
+      ];
+    });
+  };
+
   sim.trace.subscribe((record) => {
     const r = record as Rec;
     switch (r.type) {
@@ -131,7 +151,10 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
           { at: nowMs(), kind: 'pause-process', node, process: nameOf(r.director), durationMs: draw.intInclusive(50, 3000) },
         ]);
         if (r.phase === 'storage-unlock') slowUnlockReplies(r.director, r.epoch);
-        if (r.phase === 'log-recruitment') cutOffRecruits(r.director);
+        if (r.phase === 'log-recruitment') {
+          cutOffRecruits(r.director);
+          loseRecruitNode(r.director);
+        }
         if (r.phase === 'persistence') {
           const others = space.coordinatorNodes.filter((n) => n !== node);
           if (others.length === 0) return;

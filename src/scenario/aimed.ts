@@ -23,6 +23,11 @@ export const TRIGGER_IDS = [
   'slow-unlock-replies',
   /** A director starts recruiting logs: no log-capable node reaches it until its worker creations time out. */
   'cut-off-recruits',
+  /**
+   * A director starts recruiting logs: the log-capable nodes are cut off from it for one to three
+   * worker-creation timeouts, and one of them dies for good meanwhile.
+   */
+  'lose-recruit-node',
 ] as const;
 
 export type TriggerId = (typeof TRIGGER_IDS)[number];

@@ -12,7 +12,6 @@ const settings: RunSettings = {
   logGroups: 1,
   storageServers: 0,
   replicationFactorAt: () => 3,
-  lostNodes: [],
   capableNodes: { log: ['n4', 'n5', 'n6'], storage: ['n1', 'n2', 'n3'] },
   quietAtMs: 0,
   livenessBoundMs: 0,

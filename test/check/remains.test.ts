@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { whyNoWorkersCanBeCreated, whyRecoveryIsImpossible } from '../../src/check/remains.js';
-import { lostNodes } from '../../src/runner/lost-nodes.js';
+import { LostNodes } from '../../src/check/facts/lost-nodes.js';
+import type { Rec } from '../../src/check/types.js';
 import { log, team, tsl, up } from '../cluster/decisions/fixtures.js';
 
 const coordinators = ['coordinator@n1', 'coordinator@n2', 'coordinator@n3'];
@@ -37,22 +38,33 @@ describe('whyNoWorkersCanBeCreated: every recovery creates logs, a new cluster s
   });
 });
 
-describe('lostNodes: what a fault plan took for good before the quiet time', () => {
+describe('LostNodes: what the applied faults took for good', () => {
+  const applied = (actions: readonly { at: number; kind: string; node: string; permanent?: boolean }[]): LostNodes => {
+    const lost = new LostNodes();
+    actions.forEach((action, i) => lost.observe({ i, t: action.at * 1000, type: 'fault', action } as unknown as Rec));
+    return lost;
+  };
+
   it('lists permanent crashes and wiped disks, each since its last such fault', () => {
-    const plan = {
-      quietAtMs: 100,
-      actions: [
-        { at: 10, kind: 'wipe-disk', node: 'n4' },
-        { at: 30, kind: 'wipe-disk', node: 'n4' },
-        { at: 20, kind: 'crash-node', node: 'n5', permanent: true },
-        { at: 40, kind: 'wipe-disk', node: 'n5' },
-        { at: 60, kind: 'crash-node', node: 'n6' },
-        { at: 100, kind: 'wipe-disk', node: 'n6' },
-      ],
-    } as const;
-    expect(lostNodes({ ...plan, actions: [...plan.actions] })).toEqual([
+    const lost = applied([
+      { at: 10, kind: 'wipe-disk', node: 'n4' },
+      { at: 20, kind: 'crash-node', node: 'n5', permanent: true },
+      { at: 30, kind: 'wipe-disk', node: 'n4' },
+      { at: 40, kind: 'wipe-disk', node: 'n5' },
+      { at: 60, kind: 'crash-node', node: 'n6' },
+    ]);
+    expect(lost.list()).toEqual([
       { node: 'n4', atUs: 30_000, how: 'disk wiped' },
       { node: 'n5', atUs: 40_000, how: 'crashed for good' },
     ]);
+  });
+
+  it('forgets a permanent crash once the node is restarted, whoever crashed it', () => {
+    const lost = applied([
+      { at: 10, kind: 'crash-node', node: 'n4', permanent: true },
+      { at: 20, kind: 'crash-node', node: 'n5', permanent: true },
+      { at: 30, kind: 'restart-node', node: 'n4' },
+    ]);
+    expect(lost.list()).toEqual([{ node: 'n5', atUs: 20_000, how: 'crashed for good' }]);
   });
 });

@@ -27,7 +27,7 @@ describe('the run budget', () => {
   });
 
   it('a churning protocol is caught by it: `skip-new-log-replay` restarts recovery with no pause', () => {
-    const result = runScenario(loadScenario('random-shapes').scenario, { seed: 36, mutations: ['skip-new-log-replay'] });
+    const result = runScenario(loadScenario('random-shapes').scenario, { seed: 96, mutations: ['skip-new-log-replay'] });
     expect(result.violations.some((v) => v.invariant === 'recovery-completes' && /the system churns/.test(v.message))).toBe(true);
   });
 

@@ -92,6 +92,36 @@ describe('faults aimed at protocol moments', () => {
     expect(result.violated).toEqual([]);
   });
 
+  it('lose-recruit-node: while a director recruits logs, the log nodes are cut off from it past their creation timeout, and one of them dies for good', () => {
+    const { result, fired, faultsAfter, recs } = run('lose-recruit-node');
+    expect(fired).toHaveLength(1);
+    const first = fired[0] as Rec;
+    const [cut, crash, ...rest] = faultsAfter(first);
+    expect(rest).toEqual([]);
+    const phase = recs.find((r) => r.type === 'phase' && r.phase === 'log-recruitment' && r.t === first.t) as Extract<Rec, { type: 'phase' }>;
+    const director = nodeOf(phase.director);
+    expect(cut).toMatchObject({ kind: 'partition', from: ['n4', 'n5', 'n6'].filter((n) => n !== director), to: [director], oneWay: true });
+    expect(crash).toMatchObject({ kind: 'crash-node', permanent: true });
+    const victim = crash?.kind === 'crash-node' ? crash.node : '';
+    expect(['n4', 'n5', 'n6'].filter((n) => n !== director)).toContain(victim);
+    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && cut?.kind === 'partition' && r.action.id === cut.id) as Rec;
+    const heldMs = toMs(heal.t - first.t);
+    expect(heldMs).toBeGreaterThanOrEqual(10_000 * 1.05);
+    expect(heldMs).toBeLessThanOrEqual(10_000 * 3);
+    // The quiet time restarts every other node, not this one, and the checkers know it is gone.
+    expect(recs.some((r) => r.type === 'node-up' && r.node === victim && r.t > first.t)).toBe(false);
+    expect(result.violated).toEqual([]);
+  });
+
+  it('lose-recruit-node in random-faults: a director that retries freshly failed nodes waits out the dead one past the liveness bound', () => {
+    const base = loadScenario('random-faults');
+    const scenario: Scenario = { ...base, faults: { ...base.faults, aimed: { triggers: [{ id: 'lose-recruit-node', chance: 1 }] } } };
+    const reference = runScenario(scenario, { seed: 41 });
+    expect(reference.violated).toEqual([]);
+    expect(reference.livenessJudged).toBe(true);
+    expect(runScenario(scenario, { seed: 41, mutations: ['retry-freshly-failed-nodes'] }).violated).toContain('recovery-completes');
+  });
+
   it('slow-unlock-replies after a real recovery: the repeated unlock of repeat-storage-unlock cuts off what the server made durable since', () => {
     // Faults (the script's log crash) until 30 s, and the run as long as liveness needs after that.
     const { durationMs: _ends, ...base } = loadScenario('log-crash');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ms, nodesLostAtQuiet, Rng, scheduleFaultPlan, Simulation, type FaultAction } from '../../sim/index.js';
+import { applyFault, ms, nemesisStreams, nodesLostAtQuiet, Rng, scheduleFaultPlan, Simulation, type FaultAction } from '../../sim/index.js';
 
 const plan = (actions: FaultAction[], quietAtMs = 100) => ({ actions, quietAtMs });
 
@@ -41,5 +41,15 @@ describe('nodes lost for good', () => {
     };
     expect(run([{ at: 5, kind: 'crash-node', node: 'n1' }, { at: 6, kind: 'crash-node', node: 'n2', permanent: true }])).toEqual(['n2']);
     expect(run([{ at: 6, kind: 'crash-node', node: 'n2', permanent: true }, { at: 50, kind: 'restart-node', node: 'n2' }])).toEqual([]);
+  });
+
+  it('a node crashed for good by a fault outside the plan (an aimed trigger) also stays down at the quiet time', () => {
+    const sim = new Simulation({ seed: 1 });
+    for (const id of ['n1', 'n2']) sim.addNode(id);
+    scheduleFaultPlan(sim, plan([{ at: 5, kind: 'crash-node', node: 'n1' }]), Rng.fromSeed(1));
+    sim.scheduler.at(ms(10), () => applyFault(sim, { at: 10, kind: 'crash-node', node: 'n2', permanent: true }, nemesisStreams(Rng.fromSeed(2))));
+    sim.run({ until: ms(200) });
+    expect(sim.nodeIds().filter((n) => !sim.isNodeUp(n))).toEqual(['n2']);
+    expect(sim.isLostForGood('n2')).toBe(true);
   });
 });

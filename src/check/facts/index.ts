@@ -7,6 +7,7 @@ import { Components } from './components.js';
 import { CoordinatorStates, NO_STEPS } from './coordinator-states.js';
 import { Directors } from './directors.js';
 import { LockReplies } from './lock-replies.js';
+import { LostNodes } from './lost-nodes.js';
 import { OldLayouts } from './old-layouts.js';
 import { Publications } from './publications.js';
 import { ServiceStates } from './service-states.js';
@@ -37,6 +38,7 @@ export class Facts {
   readonly oldLayouts: OldLayouts;
   readonly client = new ClientHistory();
   readonly lockReplies = new LockReplies();
+  readonly lost = new LostNodes();
   readonly history: CommittedHistory;
 
   constructor(truth: GroundTruth, settings: RunSettings) {
@@ -51,6 +53,7 @@ export class Facts {
     this.beginStep();
     this.oldLayouts.observe(r);
     this.lockReplies.observe(r);
+    this.lost.observe(r);
     this.directors.observe(r);
     this.components.observe(r);
     const started = this.directors.justStarted;

@@ -4,13 +4,17 @@
  * it, reconstructed by the checker), never from another. Judged from the `recover-from` requests
  * the kernel carried: each new log copies from a log of that layout, and a director that was given
  * a layout never starts a brand-new cluster (a copy from nothing) over it, which would overwrite
- * the cluster's history. Proven able to fail by `start-before-promise` (F7: the coordinator hands
- * its director its own, possibly stale, layout) and `new-cluster-if-nothing-locked` (F4).
+ * the cluster's history. It copies only once a majority of each shard's logs of that layout
+ * answered its latest lock request (S10: the kernel's lock requests and the lock-ok replies it
+ * delivered in time, not the director's record of them). Proven able to fail by
+ * `start-before-promise` (F7: the coordinator hands its director its own, possibly stale, layout),
+ * `new-cluster-if-nothing-locked` (F4) and `carry-over-attempt-state` (F24: an earlier attempt's
+ * replies stand in for this one's).
  */
 import { nameOf } from '../../../sim/index.js';
 import type { RecoverFromMsg } from '../../cluster/messages.js';
 import { workerOf } from '../../cluster/names.js';
-import type { Pid } from '../../cluster/types.js';
+import type { Pid, ServiceId, TransactionSystemLayout } from '../../cluster/types.js';
 import type { CheckerFactory } from '../types.js';
 
 export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
@@ -31,6 +35,9 @@ export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
         problem = `director ${d.pid} (epoch ${d.epoch}) was given epoch ${given.tsl.epoch}'s layout by its promises, yet starts a brand-new cluster over it (a new log copies from nothing)`;
       } else if (!given.logIds.has(source.id)) {
         problem = `director ${d.pid} (epoch ${d.epoch}) copies history from log ${source.id}, which is not in epoch ${given.tsl.epoch}'s layout, the one its promises returned`;
+      } else {
+        problem = unlockedShard(given.tsl, (id) => facts.lockReplies.answered(d.pid, id));
+        if (problem !== undefined) problem = `director ${d.pid} (epoch ${d.epoch}) copies history from log ${source.id} while ${problem}`;
       }
       if (problem === undefined) return;
       reported.add(d.pid);
@@ -38,3 +45,17 @@ export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
     },
   };
 };
+
+/** S10: the first shard of `tsl` fewer than a majority of whose logs answered, said for people. */
+function unlockedShard(tsl: TransactionSystemLayout, answered: (id: ServiceId) => boolean): string | undefined {
+  const tags = [...new Set(tsl.logs.flatMap((l) => l.tags))].sort((a, b) => a - b);
+  for (const tag of tags) {
+    const members = tsl.logs.filter((l) => l.tags.includes(tag)).map((l) => l.id);
+    const locked = members.filter(answered);
+    const q = Math.floor(members.length / 2) + 1;
+    if (locked.length < q) {
+      return `only ${locked.length} of the ${members.length} logs of shard ${tag} in epoch ${tsl.epoch}'s layout answered its latest lock request${locked.length > 0 ? ` (${locked.join(', ')})` : ''}, fewer than the majority of ${q} recovery planning needs`;
+    }
+  }
+  return undefined;
+}

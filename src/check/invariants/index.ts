@@ -88,8 +88,8 @@ export const INVARIANTS: readonly InvariantInfo[] = [
   },
   {
     id: 'acts-on-promised-layout',
-    spec: 'S19',
-    meaning: 'A director recovers from the layout its promise round returned: every new log copies from a log of that layout, and none starts a brand-new cluster over it.',
+    spec: 'S19, S10',
+    meaning: 'A director recovers from the layout its promise round returned: every new log copies from a log of that layout, once a majority of each of its shards\' logs answered the director\'s latest locks, and none starts a brand-new cluster over it.',
     kind: 'safety',
     create: actsOnPromisedLayout,
   },

@@ -47,7 +47,7 @@ export const teamsReplicated: CheckerFactory = (ctx, facts) => {
       // earlier could not have answered): storage is not watched (§4.14), so it stays until the
       // next recovery replaces it.
       const since = facts.directors.get(latest.tsl.director)?.startedAt ?? latest.time;
-      const excused = new Set(ctx.settings.lostNodes.filter((l) => l.atUs > since).map((l) => l.node));
+      const excused = new Set(facts.lost.list().filter((l) => l.atUs > since).map((l) => l.node));
       const history = facts.history.view();
       for (const team of latest.tsl.storageTeams) {
         if (team.storageIds.length < r) {

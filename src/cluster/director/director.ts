@@ -73,6 +73,8 @@ export function directorProcess(args: DirectorArgs): ProcessStart<ClusterEvent> 
       for (;;) {
         d.attempts++;
         const a = new Attempt(d.attempts);
+        if (current !== null && mutated(d.config, 'carry-over-attempt-state')) a.carryOver(current);
+        d.previousAttempt = current;
         current = a;
         ctx.emit({ type: 'attempt-started', director: ctx.pid, epoch: d.epoch, attempt: a.number });
         const r: Recovery = { ctx, d, a };

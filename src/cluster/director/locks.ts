@@ -46,6 +46,7 @@ export function* lockServices(
   );
   let superseded: Outcome | undefined;
   const failed: ServiceId[] = [];
+  const oldWins = mutated(d.config, 'carry-over-attempt-state');
   results.forEach((res, i) => {
     const target = targets[i] as ServiceEntry;
     let result: 'ok' | 'newer-epoch-exists' | 'timeout' | 'cancelled' | 'error';
@@ -56,9 +57,11 @@ export function* lockServices(
     ctx.emit({ type: 'lock-result', director: ctx.pid, epoch: d.epoch, phase: lie ? 'recruitment' : phase, service: target.id, result });
     if (result === 'ok' && res.ok) {
       const ok = res.reply as LockOk;
-      a.locked.set(target.id, { id: target.id, kind: target.kind, pid: ok.pid, address: target.address });
       d.trust(target.id);
       d.trust(nodeOf(target.address));
+      // F24 (`carry-over-attempt-state`): a reply an earlier attempt recorded wins over this one.
+      if (oldWins && a.locked.has(target.id)) return;
+      a.locked.set(target.id, { id: target.id, kind: target.kind, pid: ok.pid, address: target.address });
       if (ok.info.kind === 'log') a.logInfo.set(target.id, ok.info);
       else a.storageInfo.set(target.id, ok.info);
     } else if (result === 'newer-epoch-exists' && res.ok) {

@@ -75,6 +75,8 @@ export class DirectorState {
   /** Names this director's components: its incarnation, or its rank among directors of its epoch here. */
   readonly generation: number;
   readonly lockToken: string;
+  /** The attempt before the current one, if it stalled (what F24 would carry over). */
+  previousAttempt: Attempt | null = null;
   /** Monitors of the sequencer, proxies and logs, from the monitoring phase on. */
   readonly monitors = new Set<number>();
   private readonly suspects = new Map<string, { until: VirtualTime; strikes: number; failedAt: VirtualTime }>();
@@ -163,6 +165,13 @@ export class Attempt {
   storageToUnlock: LockedService[] = [];
 
   constructor(readonly number: number) {}
+
+  /** F24 (`carry-over-attempt-state`): start from an earlier attempt's lock replies. */
+  carryOver(previous: Attempt): void {
+    for (const [id, v] of previous.locked) this.locked.set(id, v);
+    for (const [id, v] of previous.logInfo) this.logInfo.set(id, v);
+    for (const [id, v] of previous.storageInfo) this.storageInfo.set(id, v);
+  }
 
   /** What a running generation depends on (§4.14): its sequencer, its proxies and its logs, never storage. */
   monitoredPids(): Pid[] {

@@ -7,6 +7,9 @@ import { stalled, type Outcome, type Recovery } from '../state.js';
 /** §4.3: which old logs to copy and the recovery version, from a quorum of each shard. */
 export function logRecoveryPlanning(r: Recovery): Outcome | undefined {
   const { ctx, d, a } = r;
+  // The moment F24 acts on: an old log answered an earlier attempt of this director, not this one.
+  const earlier = d.previousAttempt?.logInfo;
+  if (earlier !== undefined && (d.oldTsl?.logs ?? []).some((l) => earlier.has(l.id) && !a.logInfo.has(l.id))) reached(d.config, 'carry-over-attempt-state');
   const plan = planLogRecovery(d.oldTsl?.logs ?? [], a.logInfo);
   if (!plan.ok) return stalled('unable_to_meet_log_quorum', plan.tag !== null ? `shard ${plan.tag}` : (d.oldTsl?.logs.length ?? 0) === 0 ? 'old layout has no logs' : 'the shards\' version ranges do not overlap');
   a.oldLogIdsToCopy = plan.oldLogIdsToCopy;

@@ -33,6 +33,7 @@ export const PROBE_IDS = [
   'aimed-slow-unlock-replies',
   'aimed-cut-off-recruits',
   'aimed-lose-recruit-node',
+  'aimed-miss-storage-lock',
 ] as const;
 
 export type ProbeId = (typeof PROBE_IDS)[number];

@@ -25,6 +25,8 @@ export interface LockMsg extends Message {
   readonly type: 'lock';
   readonly epoch: Epoch;
   readonly director: Pid;
+  /** The director's attempt that asks (a retried attempt locks everything again). */
+  readonly attempt: number;
 }
 export interface LockOk extends Message {
   readonly type: 'lock-ok';

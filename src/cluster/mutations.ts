@@ -71,6 +71,7 @@ export const MUTATION_IDS = [
   'register-proxies-after-all-start',
   'retry-freshly-failed-nodes',
   'place-on-suspects-unasked',
+  'trust-silent-nodes',
   'serve-other-generation-pulls',
   'carry-over-attempt-state',
   'mislabel-director-events',
@@ -237,7 +238,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'S14',
     summary: 'A proxy hands out read versions without confirming that its generation is still in charge: a superseded proxy serves stale reads.',
     caughtBy: ['reads-consistent'],
-    shownIn: { scenario: 'random-faults', seeds: 1, firstSeed: 58 },
+    shownIn: { scenario: 'random-faults', seeds: 1, firstSeed: 12 },
     // A proxy stops soon after its director is gone (F27); the confirmation is what protects reads
     // while a superseded one still runs, so it is shown with superseded proxies left running.
     alongWith: ['keep-old-components'],
@@ -331,7 +332,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'bug class',
     summary: 'A stalled recovery attempt leaves its sequencer and proxies running, and its director keeps answering their checks: when a later attempt of the same director publishes, two proxy sets serve one epoch (a bug reported against the real system).',
     caughtBy: ['old-generations-stop'],
-    shownIn: { scenario: 'random-faults', seeds: 1, firstSeed: 113 },
+    shownIn: { scenario: 'random-faults', seeds: 1, firstSeed: 190 },
   },
   'stale-election-timer': {
     id: 'stale-election-timer',
@@ -410,6 +411,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'When no capable node is trusted, the director places new workers on suspected nodes without asking which are up, one node at a time in the order their suspicion ends: windows double with every failure, so live log nodes that failed again and again during a partition stay suspected longer than one that died for good, which is tried alone and waited out for the 10 s creation timeout while the live ones are passed over, and recovery misses its bound (found by random-faults with the cut-off-recruits trigger).',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'dead-node-among-suspects', seeds: 1 },
+  },
+  'trust-silent-nodes': {
+    id: 'trust-silent-nodes',
+    source: 'sweep',
+    summary: 'A director takes every node in the coordinators\' directory for up until the node fails it: a node that died for good before the director started, hosting nothing the director locks, is handed a worker, and the director waits out the creation timeout and misses the liveness bound. The coordinator knows the node fell silent (its foreman stopped announcing itself) and tells its director, which suspects such a node from the start (found by random-faults with every aimed trigger on).',
+    caughtBy: ['recovery-completes'],
+    shownIn: { scenario: 'dead-before-director', seeds: 1 },
   },
   'serve-other-generation-pulls': {
     id: 'serve-other-generation-pulls',

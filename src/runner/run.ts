@@ -95,6 +95,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       quietAtMs: resolved.quietAtMs,
       coordinatorNodes: resolved.cluster.coordinators,
       logNodes: capableNodes.log,
+      lockTimeoutMs: params.lockTimeoutMs,
       storageUnlockTimeoutMs: params.storageUnlockTimeoutMs,
       createWorkerTimeoutMs: params.createWorkerTimeoutMs,
     };

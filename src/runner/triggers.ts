@@ -21,6 +21,7 @@ export interface TriggerSpace {
   /** Nodes that can host a log: the ones a log recruitment asks for workers. */
   readonly logNodes: readonly NodeId[];
   /** The protocol's timeouts a trigger must outlast to make a call fail. */
+  readonly lockTimeoutMs: number;
   readonly storageUnlockTimeoutMs: number;
   readonly createWorkerTimeoutMs: number;
 }
@@ -36,7 +37,8 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
   const nemesis = nemesisStreams(rng.fork('nemesis'));
   const enabled = new Map(aimed.triggers.map((t) => [t.id, { chance: t.chance, fired: 0, rng: rng.fork(t.id) }]));
   const built = new Map<number, TransactionSystemLayout>();
-  const needsLayouts = enabled.has('kill-layout-logs') || enabled.has('kill-layout-workers') || enabled.has('slow-unlock-replies');
+  const needsLayouts = ['kill-layout-logs', 'kill-layout-workers', 'slow-unlock-replies', 'miss-storage-lock'].some((id) => enabled.has(id as TriggerId));
+  let lastPublished: number | undefined;
   let lastLeader: NodeId | undefined;
   let partitions = 0;
 
@@ -138,6 +140,24 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     });
   };
 
+  // Nothing from a locking director reaches one storage server of the published layout until its
+  // first-phase lock timed out: the server is left out of the new teams while it still serves,
+  // and pulls for, the generation it knows.
+  const missStorageLock = (director: string): void => {
+    const tsl = lastPublished === undefined ? undefined : built.get(lastPublished);
+    if (tsl === undefined) return;
+    const from = nodeOf(director);
+    const nodes = hostsOf(tsl, storageIdsOf(tsl)).filter((n) => n !== from);
+    if (nodes.length === 0) return;
+    fire('miss-storage-lock', `${director} is locking epoch ${tsl.epoch}'s services`, (draw) => {
+      const id = `aimed-${++partitions}`;
+      return [
+        { at: nowMs(), kind: 'partition', from: [from], to: [draw.pick(nodes)], oneWay: true, id },
+        { at: nowMs() + Math.round(space.lockTimeoutMs * (1 + draw.intInclusive(10, 100) / 100)), kind: 'heal', id },
+      ];
+    });
+  };
+
   sim.trace.subscribe((record) => {
     const r = record as Rec;
     switch (r.type) {
@@ -151,6 +171,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
           { at: nowMs(), kind: 'pause-process', node, process: nameOf(r.director), durationMs: draw.intInclusive(50, 3000) },
         ]);
         if (r.phase === 'storage-unlock') slowUnlockReplies(r.director, r.epoch);
+        if (r.phase === 'locking') missStorageLock(r.director);
         if (r.phase === 'log-recruitment') {
           cutOffRecruits(r.director);
           loseRecruitNode(r.director);
@@ -171,6 +192,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
         if (needsLayouts) built.set(r.epoch, r.tsl);
         return;
       case 'layout-published': {
+        if (lastPublished === undefined || r.epoch > lastPublished) lastPublished = r.epoch;
         const tsl = built.get(r.epoch);
         if (tsl === undefined) return;
         const logIds = tsl.logs.map((l) => l.id);

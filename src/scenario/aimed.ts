@@ -28,6 +28,11 @@ export const TRIGGER_IDS = [
    * worker-creation timeouts, and one of them dies for good meanwhile.
    */
   'lose-recruit-node',
+  /**
+   * A director starts its first-phase locks: nothing from it reaches one storage server of the
+   * published layout until the lock has timed out, so the server never learns of the new epoch.
+   */
+  'miss-storage-lock',
 ] as const;
 
 export type TriggerId = (typeof TRIGGER_IDS)[number];

@@ -25,7 +25,8 @@ export function sweepPasses(
     acknowledged += result.commits.acknowledged;
     const problems = [
       ...result.violations.map((v) => `${v.invariant}: ${v.message}`),
-      ...(result.published.length === 0 ? ['no layout published'] : []),
+      // Nothing published is a failure unless data lost for good left nothing to recover from.
+      ...(result.published.length === 0 && result.livenessSkipped === null ? ['no layout published'] : []),
       // Liveness may go unjudged only when nodes lost for good took what any recovery needs.
       ...(result.livenessJudged || result.livenessSkipped !== null ? [] : ['liveness was not judged']),
     ];

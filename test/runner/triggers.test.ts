@@ -116,10 +116,10 @@ describe('faults aimed at protocol moments', () => {
   it('lose-recruit-node in random-faults: a director that retries freshly failed nodes waits out the dead one past the liveness bound', () => {
     const base = loadScenario('random-faults');
     const scenario: Scenario = { ...base, faults: { ...base.faults, aimed: { triggers: [{ id: 'lose-recruit-node', chance: 1 }] } } };
-    const reference = runScenario(scenario, { seed: 41 });
+    const reference = runScenario(scenario, { seed: 70 });
     expect(reference.violated).toEqual([]);
     expect(reference.livenessJudged).toBe(true);
-    expect(runScenario(scenario, { seed: 41, mutations: ['retry-freshly-failed-nodes'] }).violated).toContain('recovery-completes');
+    expect(runScenario(scenario, { seed: 70, mutations: ['retry-freshly-failed-nodes'] }).violated).toContain('recovery-completes');
   });
 
   it('slow-unlock-replies after a real recovery: the repeated unlock of repeat-storage-unlock cuts off what the server made durable since', () => {

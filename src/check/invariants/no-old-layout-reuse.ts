@@ -41,7 +41,7 @@ export const noOldLayoutReuse: CheckerFactory = (ctx, facts) => {
       for (const id of kept) {
         // A member the director could not lock is replaced; one that answered must stay (S9).
         if (!team.storageIds.includes(id) && facts.lockReplies.answered(tsl.director, id)) {
-          ctx.report({ event, time, message: `epoch ${tsl.epoch} dropped ${id} from storage team ${team.tag}, though it answered the lock`, witnesses: [] });
+          ctx.report({ event, time, message: `epoch ${tsl.epoch} dropped ${id} from storage team ${team.tag}, though it answered the lock of the attempt that built the layout`, witnesses: [] });
         }
       }
     }

@@ -1,10 +1,10 @@
 /**
  * old-generations-stop (F27, L4): once recovery has completed, only the newest generation runs. At
- * the liveness point, every sequencer and commit proxy a director started (known from the
- * kernel's spawn records, not from what the director says) must be down unless the newest
- * published layout names it; and from then on none of those may send anything. A generation
- * whose director crashed, was killed or cut off, or an attempt that failed, must not leave its
- * components running. Proven able to fail by `keep-old-components`.
+ * the liveness point (or the first publication after it), every sequencer and commit proxy a
+ * director started (known from the kernel's spawn records, not from what the director says) must
+ * be down unless the newest published layout names it; and from then on none of those may send
+ * anything. A generation whose director crashed, was killed or cut off, or an attempt that failed,
+ * must not leave its components running. Proven able to fail by `keep-old-components`.
  */
 import type { Pid } from '../../cluster/types.js';
 import type { Publication } from '../facts/index.js';
@@ -23,23 +23,35 @@ export const oldGenerationsStop: CheckerFactory = (ctx, facts) => {
     const c = facts.components.byPid.get(pid);
     const d = c === undefined ? undefined : facts.directors.get(c.director);
     const latest = facts.publications.latest();
+    if (latest === undefined) return;
     ctx.report({
       event: at.event,
       time: at.time,
-      message: `${pid}, started for ${d === undefined ? 'a director' : `director e${d.epoch}`}, ${what} after epoch ${latest?.epoch ?? '?'}'s layout was published and recovery completed`,
-      witnesses: latest === undefined ? [] : [latest.event],
+      message: `${pid}, started for ${d === undefined ? 'a director' : `director e${d.epoch}`}, ${what} after epoch ${latest.epoch}'s layout was published and recovery completed`,
+      witnesses: [latest.event],
     });
+  };
+
+  // Judged from the checkpoint on, once a layout is published: before that, recovery has not
+  // completed (recovery-completes says so) and the attempt under way runs what it will publish.
+  let due = false;
+  const startJudging = (): void => {
+    if (!due || judging || facts.publications.latest() === undefined) return;
+    judging = true;
+    const keep = current(facts.publications.latest());
+    for (const c of facts.components.alive()) if (!keep.has(c.pid)) report(c.pid, 'is still running');
   };
 
   return {
     checkpoint() {
-      judging = true;
-      const keep = current(facts.publications.latest());
-      for (const c of facts.components.alive()) if (!keep.has(c.pid)) report(c.pid, 'is still running');
+      due = true;
+      startJudging();
     },
     observes: ['send'],
     observe(r) {
-      if (!judging || r.type !== 'send') return;
+      if (r.type !== 'send') return;
+      startJudging();
+      if (!judging) return;
       const c = facts.components.byPid.get(r.from);
       if (c === undefined || current(facts.publications.latest()).has(c.pid)) return;
       report(c.pid, `still sends (${r.from} → ${r.to})`);

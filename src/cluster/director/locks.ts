@@ -1,7 +1,7 @@
 import { ms, nodeOf, type CallResult, type TaskBody } from '../../../sim/index.js';
 import { mutated } from '../config.js';
 import type { LockPhase } from '../events.js';
-import type { LockOk, NewerEpochExists } from '../messages.js';
+import type { LockMsg, LockOk, NewerEpochExists } from '../messages.js';
 import type { ServiceEntry, ServiceId } from '../types.js';
 import { supersededBy } from './newer-epoch.js';
 import type { Outcome, Recovery } from './state.js';
@@ -41,7 +41,7 @@ export function* lockServices(
     });
   });
   const results: CallResult[] = yield* ctx.callAll(
-    targets.map((t) => ({ to: t.address, msg: { type: 'lock', epoch: d.epoch, director: ctx.pid } })),
+    targets.map((t) => ({ to: t.address, msg: { type: 'lock', epoch: d.epoch, director: ctx.pid, attempt: a.number } satisfies LockMsg })),
     { timeout: ms(timeoutMs), until: (res) => res.ok && res.reply.type === 'newer-epoch-exists' },
   );
   let superseded: Outcome | undefined;

@@ -1,5 +1,5 @@
 import { ms, type TaskBody, type VirtualTime } from '../../../sim/index.js';
-import { mutated, type ClusterConfig, type Ctx } from '../config.js';
+import { mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import type { PlannedLayout } from '../decisions/layout-plan.js';
 import type { RecoveryPath } from '../decisions/path.js';
 import type { NodeCapabilities } from '../messages.js';
@@ -29,6 +29,8 @@ export interface DirectorArgs {
   readonly replicationFactor: number;
   readonly directory: readonly ServiceEntry[];
   readonly nodes: readonly NodeCapabilities[];
+  /** Nodes the coordinator has not heard from for a while (their foremen stopped announcing). */
+  readonly silentNodes: readonly NodeId[];
   readonly coordinator: Pid;
   readonly config: ClusterConfig;
   /**
@@ -95,6 +97,11 @@ export class DirectorState {
     for (const entry of args.directory) this.directory.set(entry.id, entry);
     this.nodes = args.nodes;
     this.lockToken = ctx.rng.id(32);
+    // A node whose foreman fell silent before this director started failed it as surely as one
+    // that timed out: it is suspected from the start (`trust-silent-nodes` takes it for up, and
+    // hands it workers whose creation then times out).
+    if (args.silentNodes.length > 0) reached(this.config, 'trust-silent-nodes');
+    if (!mutated(this.config, 'trust-silent-nodes')) for (const node of args.silentNodes) this.suspect(node);
   }
 
   get params() {

@@ -1,4 +1,4 @@
-import { ms, type CallResult, type DownMessage, type Incoming, type Pid, type ProcessStart, type Timer } from '../../../sim/index.js';
+import { ms, type CallResult, type DownMessage, type Incoming, type NodeId, type Pid, type ProcessStart, type Timer, type VirtualTime } from '../../../sim/index.js';
 import { handleMessages, mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import { defaultEmptyLayout } from '../decisions/path.js';
 import { nextTerm } from '../decisions/terms.js';
@@ -17,6 +17,9 @@ import type {
 import { directorName } from '../names.js';
 import { compareNodeIds, type Epoch, type ServiceEntry } from '../types.js';
 import { mergeDirectory, mergeNodes, mergeRegistration } from './directory.js';
+
+/** After how many missed announcements a node counts as silent. */
+const SILENT_INTERVALS = 5;
 
 /** The cluster configuration an operator set (FoundationDB's `configure`): newest version wins. */
 export interface ClusterSettings {
@@ -110,6 +113,16 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
 
     const configuredR = (): number => disk.settings?.replicationFactor ?? params.replicationFactor;
 
+    // When each node's foreman last announced itself here (kept in memory: a restarted coordinator
+    // has heard from every node as of its start). A node silent for several announcement
+    // intervals has likely died; its director is told.
+    const startedAt = ctx.now();
+    const heardAt = new Map<NodeId, VirtualTime>();
+    const silentNodes = (): NodeId[] => {
+      const limit = ms(SILENT_INTERVALS * params.registerIntervalMs);
+      return disk.nodes.filter((n) => ctx.now() - (heardAt.get(n.node) ?? startedAt) > limit).map((n) => n.node);
+    };
+
     const startDirector = (epoch: Epoch, old: AcceptedValue | null, knownPublished: Epoch | null): void => {
       if (old === null) reached(config, 'empty-layout-for-null');
       // Only a bug gives this node one epoch twice while its first director still runs (a term
@@ -128,6 +141,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
           replicationFactor: configuredR(),
           directory: disk.directory,
           nodes: disk.nodes,
+          silentNodes: silentNodes(),
           coordinator: ctx.pid,
           config,
         }),
@@ -296,6 +310,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
     };
 
     const onRegister = (msg: RegisterMsg): void => {
+      heardAt.set(msg.node, ctx.now());
       const services = mergeRegistration(disk.directory, msg.node, msg.services, mutated(config, 'keep-dead-spares'));
       disk.directory = services.merged;
       const nodes = mergeNodes(disk.nodes, [{ node: msg.node, capabilities: msg.capabilities }]);

@@ -415,7 +415,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
   'trust-silent-nodes': {
     id: 'trust-silent-nodes',
     source: 'sweep',
-    summary: 'A director takes every node in the coordinators\' directory for up until the node fails it: a node that died for good before the director started, hosting nothing the director locks, is handed a worker, and the director waits out the creation timeout and misses the liveness bound. The coordinator knows the node fell silent (its foreman stopped announcing itself) and tells its director, which suspects such a node from the start (found by random-faults with every aimed trigger on).',
+    summary: 'A director takes every node in the coordinators\' directory for up until the node fails it: a node that died for good, hosting nothing the director locks, is handed a worker, and the director waits out the creation timeout and misses the liveness bound. The coordinator knows the node fell silent (its foreman stopped announcing itself): its director suspects such a node from the start, and before it places a worker on one that fell silent since (found by random-faults with every aimed trigger on, seeds 228 and 1376).',
     caughtBy: ['recovery-completes'],
     shownIn: { scenario: 'dead-before-director', seeds: 1 },
   },

@@ -17,9 +17,9 @@ function withTrigger(id: TriggerId): Scenario {
   return { ...base, faults: { script: [], quietAtMs: 20_000, aimed: { triggers: [{ id, chance: 1 }] } } };
 }
 
-function run(id: TriggerId, seed = 1) {
-  const { result, records } = record(withTrigger(id), seed);
-  const mutated = (...mutations: MutationId[]) => runScenario(withTrigger(id), { seed, mutations });
+function run(id: TriggerId, seed = 1, scenario: Scenario = withTrigger(id)) {
+  const { result, records } = record(scenario, seed);
+  const mutated = (...mutations: MutationId[]) => runScenario(scenario, { seed, mutations });
   const recs = records;
   const fired = recs.filter((r) => r.type === 'trigger-fired' && r.trigger === id);
   // The faults a firing applies at once: recorded after it, at the same instant.
@@ -110,6 +110,33 @@ describe('faults aimed at protocol moments', () => {
     expect(heldMs).toBeLessThanOrEqual(10_000 * 3);
     // The quiet time restarts every other node, not this one, and the checkers know it is gone.
     expect(recs.some((r) => r.type === 'node-up' && r.node === victim && r.t > first.t)).toBe(false);
+    expect(result.violated).toEqual([]);
+  });
+
+  it('miss-storage-lock: while a director takes its first-phase locks, nothing from it reaches one storage server of the published layout until the lock timed out', () => {
+    // log-crash's own log crash makes a recovery from a published layout, the moment aimed at.
+    const base = loadScenario('log-crash');
+    const scenario: Scenario = { ...base, faults: { ...base.faults, aimed: { triggers: [{ id: 'miss-storage-lock', chance: 1 }] } } };
+    const { result, fired, faultsAfter, recs, layouts } = run('miss-storage-lock', 1, scenario);
+    expect(fired.length).toBeGreaterThan(0);
+    const first = fired[0] as Rec & { detail: string };
+    const epoch = Number(/locking epoch (\d+)/.exec(first.detail)?.[1]);
+    const tsl = layouts.get(epoch) as TransactionSystemLayout;
+    const phase = recs.find((r) => r.type === 'phase' && r.phase === 'locking' && r.t === first.t) as Extract<Rec, { type: 'phase' }>;
+    const [cut, ...rest] = faultsAfter(first);
+    expect(rest).toEqual([]);
+    expect(cut).toMatchObject({ kind: 'partition', from: [nodeOf(phase.director)], oneWay: true });
+    if (cut?.kind !== 'partition') return;
+    const storageNodes = tsl.storageTeams.flatMap((t) => t.storageIds).map((id) => nodeOf(addressOf(tsl, id)));
+    expect(cut.to).toHaveLength(1);
+    expect(storageNodes).toContain(cut.to[0]);
+    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && r.action.id === cut.id) as Rec;
+    const heldMs = toMs(heal.t - first.t);
+    // Past the first-phase lock timeout (2 s by default), at most twice it.
+    expect(heldMs).toBeGreaterThanOrEqual(2000 * 1.1);
+    expect(heldMs).toBeLessThanOrEqual(2000 * 2);
+    // The server never answered: the director's team keeps a vacancy for it, the moment of keep-unreachable-members.
+    expect(result.mutationPoints['keep-unreachable-members']).toBeGreaterThan(0);
     expect(result.violated).toEqual([]);
   });
 

@@ -31,6 +31,11 @@ export interface DirectorArgs {
   readonly nodes: readonly NodeCapabilities[];
   /** Nodes the coordinator has not heard from for a while (their foremen stopped announcing). */
   readonly silentNodes: readonly NodeId[];
+  /**
+   * The same, as of now: the director runs on its coordinator's node and reads the coordinator's
+   * registration table (as a cluster controller reads its workers' registrations).
+   */
+  readonly silentNow: () => readonly NodeId[];
   readonly coordinator: Pid;
   readonly config: ClusterConfig;
   /**
@@ -72,6 +77,7 @@ export class DirectorState {
   /** Logs found to hold history a layout not known to be dead may rely on: never spares (rule 18). */
   readonly holdsHistory = new Set<ServiceId>();
   nodes: readonly NodeCapabilities[];
+  readonly silentNow: () => readonly NodeId[];
   state: 'starting' | 'recovery' | 'running' | 'stopped' = 'starting';
   attempts = 0;
   /** Names this director's components: its incarnation, or its rank among directors of its epoch here. */
@@ -96,6 +102,7 @@ export class DirectorState {
     this.generation = Math.max(ctx.incarnation, args.generation ?? 1);
     for (const entry of args.directory) this.directory.set(entry.id, entry);
     this.nodes = args.nodes;
+    this.silentNow = args.silentNow;
     this.lockToken = ctx.rng.id(32);
     // A node whose foreman fell silent before this director started failed it as surely as one
     // that timed out: it is suspected from the start (`trust-silent-nodes` takes it for up, and

@@ -142,6 +142,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
           directory: disk.directory,
           nodes: disk.nodes,
           silentNodes: silentNodes(),
+          silentNow: silentNodes,
           coordinator: ctx.pid,
           config,
         }),

@@ -43,6 +43,17 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
     planRecruitment({ vacancies, candidates, nodes, strictPlacement: d.params.strictPlacement, freshId: () => ctx.rng.id(8) });
   const unasked = mutated(d.config, 'place-on-suspects-unasked');
   let plan = yield* placement(r, capable, planOn);
+  // A node whose foreman fell silent since this director started is suspected before a worker is
+  // placed there (`trust-silent-nodes` places it and waits out the creation timeout).
+  if (plan.ok) {
+    const silent = new Set(d.silentNow());
+    const fallen = [...new Set(plan.newWorkers.map((w) => w.node))].filter((n) => silent.has(n) && !d.isSuspect(n));
+    if (fallen.length > 0) reached(d.config, 'trust-silent-nodes');
+    if (fallen.length > 0 && !mutated(d.config, 'trust-silent-nodes')) {
+      for (const node of fallen) d.suspect(node);
+      plan = yield* placement(r, capable, planOn);
+    }
+  }
   // A node that failed us before and has not answered since is asked before a worker is placed
   // on it: its suspicion may have run out while it is still dead (a ping's timeout, not a worker
   // creation's, finds that out). A node that does not answer is suspected again and the workers go

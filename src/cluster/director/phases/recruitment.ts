@@ -4,7 +4,7 @@ import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
 import { isFreeSpare } from '../../decisions/spares.js';
 import { fallbackOrder, fillSlots, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
 import type { WorkerCreated } from '../../messages.js';
-import { foremanAddress } from '../../names.js';
+import { COORDINATOR, foremanAddress } from '../../names.js';
 import { isVacancy, type LogDescriptor, type ServiceEntry, type ServiceId, type ServiceKind, type Slot, type StorageTeam } from '../../types.js';
 import { lockServices } from '../locks.js';
 import { stalled, type Outcome, type Phase, type Recovery } from '../state.js';
@@ -45,7 +45,9 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   let plan = yield* placement(r, capable, planOn);
   // A node whose foreman fell silent since this director started is suspected before a worker is
   // placed there (`trust-silent-nodes` places it and waits out the creation timeout).
-  if (plan.ok) {
+  // Read only while the coordinator that started this director runs: a killed coordinator's table
+  // no longer hears anyone.
+  if (plan.ok && ctx.whereis(COORDINATOR) === d.coordinator) {
     const silent = new Set(d.silentNow());
     const fallen = [...new Set(plan.newWorkers.map((w) => w.node))].filter((n) => silent.has(n) && !d.isSuspect(n));
     if (fallen.length > 0) reached(d.config, 'trust-silent-nodes');

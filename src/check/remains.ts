@@ -25,15 +25,30 @@ export function whyRecoveryIsImpossible(
     const node = nodeOfService(id);
     return node !== undefined && !lost.has(node);
   };
-  const tags = [...new Set(layout.logs.flatMap((l) => l.tags))].sort((a, b) => a - b);
-  for (const tag of tags) {
-    const logs = layout.logs.filter((l) => l.tags.includes(tag));
-    const left = logs.filter((l) => surviving(l.id)).length;
-    if (left < Math.floor(logs.length / 2) + 1) return `only ${left} of the ${logs.length} logs of shard ${tag} in epoch ${layout.epoch}'s layout survive`;
-  }
+  const short = shardWithoutLogMajority(layout, surviving);
+  if (short !== undefined) return `only ${short.have.length} of the ${short.logs} logs of shard ${short.tag} in epoch ${layout.epoch}'s layout survive`;
   for (const team of layout.storageTeams) {
     const left = team.storageIds.filter(surviving).length;
     if (left < Math.floor(team.storageIds.length / 2) + 1) return `only ${left} of the ${team.storageIds.length} storage servers of shard ${team.tag} in epoch ${layout.epoch}'s layout survive`;
+  }
+  return undefined;
+}
+
+/**
+ * The first shard (by tag) of `layout` fewer than a majority of whose logs pass `counts`: the tag,
+ * how many logs it has, the majority it needs, and the logs that pass. Undefined when every shard
+ * has its majority (§4.3's quorum, S10).
+ */
+export function shardWithoutLogMajority(
+  layout: TransactionSystemLayout,
+  counts: (id: string) => boolean,
+): { tag: number; logs: number; majority: number; have: string[] } | undefined {
+  const tags = [...new Set(layout.logs.flatMap((l) => l.tags))].sort((a, b) => a - b);
+  for (const tag of tags) {
+    const logs = layout.logs.filter((l) => l.tags.includes(tag));
+    const have = logs.filter((l) => counts(l.id)).map((l) => l.id);
+    const majority = Math.floor(logs.length / 2) + 1;
+    if (have.length < majority) return { tag, logs: logs.length, majority, have };
   }
   return undefined;
 }

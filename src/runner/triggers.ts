@@ -105,17 +105,19 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
   };
   // Every log-capable node is out of the director's reach until its worker creations time out: the
   // next attempt trusts none of them.
+  /** Nothing from `cut` reaches `node` for `factor` worker-creation timeouts. */
+  const cutOff = (cut: readonly NodeId[], node: NodeId, factor: number): FaultAction[] => {
+    const id = `aimed-${++partitions}`;
+    return [
+      { at: nowMs(), kind: 'partition', from: cut, to: [node], oneWay: true, id },
+      { at: nowMs() + Math.round(space.createWorkerTimeoutMs * factor), kind: 'heal', id },
+    ];
+  };
   const cutOffRecruits = (director: string): void => {
     const node = nodeOf(director);
     const cut = space.logNodes.filter((n) => n !== node);
     if (cut.length === 0) return;
-    fire('cut-off-recruits', `${director} is recruiting logs`, (draw) => {
-      const id = `aimed-${++partitions}`;
-      return [
-        { at: nowMs(), kind: 'partition', from: cut, to: [node], oneWay: true, id },
-        { at: nowMs() + Math.round(space.createWorkerTimeoutMs * (1 + draw.intInclusive(5, 50) / 100)), kind: 'heal', id },
-      ];
-    });
+    fire('cut-off-recruits', `${director} is recruiting logs`, (draw) => cutOff(cut, node, 1 + draw.intInclusive(5, 50) / 100));
   };
 
   // As cut-off-recruits, for one to three creation timeouts, and one of the cut-off nodes dies for
@@ -130,13 +132,9 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     if (lostOne || victims.length === 0 || space.logNodes.length < 2 || space.logNodes.some((n) => sim.isLostForGood(n))) return;
     fire('lose-recruit-node', `${director} is recruiting logs`, (draw) => {
       lostOne = true;
-      const id = `aimed-${++partitions}`;
       const victim = draw.pick(victims);
-      return [
-        { at: nowMs(), kind: 'partition', from: cut, to: [node], oneWay: true, id },
-        { at: nowMs(), kind: 'crash-node', node: victim, permanent: true },
-        { at: nowMs() + Math.round(space.createWorkerTimeoutMs * (1 + draw.intInclusive(5, 200) / 100)), kind: 'heal', id },
-      ];
+      const [partition, heal] = cutOff(cut, node, 1 + draw.intInclusive(5, 200) / 100) as [FaultAction, FaultAction];
+      return [partition, { at: nowMs(), kind: 'crash-node', node: victim, permanent: true }, heal];
     });
   };
 

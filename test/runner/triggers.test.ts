@@ -26,7 +26,12 @@ function run(id: TriggerId, seed = 1, scenario: Scenario = withTrigger(id)) {
   const faultsAfter = (firing: Rec): Extract<RunEvent, { type: 'fault' }>['action'][] =>
     recs.slice(recs.indexOf(firing) + 1).flatMap((r) => (r.t === firing.t && r.type === 'fault' ? [r.action] : []));
   const layouts = new Map(recs.flatMap((r) => (r.type === 'layout-built' ? [[r.epoch, r.tsl] as const] : [])));
-  return { result, recs, fired, faultsAfter, layouts, mutated };
+  // How long (ms) the partition a firing applied held, until the heal of its id.
+  const heldMs = (firing: Rec, cut: Extract<RunEvent, { type: 'fault' }>['action'] | undefined): number => {
+    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && cut?.kind === 'partition' && r.action.id === cut.id) as Rec;
+    return toMs(heal.t - firing.t);
+  };
+  return { result, recs, fired, faultsAfter, layouts, mutated, heldMs };
 }
 
 const addressOf = (tsl: TransactionSystemLayout, id: string): string => tsl.services.find((s) => s.id === id)?.address ?? '';
@@ -53,7 +58,7 @@ describe('faults aimed at protocol moments', () => {
   });
 
   it('slow-unlock-replies: what one storage server sends its director is lost past the unlock timeout, so the director asks a serving server again', () => {
-    const { result, fired, faultsAfter, recs, layouts } = run('slow-unlock-replies');
+    const { result, fired, faultsAfter, recs, layouts, heldMs } = run('slow-unlock-replies');
     expect(fired.length).toBeGreaterThan(0);
     const first = fired[0] as Rec;
     const [cut, ...rest] = faultsAfter(first);
@@ -66,34 +71,32 @@ describe('faults aimed at protocol moments', () => {
     expect(cut.from).toHaveLength(1);
     expect(storageNodes).toContain(cut.from[0]);
     expect(cut.from[0]).not.toBe(nodeOf(phase.director));
-    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && r.action.id === cut.id) as Rec;
-    const heldMs = toMs(heal.t - first.t);
+    const held = heldMs(first, cut);
     // Past the 5 s unlock timeout and the server's MVCC window.
-    expect(heldMs).toBeGreaterThanOrEqual(5500);
-    expect(heldMs).toBeLessThanOrEqual(10_000);
+    expect(held).toBeGreaterThanOrEqual(5500);
+    expect(held).toBeLessThanOrEqual(10_000);
     // The director asked again a server already serving: the moment repeat-storage-unlock acts on.
     expect(result.mutationPoints['repeat-storage-unlock']).toBeGreaterThan(0);
     expect(result.violated).toEqual([]);
   });
 
   it('cut-off-recruits: while a director recruits logs, no log-capable node reaches it until its worker creations timed out', () => {
-    const { result, fired, faultsAfter, recs } = run('cut-off-recruits');
+    const { result, fired, faultsAfter, recs, heldMs } = run('cut-off-recruits');
     expect(fired.length).toBeGreaterThan(0);
     const first = fired[0] as Rec;
     const [cut] = faultsAfter(first);
     const phase = recs.filter((r) => r.type === 'phase' && r.phase === 'log-recruitment' && r.t === first.t)[0] as Extract<Rec, { type: 'phase' }>;
     expect(cut).toMatchObject({ kind: 'partition', from: ['n4', 'n5', 'n6'].filter((n) => n !== nodeOf(phase.director)), to: [nodeOf(phase.director)], oneWay: true });
-    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && cut?.kind === 'partition' && r.action.id === cut.id) as Rec;
-    const heldMs = toMs(heal.t - first.t);
-    expect(heldMs).toBeGreaterThanOrEqual(10_000 * 1.05);
-    expect(heldMs).toBeLessThanOrEqual(10_000 * 1.5);
+    const held = heldMs(first, cut);
+    expect(held).toBeGreaterThanOrEqual(10_000 * 1.05);
+    expect(held).toBeLessThanOrEqual(10_000 * 1.5);
     // Every log node failed the director: the next attempt trusts none, the moment of distrust-answering-nodes.
     expect(result.mutationPoints['distrust-answering-nodes']).toBeGreaterThan(0);
     expect(result.violated).toEqual([]);
   });
 
   it('lose-recruit-node: while a director recruits logs, the log nodes are cut off from it past their creation timeout, and one of them dies for good', () => {
-    const { result, fired, faultsAfter, recs } = run('lose-recruit-node');
+    const { result, fired, faultsAfter, recs, heldMs } = run('lose-recruit-node');
     expect(fired).toHaveLength(1);
     const first = fired[0] as Rec;
     const [cut, crash, ...rest] = faultsAfter(first);
@@ -104,10 +107,9 @@ describe('faults aimed at protocol moments', () => {
     expect(crash).toMatchObject({ kind: 'crash-node', permanent: true });
     const victim = crash?.kind === 'crash-node' ? crash.node : '';
     expect(['n4', 'n5', 'n6'].filter((n) => n !== director)).toContain(victim);
-    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && cut?.kind === 'partition' && r.action.id === cut.id) as Rec;
-    const heldMs = toMs(heal.t - first.t);
-    expect(heldMs).toBeGreaterThanOrEqual(10_000 * 1.05);
-    expect(heldMs).toBeLessThanOrEqual(10_000 * 3);
+    const held = heldMs(first, cut);
+    expect(held).toBeGreaterThanOrEqual(10_000 * 1.05);
+    expect(held).toBeLessThanOrEqual(10_000 * 3);
     // The quiet time restarts every other node, not this one, and the checkers know it is gone.
     expect(recs.some((r) => r.type === 'node-up' && r.node === victim && r.t > first.t)).toBe(false);
     expect(result.violated).toEqual([]);
@@ -117,7 +119,7 @@ describe('faults aimed at protocol moments', () => {
     // log-crash's own log crash makes a recovery from a published layout, the moment aimed at.
     const base = loadScenario('log-crash');
     const scenario: Scenario = { ...base, faults: { ...base.faults, aimed: { triggers: [{ id: 'miss-storage-lock', chance: 1 }] } } };
-    const { result, fired, faultsAfter, recs, layouts } = run('miss-storage-lock', 1, scenario);
+    const { result, fired, faultsAfter, recs, layouts, heldMs } = run('miss-storage-lock', 1, scenario);
     expect(fired.length).toBeGreaterThan(0);
     const first = fired[0] as Rec & { detail: string };
     const epoch = Number(/locking epoch (\d+)/.exec(first.detail)?.[1]);
@@ -130,11 +132,10 @@ describe('faults aimed at protocol moments', () => {
     const storageNodes = tsl.storageTeams.flatMap((t) => t.storageIds).map((id) => nodeOf(addressOf(tsl, id)));
     expect(cut.to).toHaveLength(1);
     expect(storageNodes).toContain(cut.to[0]);
-    const heal = recs.find((r) => r.type === 'fault' && r.action.kind === 'heal' && r.action.id === cut.id) as Rec;
-    const heldMs = toMs(heal.t - first.t);
+    const held = heldMs(first, cut);
     // Past the first-phase lock timeout (2 s by default), at most twice it.
-    expect(heldMs).toBeGreaterThanOrEqual(2000 * 1.1);
-    expect(heldMs).toBeLessThanOrEqual(2000 * 2);
+    expect(held).toBeGreaterThanOrEqual(2000 * 1.1);
+    expect(held).toBeLessThanOrEqual(2000 * 2);
     // The server never answered: the director's team keeps a vacancy for it, the moment of keep-unreachable-members.
     expect(result.mutationPoints['keep-unreachable-members']).toBeGreaterThan(0);
     expect(result.violated).toEqual([]);

@@ -14,7 +14,8 @@
 import { nameOf } from '../../../sim/index.js';
 import type { RecoverFromMsg } from '../../cluster/messages.js';
 import { workerOf } from '../../cluster/names.js';
-import type { Pid, ServiceId, TransactionSystemLayout } from '../../cluster/types.js';
+import type { Pid } from '../../cluster/types.js';
+import { shardWithoutLogMajority } from '../remains.js';
 import type { CheckerFactory } from '../types.js';
 
 export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
@@ -36,8 +37,11 @@ export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
       } else if (!given.logIds.has(source.id)) {
         problem = `director ${d.pid} (epoch ${d.epoch}) copies history from log ${source.id}, which is not in epoch ${given.tsl.epoch}'s layout, the one its promises returned`;
       } else {
-        problem = unlockedShard(given.tsl, (id) => facts.lockReplies.answered(d.pid, id));
-        if (problem !== undefined) problem = `director ${d.pid} (epoch ${d.epoch}) copies history from log ${source.id} while ${problem}`;
+        const short = shardWithoutLogMajority(given.tsl, (id) => facts.lockReplies.answered(d.pid, id));
+        if (short !== undefined) {
+          const which = short.have.length > 0 ? ` (${short.have.join(', ')})` : '';
+          problem = `director ${d.pid} (epoch ${d.epoch}) copies history from log ${source.id} while only ${short.have.length} of the ${short.logs} logs of shard ${short.tag} in epoch ${given.tsl.epoch}'s layout answered its latest lock request${which}, fewer than the majority of ${short.majority} recovery planning needs`;
+        }
       }
       if (problem === undefined) return;
       reported.add(d.pid);
@@ -46,16 +50,3 @@ export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
   };
 };
 
-/** S10: the first shard of `tsl` fewer than a majority of whose logs answered, said for people. */
-function unlockedShard(tsl: TransactionSystemLayout, answered: (id: ServiceId) => boolean): string | undefined {
-  const tags = [...new Set(tsl.logs.flatMap((l) => l.tags))].sort((a, b) => a - b);
-  for (const tag of tags) {
-    const members = tsl.logs.filter((l) => l.tags.includes(tag)).map((l) => l.id);
-    const locked = members.filter(answered);
-    const q = Math.floor(members.length / 2) + 1;
-    if (locked.length < q) {
-      return `only ${locked.length} of the ${members.length} logs of shard ${tag} in epoch ${tsl.epoch}'s layout answered its latest lock request${locked.length > 0 ? ` (${locked.join(', ')})` : ''}, fewer than the majority of ${q} recovery planning needs`;
-    }
-  }
-  return undefined;
-}

@@ -3,6 +3,7 @@ import { mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import type { PlannedLayout } from '../decisions/layout-plan.js';
 import type { RecoveryPath } from '../decisions/path.js';
 import type { NodeCapabilities } from '../messages.js';
+import { COORDINATOR } from '../names.js';
 import type {
   Capability,
   Epoch,
@@ -29,10 +30,9 @@ export interface DirectorArgs {
   readonly replicationFactor: number;
   readonly directory: readonly ServiceEntry[];
   readonly nodes: readonly NodeCapabilities[];
-  /** Nodes the coordinator has not heard from for a while (their foremen stopped announcing). */
-  readonly silentNodes: readonly NodeId[];
   /**
-   * The same, as of now: the director runs on its coordinator's node and reads the coordinator's
+   * The nodes the coordinator has not heard from for a while (their foremen stopped announcing),
+   * as of the call: the director runs on its coordinator's node and reads the coordinator's
    * registration table (as a cluster controller reads its workers' registrations).
    */
   readonly silentNow: () => readonly NodeId[];
@@ -77,7 +77,7 @@ export class DirectorState {
   /** Logs found to hold history a layout not known to be dead may rely on: never spares (rule 18). */
   readonly holdsHistory = new Set<ServiceId>();
   nodes: readonly NodeCapabilities[];
-  readonly silentNow: () => readonly NodeId[];
+  private readonly silentNow: () => readonly NodeId[];
   state: 'starting' | 'recovery' | 'running' | 'stopped' = 'starting';
   attempts = 0;
   /** Names this director's components: its incarnation, or its rank among directors of its epoch here. */
@@ -107,8 +107,9 @@ export class DirectorState {
     // A node whose foreman fell silent before this director started failed it as surely as one
     // that timed out: it is suspected from the start (`trust-silent-nodes` takes it for up, and
     // hands it workers whose creation then times out).
-    if (args.silentNodes.length > 0) reached(this.config, 'trust-silent-nodes');
-    if (!mutated(this.config, 'trust-silent-nodes')) for (const node of args.silentNodes) this.suspect(node);
+    const silent = args.silentNow();
+    if (silent.length > 0) reached(this.config, 'trust-silent-nodes');
+    if (!mutated(this.config, 'trust-silent-nodes')) for (const node of silent) this.suspect(node);
   }
 
   get params() {
@@ -124,6 +125,17 @@ export class DirectorState {
       .filter((n) => n.capabilities.includes(capability))
       .map((n) => n.node)
       .sort(compareNodeIds);
+  }
+
+  /**
+   * Of `nodes`, those that fell silent (their foremen stopped announcing themselves) and are not
+   * suspected yet. Read only while the coordinator that started this director runs: a killed
+   * coordinator's table hears no one.
+   */
+  fallenSilent(nodes: readonly NodeId[]): NodeId[] {
+    if (this.ctx.whereis(COORDINATOR) !== this.coordinator) return [];
+    const silent = new Set(this.silentNow());
+    return nodes.filter((n) => silent.has(n) && !this.isSuspect(n));
   }
 
   /** `key` (a service or a node) failed us: leave it out for a while, longer each time. */

@@ -141,7 +141,6 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
           replicationFactor: configuredR(),
           directory: disk.directory,
           nodes: disk.nodes,
-          silentNodes: silentNodes(),
           silentNow: silentNodes,
           coordinator: ctx.pid,
           config,

@@ -4,7 +4,7 @@ import { oldLayoutServiceIds } from '../../decisions/first-phase.js';
 import { isFreeSpare } from '../../decisions/spares.js';
 import { fallbackOrder, fillSlots, planRecruitment, recruitmentCandidates, vacanciesIn, type Assignment } from '../../decisions/recruitment.js';
 import type { WorkerCreated } from '../../messages.js';
-import { COORDINATOR, foremanAddress } from '../../names.js';
+import { foremanAddress } from '../../names.js';
 import { isVacancy, type LogDescriptor, type ServiceEntry, type ServiceId, type ServiceKind, type Slot, type StorageTeam } from '../../types.js';
 import { lockServices } from '../locks.js';
 import { stalled, type Outcome, type Phase, type Recovery } from '../state.js';
@@ -45,11 +45,8 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
   let plan = yield* placement(r, capable, planOn);
   // A node whose foreman fell silent since this director started is suspected before a worker is
   // placed there (`trust-silent-nodes` places it and waits out the creation timeout).
-  // Read only while the coordinator that started this director runs: a killed coordinator's table
-  // no longer hears anyone.
-  if (plan.ok && ctx.whereis(COORDINATOR) === d.coordinator) {
-    const silent = new Set(d.silentNow());
-    const fallen = [...new Set(plan.newWorkers.map((w) => w.node))].filter((n) => silent.has(n) && !d.isSuspect(n));
+  if (plan.ok) {
+    const fallen = d.fallenSilent([...new Set(plan.newWorkers.map((w) => w.node))]);
     if (fallen.length > 0) reached(d.config, 'trust-silent-nodes');
     if (fallen.length > 0 && !mutated(d.config, 'trust-silent-nodes')) {
       for (const node of fallen) d.suspect(node);

@@ -16,6 +16,31 @@ const END = 0x27d4eb2f;
 /** Distinct strings whose hashes are kept (messages reuse a few names; a larger set is cleared). */
 const STRING_CACHE_LIMIT = 1 << 16;
 
+/** A string's own 32-bit hash (the cache below only saves recomputing it). */
+function hashString(s: string): number {
+  let h = 0x811c9dc5 ^ s.length;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+// The keys and type names of the kernel's message records, hashed once.
+const K_I = hashString('i');
+const K_T = hashString('t');
+const K_TYPE = hashString('type');
+const K_M = hashString('m');
+const K_FROM = hashString('from');
+const K_TO = hashString('to');
+const K_MSG = hashString('msg');
+const K_CALL = hashString('call');
+const K_REPLY = hashString('reply');
+const K_DUP = hashString('dup');
+const K_LATE = hashString('late');
+const K_CAUSE = hashString('cause');
+const SEND = hashString('send');
+const DELIVER = hashString('deliver');
+const DROP = hashString('drop');
+
 /**
  * A running 64-bit hash (two 32-bit lanes) over JSON-plain values, mixed from their fields
  * directly: numbers and strings go in as words, strings through a cache of their own hashes, so no
@@ -34,11 +59,63 @@ export class RunningHash {
    */
   record(index: number, time: number, fields: object): void {
     this.word(OBJECT);
-    this.word(this.stringHash('i'));
+    this.word(K_I);
     this.number(index);
-    this.word(this.stringHash('t'));
+    this.word(K_T);
     this.number(time);
     this.fields(fields);
+    this.word(END);
+  }
+
+  /**
+   * A `send` record, `{ i, t, type: 'send', m, from, to, msg, call? | reply? }`: the same words as
+   * `value` of that object, with no object built. Every message passes here.
+   */
+  send(i: number, t: number, m: number, from: string, to: string, msg: object, call: number | undefined, reply: number | undefined): void {
+    this.head(i, t, SEND);
+    this.word(K_M);
+    this.number(m);
+    this.word(K_FROM);
+    this.string(from);
+    this.word(K_TO);
+    this.string(to);
+    this.word(K_MSG);
+    this.value(msg);
+    if (call !== undefined) {
+      this.word(K_CALL);
+      this.number(call);
+    } else if (reply !== undefined) {
+      this.word(K_REPLY);
+      this.number(reply);
+    }
+    this.word(END);
+  }
+
+  /** A `deliver` record, `{ i, t, type: 'deliver', m, to, dup?: true, late?: true }`. */
+  deliver(i: number, t: number, m: number, to: string, dup: boolean, late: boolean): void {
+    this.head(i, t, DELIVER);
+    this.word(K_M);
+    this.number(m);
+    this.word(K_TO);
+    this.string(to);
+    if (dup) {
+      this.word(K_DUP);
+      this.word(TRUE);
+    }
+    if (late) {
+      this.word(K_LATE);
+      this.word(TRUE);
+    }
+    this.word(END);
+  }
+
+  /** A `drop` record, `{ i, t, type: 'drop', m, cause }`. */
+  drop(i: number, t: number, m: number, cause: string): void {
+    this.head(i, t, DROP);
+    this.word(K_M);
+    this.number(m);
+    this.word(K_CAUSE);
+    this.string(cause);
     this.word(END);
   }
 
@@ -49,8 +126,7 @@ export class RunningHash {
         this.number(v);
         return;
       case 'string':
-        this.word(STRING);
-        this.word(this.stringHash(v));
+        this.string(v);
         return;
       case 'boolean':
         this.word(v ? TRUE : FALSE);
@@ -71,6 +147,23 @@ export class RunningHash {
     const h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
     const h2 = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  }
+
+  /** The opening words of a record: `{ i, t, type`. */
+  private head(i: number, t: number, type: number): void {
+    this.word(OBJECT);
+    this.word(K_I);
+    this.number(i);
+    this.word(K_T);
+    this.number(t);
+    this.word(K_TYPE);
+    this.word(STRING);
+    this.word(type);
+  }
+
+  private string(s: string): void {
+    this.word(STRING);
+    this.word(this.stringHash(s));
   }
 
   private number(v: number): void {
@@ -117,10 +210,7 @@ export class RunningHash {
   private stringHash(s: string): number {
     const known = this.strings.get(s);
     if (known !== undefined) return known;
-    let h = 0x811c9dc5 ^ s.length;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-    h ^= h >>> 13;
+    const h = hashString(s);
     if (this.strings.size >= STRING_CACHE_LIMIT) this.strings.clear();
     this.strings.set(s, h);
     return h;

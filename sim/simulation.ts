@@ -364,7 +364,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     // Messages a paused process held but never handled were never delivered: say so, by cause.
     if (this.traceMessages) {
       const cause = reason === 'node-crash' ? 'node-down' : 'no-process';
-      for (const m of discarded) this.trace.emit(this.now, { type: 'drop', m, cause });
+      for (const m of discarded) this.trace.drop(this.now, m, cause);
     }
     const permanent = node?.permanent.get(instance.name);
     if (node !== undefined && permanent !== undefined && reason !== 'node-crash') {
@@ -453,18 +453,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   private transmit(from: Pid, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
     const m = this.messageSeq++;
-    if (this.traceMessages) {
-      const t = this.now;
-      const i = this.trace.next;
-      // Built field by field (no spreads): every message passes here.
-      this.trace.append(
-        call !== undefined
-          ? { i, t, type: 'send', m, from, to, msg, call }
-          : replyTo !== undefined
-            ? { i, t, type: 'send', m, from, to, msg, reply: replyTo }
-            : { i, t, type: 'send', m, from, to, msg },
-      );
-    }
+    if (this.traceMessages) this.trace.send(this.now, m, from, to, msg, call, replyTo);
     this.network.send(new Envelope(this, m, from, to, msg, call, replyTo));
   }
 
@@ -482,27 +471,14 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   /** @internal the network dropped a packet (loss, partition). */
   dropped(m: number, cause: DropCause): void {
-    if (this.traceMessages) this.trace.append({ i: this.trace.next, t: this.now, type: 'drop', m, cause });
+    if (this.traceMessages) this.trace.drop(this.now, m, cause);
   }
 
   /** The process takes the message now: record the delivery, hand it over, tell the observers. */
   private handOver(instance: ProcessInstance<E>, e: Envelope<E>, duplicate: boolean): void {
     const { m, sender: from, msg, call, replyTo } = e;
     const late = replyTo !== undefined && !instance.awaitsReply(replyTo);
-    if (this.traceMessages) {
-      const i = this.trace.next;
-      const t = this.now;
-      const to = instance.pid;
-      this.trace.append(
-        duplicate
-          ? late
-            ? { i, t, type: 'deliver', m, to, dup: true, late: true }
-            : { i, t, type: 'deliver', m, to, dup: true }
-          : late
-            ? { i, t, type: 'deliver', m, to, late: true }
-            : { i, t, type: 'deliver', m, to },
-      );
-    }
+    if (this.traceMessages) this.trace.deliver(this.now, m, instance.pid, duplicate, late);
     if (replyTo !== undefined) instance.acceptReply(replyTo, from, msg);
     else {
       const outer = this.handling;

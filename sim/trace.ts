@@ -31,9 +31,14 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   private readonly byType = new Map<string, TraceObserver<E>[]>();
   private readonly sink: TraceSink | undefined;
   private n = 0;
+  // Whether anyone takes the kernel's message records (kept up to date by `subscribe`).
+  private sendsWatched: boolean;
+  private deliveriesWatched: boolean;
+  private dropsWatched: boolean;
 
   constructor(sink?: TraceSink) {
     this.sink = sink;
+    this.sendsWatched = this.deliveriesWatched = this.dropsWatched = sink !== undefined;
   }
 
   get count(): number {
@@ -46,15 +51,17 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
 
   /** Call `observer` on every record, or only on records of the given types. */
   subscribe(observer: TraceObserver<E>, types?: readonly E['type'][]): void {
-    if (types === undefined) {
-      this.everything.push(observer);
-      return;
+    if (types === undefined) this.everything.push(observer);
+    else {
+      for (const type of new Set(types)) {
+        const list = this.byType.get(type);
+        if (list === undefined) this.byType.set(type, [observer]);
+        else list.push(observer);
+      }
     }
-    for (const type of new Set(types)) {
-      const list = this.byType.get(type);
-      if (list === undefined) this.byType.set(type, [observer]);
-      else list.push(observer);
-    }
+    this.sendsWatched = this.observes('send' as E['type']);
+    this.deliveriesWatched = this.observes('deliver' as E['type']);
+    this.dropsWatched = this.observes('drop' as E['type']);
   }
 
   /** Whether anyone takes records of this type (so a caller may skip building a costly event). */
@@ -63,8 +70,7 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   }
 
   emit(t: VirtualTime, event: E): void {
-    const typed = this.byType.get(event.type);
-    if (this.sink === undefined && this.everything.length === 0 && typed === undefined) {
+    if (this.sink === undefined && this.everything.length === 0 && !this.byType.has(event.type)) {
       this.running.record(this.n++, t, event);
       return;
     }
@@ -84,10 +90,44 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     if (record.i !== this.n) throw new Error(`trace record ${record.i} appended at position ${this.n}`);
     this.n++;
     this.running.value(record);
+    this.dispatch(record);
+  }
+
+  /**
+   * The kernel's record of a message sent, `{ i, t, type: 'send', m, from, to, msg, call? | reply? }`
+   * (at most one of `call` and `reply`): hashed from its fields, built only when someone takes it.
+   */
+  send(t: VirtualTime, m: number, from: string, to: string, msg: object, call: number | undefined, reply: number | undefined): void {
+    const i = this.n++;
+    this.running.send(i, t, m, from, to, msg, call, reply);
+    if (!this.sendsWatched) return;
+    const type = 'send';
+    this.dispatch((call !== undefined ? { i, t, type, m, from, to, msg, call } : reply !== undefined ? { i, t, type, m, from, to, msg, reply } : { i, t, type, m, from, to, msg }) as unknown as TraceRecord<E>);
+  }
+
+  /** The kernel's record of a message handed over, `{ i, t, type: 'deliver', m, to, dup?: true, late?: true }`. */
+  deliver(t: VirtualTime, m: number, to: string, dup: boolean, late: boolean): void {
+    const i = this.n++;
+    this.running.deliver(i, t, m, to, dup, late);
+    if (!this.deliveriesWatched) return;
+    const type = 'deliver';
+    const record = dup ? (late ? { i, t, type, m, to, dup, late } : { i, t, type, m, to, dup }) : late ? { i, t, type, m, to, late } : { i, t, type, m, to };
+    this.dispatch(record as unknown as TraceRecord<E>);
+  }
+
+  /** The kernel's record of a message lost, `{ i, t, type: 'drop', m, cause }`. */
+  drop(t: VirtualTime, m: number, cause: string): void {
+    const i = this.n++;
+    this.running.drop(i, t, m, cause);
+    if (this.dropsWatched) this.dispatch({ i, t, type: 'drop', m, cause } as unknown as TraceRecord<E>);
+  }
+
+  private dispatch(record: TraceRecord<E>): void {
     this.sink?.write(record);
-    for (const observer of this.everything) observer(record);
+    const everything = this.everything;
+    for (let k = 0; k < everything.length; k++) (everything[k] as TraceObserver<E>)(record);
     const typed = this.byType.get(record.type);
-    if (typed !== undefined) for (const observer of typed) observer(record);
+    if (typed !== undefined) for (let k = 0; k < typed.length; k++) (typed[k] as TraceObserver<E>)(record);
   }
 
   close(): void {

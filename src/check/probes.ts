@@ -48,6 +48,23 @@ export class Probes {
   readonly counts = emptyProbes();
   private partitions = 0;
 
+  /** The record types `observe` counts (it also runs whenever a director just started). */
+  static readonly TYPES: ReadonlySet<string> = new Set([
+    'lock-refused',
+    'director-stopped',
+    'lock-result',
+    'stalled',
+    'worker-created',
+    'leader-elected',
+    'fault',
+    'drop',
+    'log-push',
+    'director-running',
+    'client-read',
+    'trigger-fired',
+    'deliver',
+  ]);
+
   constructor(private readonly facts: Facts) {}
 
   /** Call after the facts have seen the event. */

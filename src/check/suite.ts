@@ -23,8 +23,12 @@ export class CheckSuite {
   readonly facts: Facts;
   readonly probes: Probes;
   private readonly checkers: { id: InvariantId; checker: Checker }[] = [];
-  /** The checkers whose `observe` reads each record type (built on first sight of the type). */
-  private readonly observersOf = new Map<string, Checker[]>();
+  /** Checkers with an `observe`, in the suite's order. */
+  private readonly observers: Checker[];
+  /** The checkers whose `observe` reads each record type itself (built on first sight of the type). */
+  private readonly readersOf = new Map<string, Checker[]>();
+  /** The committed history's top when the checkers last looked (they settle what it reaches). */
+  private historyTop = -1;
   private judgedLiveness = false;
   /** Why liveness was not judged though the run reached the checkpoint. */
   livenessSkipped: string | undefined;
@@ -47,21 +51,33 @@ export class CheckSuite {
       };
       this.checkers.push({ id: info.id, checker: info.create(ctx, this.facts) });
     }
+    this.observers = this.checkers.map((c) => c.checker).filter((c) => c.observe !== undefined);
   }
 
+  /**
+   * Every trace record. The facts take in the types they learn from; a checker's `observe` runs
+   * on the types it reads itself, and on every checker once the facts learned something or the
+   * committed history moved (as far as any checker can tell, nothing else happened).
+   */
   observe(record: Rec): void {
     this.at.event = record.i;
     this.at.time = record.t;
-    this.facts.observe(record, this.at);
-    for (const checker of this.observersFor(record.type)) checker.observe?.(record);
-    this.probes.observe(record);
+    const learned = this.facts.observe(record, this.at);
+    const top = this.facts.history.fixedUpTo;
+    if (learned || top !== this.historyTop) {
+      this.historyTop = top;
+      for (const checker of this.observers) checker.observe?.(record);
+    } else {
+      for (const checker of this.readersFor(record.type)) checker.observe?.(record);
+    }
+    if (learned || Probes.TYPES.has(record.type)) this.probes.observe(record);
   }
 
-  private observersFor(type: string): Checker[] {
-    let list = this.observersOf.get(type);
+  private readersFor(type: string): Checker[] {
+    let list = this.readersOf.get(type);
     if (list === undefined) {
-      list = this.checkers.map((c) => c.checker).filter((c) => c.observe !== undefined && (c.observes === undefined || c.observes.includes(type as Rec['type'])));
-      this.observersOf.set(type, list);
+      list = this.observers.filter((c) => c.observes?.includes(type as Rec['type']) === true);
+      this.readersOf.set(type, list);
     }
     return list;
   }

@@ -113,7 +113,12 @@ export interface CheckContext {
 
 /** An online observer for one invariant. It watches; it never changes the run. */
 export interface Checker {
-  /** The record types `observe` reads; without it, `observe` is called on every record. */
+  /**
+   * The record types `observe` reads itself: it is called on every record of these types. Every
+   * checker's `observe` is also called at each record where the facts learned something (a
+   * director started, a client was answered, a coordinator's disk changed, a layout was published,
+   * the committed history moved), whatever its type.
+   */
   readonly observes?: readonly Rec['type'][];
   observe?(record: Rec): void;
   /** A message the kernel delivered, after its receiver handled it (facts already updated). */

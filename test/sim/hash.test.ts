@@ -37,6 +37,31 @@ describe('RunningHash', () => {
     expect(hashOf([0, 10, base])).toBe(((): string => { const h = new RunningHash(); h.value({ i: 0, t: 10, ...base }); return h.digest(); })());
   });
 
+  it("hashes the kernel's message records from their fields exactly as the records themselves", () => {
+    const generic = (record: object): string => {
+      const h = new RunningHash();
+      h.value(record);
+      return h.digest();
+    };
+    const direct = (mix: (h: RunningHash) => void): string => {
+      const h = new RunningHash();
+      mix(h);
+      return h.digest();
+    };
+    const msg = base.msg;
+    expect(direct((h) => h.send(4, 1.5, 9, 'a@n1#1', 'b@n2', msg, undefined, undefined))).toBe(generic({ i: 4, t: 1.5, type: 'send', m: 9, from: 'a@n1#1', to: 'b@n2', msg }));
+    expect(direct((h) => h.send(4, 10, 9, 'a@n1#1', 'b@n2', msg, 3, undefined))).toBe(generic({ i: 4, t: 10, type: 'send', m: 9, from: 'a@n1#1', to: 'b@n2', msg, call: 3 }));
+    expect(direct((h) => h.send(4, 10, 9, 'a@n1#1', 'b@n2', msg, undefined, 3))).toBe(generic({ i: 4, t: 10, type: 'send', m: 9, from: 'a@n1#1', to: 'b@n2', msg, reply: 3 }));
+    for (const dup of [false, true]) {
+      for (const late of [false, true]) {
+        const record = { i: 7, t: 20, type: 'deliver', m: 9, to: 'b@n2#1', ...(dup ? { dup } : {}), ...(late ? { late } : {}) };
+        expect(direct((h) => h.deliver(7, 20, 9, 'b@n2#1', dup, late))).toBe(generic(record));
+      }
+    }
+    expect(direct((h) => h.drop(8, 30, 9, 'partition'))).toBe(generic({ i: 8, t: 30, type: 'drop', m: 9, cause: 'partition' }));
+    expect(direct((h) => h.deliver(7, 20, 9, 'b@n2#1', false, false))).not.toBe(direct((h) => h.deliver(7, 20, 9, 'b@n2#2', false, false)));
+  });
+
   it('leaves undefined fields out, as the JSON encoding does', () => {
     expect(hashOf([0, 1, { type: 'x', a: 1, b: undefined }])).toBe(hashOf([0, 1, { type: 'x', a: 1 }]));
   });
@@ -73,5 +98,27 @@ describe('Trace records built by the caller', () => {
     appended.append({ i: appended.next, t: 7, type: 'a', n: 1 });
     expect(appended.hash).toBe(emitted.hash);
     expect(() => appended.append({ i: 0, t: 8, type: 'a', n: 2 })).toThrow(/position 1/);
+  });
+});
+
+describe("The kernel's message records", () => {
+  it('are built only for those who take them, and hash the same either way', () => {
+    const watched = new Trace<{ type: 'send' | 'deliver' | 'drop' }>();
+    const unwatched = new Trace<{ type: 'send' | 'deliver' | 'drop' }>();
+    const seen: unknown[] = [];
+    watched.subscribe((r) => seen.push(r), ['deliver']);
+    for (const trace of [watched, unwatched]) {
+      trace.send(5, 0, 'a@n1#1', 'b@n2', { type: 'ping' }, 4, undefined);
+      trace.deliver(9, 0, 'b@n2#1', false, true);
+      trace.drop(9, 1, 'loss');
+    }
+    expect(seen).toEqual([{ i: 1, t: 9, type: 'deliver', m: 0, to: 'b@n2#1', late: true }]);
+    expect(watched.hash).toBe(unwatched.hash);
+    expect(watched.count).toBe(3);
+    const emitted = new Trace<{ type: 'send' | 'deliver' | 'drop' }>();
+    emitted.emit(5, { type: 'send', m: 0, from: 'a@n1#1', to: 'b@n2', msg: { type: 'ping' }, call: 4 } as { type: 'send' });
+    emitted.emit(9, { type: 'deliver', m: 0, to: 'b@n2#1', late: true } as { type: 'deliver' });
+    emitted.emit(9, { type: 'drop', m: 1, cause: 'loss' } as { type: 'drop' });
+    expect(emitted.hash).toBe(unwatched.hash);
   });
 });

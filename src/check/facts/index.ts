@@ -49,18 +49,54 @@ export class Facts {
     this.history = new CommittedHistory(truth);
   }
 
-  observe(r: Rec, at: Position): void {
+  /** The record types that teach the facts something (the others leave them as they are). */
+  static readonly TYPES: readonly Rec['type'][] = ['send', 'deliver', 'spawn', 'process-down', 'fault', 'client-ack', 'client-read-begin', 'client-read-failed', 'client-read'];
+
+  /**
+   * Take in one trace record. Returns whether the facts just learned something a checker reacts
+   * to: a director started, a client was answered, a coordinator's disk changed, a layout was
+   * published.
+   */
+  observe(r: Rec, at: Position): boolean {
     this.beginStep();
-    this.oldLayouts.observe(r);
-    this.lockReplies.observe(r);
-    this.lost.observe(r);
-    this.directors.observe(r);
-    this.components.observe(r);
-    const started = this.directors.justStarted;
-    if (started !== undefined) this.oldLayouts.started(started);
-    this.client.observe(r);
-    // A coordinator raises its own term on a timer; it announces the new term by sending.
-    if (r.type === 'send' && this.coordinators.isCoordinator(r.from)) this.readCoordinator(r.from, at);
+    switch (r.type) {
+      case 'send':
+        this.oldLayouts.observe(r);
+        this.lockReplies.observe(r);
+        // A coordinator raises its own term on a timer; it announces the new term by sending.
+        if (this.coordinators.isCoordinator(r.from)) this.readCoordinator(r.from, at);
+        break;
+      case 'deliver':
+        this.oldLayouts.observe(r);
+        this.lockReplies.observe(r);
+        return false;
+      case 'spawn':
+      case 'process-down': {
+        this.directors.observe(r);
+        this.components.observe(r);
+        const started = this.directors.justStarted;
+        if (started !== undefined) this.oldLayouts.started(started);
+        break;
+      }
+      case 'fault':
+        this.lost.observe(r);
+        return false;
+      case 'client-ack':
+      case 'client-read-begin':
+      case 'client-read-failed':
+      case 'client-read':
+        this.client.observe(r);
+        break;
+      default:
+        return false;
+    }
+    return (
+      this.directors.justStarted !== undefined ||
+      this.client.justAcked !== undefined ||
+      this.client.justRead !== undefined ||
+      this.publications.justPublished !== undefined ||
+      this.coordinators.steps.length > 0
+    );
   }
 
   delivered(delivery: Delivery, at: Position): void {
@@ -108,5 +144,7 @@ export class Facts {
     this.publications.justPublished = undefined;
     this.history.problems = NO_PROBLEMS;
     this.directors.justStarted = undefined;
+    this.client.justAcked = undefined;
+    this.client.justRead = undefined;
   }
 }

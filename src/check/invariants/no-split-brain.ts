@@ -36,6 +36,7 @@ export const noSplitBrain: CheckerFactory = (ctx, facts) => {
   };
 
   return {
+    observes: ['send'],
     delivered() {
       checkPublication();
     },

@@ -6,7 +6,7 @@ import type { Rng } from './rng.js';
 import type { Timer } from './scheduler.js';
 import type { RecordFile } from './disk.js';
 import type { DurableStore } from './store.js';
-import { ProcessTimer } from './process-timer.js';
+import { ProcessTimer, type TimerOwner } from './process-timer.js';
 import { AutoResetTrigger, Task } from './task.js';
 import type { Duration, VirtualTime } from './time.js';
 import type { TraceEventBase } from './trace.js';
@@ -31,7 +31,7 @@ interface Receiver {
 }
 
 /** One incarnation of a process. Implements the context its start routine is given. */
-export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implements ProcessContext<E> {
+export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implements ProcessContext<E>, TimerOwner {
   private live = true;
   private handler: ((incoming: Incoming) => void) | undefined;
   private readonly mailbox: Incoming[] = [];
@@ -84,21 +84,27 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   }
 
   timer(delay: Duration, fn: () => void): Timer {
-    const timer: ProcessTimer = new ProcessTimer(
-      this.kernel.scheduler,
-      delay,
-      () =>
-        this.whenRunning({
-          run: () => {
-            this.timers.delete(timer);
-            // Cancelled after it came due while the process was paused: it must not run.
-            if (!timer.cancelled) fn();
-          },
-        }),
-      (t) => this.timers.delete(t),
-    );
+    const timer = new ProcessTimer(this.kernel.scheduler, delay, this, fn);
     this.timers.add(timer);
     return timer;
+  }
+
+  /** @internal a timer came due: run it now, or at the resume if the process is paused. */
+  timerDue(timer: ProcessTimer): void {
+    if (!this.live) return;
+    if (this.held !== undefined) this.held.push({ run: () => this.runTimer(timer) });
+    else this.runTimer(timer);
+  }
+
+  /** @internal a timer was cancelled. */
+  timerCancelled(timer: ProcessTimer): void {
+    this.timers.delete(timer);
+  }
+
+  private runTimer(timer: ProcessTimer): void {
+    this.timers.delete(timer);
+    // Cancelled after it came due while the process was paused: it must not run.
+    if (!timer.cancelled) timer.callback();
   }
 
   trigger(): Trigger {

@@ -14,13 +14,13 @@ export class ProcessTimer implements Timer {
   constructor(
     scheduler: Scheduler,
     delay: Duration,
-    fire: () => void,
-    /** Told once, when the timer is cancelled (the process forgets it). */
-    private readonly onCancel: (timer: ProcessTimer) => void,
+    private readonly owner: TimerOwner,
+    /** What the timer does when it fires (run by the owner, never once cancelled). */
+    readonly callback: () => void,
   ) {
     this.inner = scheduler.after(delay, () => {
       this.due = true;
-      fire();
+      owner.timerDue(this);
     });
   }
 
@@ -37,6 +37,13 @@ export class ProcessTimer implements Timer {
     this.stopped = true;
     // A due timer is no longer queued; cancelling it there would miscount the scheduler's queue.
     if (!this.due) this.inner.cancel();
-    this.onCancel(this);
+    this.owner.timerCancelled(this);
   }
+}
+
+/** The process a timer belongs to: it runs the timer's callback, or holds it while paused. */
+export interface TimerOwner {
+  timerDue(timer: ProcessTimer): void;
+  /** The timer was cancelled: forget it. */
+  timerCancelled(timer: ProcessTimer): void;
 }

@@ -23,8 +23,9 @@ export class CheckSuite {
   readonly facts: Facts;
   readonly probes: Probes;
   private readonly checkers: { id: InvariantId; checker: Checker }[] = [];
-  /** Checkers with an `observe`, in the suite's order. */
+  /** Checkers with an `observe`, and with a `delivered`, in the suite's order. */
   private readonly observers: Checker[];
+  private readonly receivers: Checker[];
   /** The checkers whose `observe` reads each record type itself (built on first sight of the type). */
   private readonly readersOf = new Map<string, Checker[]>();
   /** The committed history's top when the checkers last looked (they settle what it reaches). */
@@ -52,6 +53,7 @@ export class CheckSuite {
       this.checkers.push({ id: info.id, checker: info.create(ctx, this.facts) });
     }
     this.observers = this.checkers.map((c) => c.checker).filter((c) => c.observe !== undefined);
+    this.receivers = this.checkers.map((c) => c.checker).filter((c) => c.delivered !== undefined);
   }
 
   /**
@@ -87,9 +89,16 @@ export class CheckSuite {
     this.facts.synced(node, file);
   }
 
+  /**
+   * A delivery: the checkers hear of it when the facts learned something from it (a service or
+   * coordinator disk read, a publication) or the committed history moved.
+   */
   delivered(delivery: Delivery): void {
-    this.facts.delivered(delivery, this.at);
-    for (const { checker } of this.checkers) checker.delivered?.(delivery);
+    const learned = this.facts.delivered(delivery, this.at);
+    const top = this.facts.history.fixedUpTo;
+    if (!learned && top === this.historyTop) return;
+    this.historyTop = top;
+    for (const checker of this.receivers) checker.delivered?.(delivery);
   }
 
   /**

@@ -121,7 +121,11 @@ export interface Checker {
    */
   readonly observes?: readonly Rec['type'][];
   observe?(record: Rec): void;
-  /** A message the kernel delivered, after its receiver handled it (facts already updated). */
+  /**
+   * A message the kernel delivered, after its receiver handled it (facts already updated); called
+   * when the delivery reached a log, storage server or coordinator, published a layout, or moved
+   * the committed history (nothing a checker can see changes otherwise).
+   */
   delivered?(delivery: Delivery): void;
   /** The liveness checkpoint (quiet time + bound), if the run reaches it. */
   checkpoint?(time: VirtualTime): void;

@@ -99,7 +99,12 @@ export class Facts {
     );
   }
 
-  delivered(delivery: Delivery, at: Position): void {
+  /**
+   * A message the kernel delivered. Returns whether the facts just learned something a checker
+   * reacts to: the receiving service's disk was read, a coordinator's disk changed, a layout was
+   * published.
+   */
+  delivered(delivery: Delivery, at: Position): boolean {
     this.beginStep();
     this.services.delivered(delivery, at);
     this.directors.delivered(delivery, at);
@@ -108,6 +113,7 @@ export class Facts {
     const step = this.services.step;
     const latest = this.publications.latest();
     if (step?.after.kind === 'log' && latest !== undefined && latest.tsl.logs.some((l) => l.id === step.after.id)) this.history.observe(latest.tsl);
+    return step !== undefined || this.publications.justPublished !== undefined || this.coordinators.steps.length > 0;
   }
 
   /**

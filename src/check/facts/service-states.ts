@@ -56,10 +56,10 @@ export class ServiceStates {
     this.step = undefined;
     const worker = workerOf(nameOf(delivery.to));
     if (worker === undefined) return;
-    const after = this.read(worker.kind, worker.id);
-    if (after === undefined) return;
     const before = this.snapshots.get(worker.id);
-    this.snapshots.set(worker.id, after);
+    const after = this.read(worker.kind, worker.id, before);
+    if (after === undefined) return;
+    if (after !== before) this.snapshots.set(worker.id, after);
     const locked = after.epoch !== (before?.epoch ?? null) || after.director !== (before?.director ?? null);
     if (locked && after.epoch !== null) {
       const list = this.locks.get(worker.id) ?? [];
@@ -75,33 +75,38 @@ export class ServiceStates {
     return this.snapshots.get(id);
   }
 
-  private read(kind: ServiceKind, id: ServiceId): ServiceSnapshot | undefined {
+  /** The disk now; `before` itself when nothing on it changed (most deliveries change nothing). */
+  private read(kind: ServiceKind, id: ServiceId, before: ServiceSnapshot | undefined): ServiceSnapshot | undefined {
     if (kind === 'log') {
       const disk = this.truth.logState(id);
       if (disk === undefined) return undefined;
       const entries = this.truth.recordsOf('log', id) as readonly LogEntry[];
-      return {
-        id,
-        kind,
-        epoch: disk.epoch,
-        director: disk.director,
-        entries,
-        length: entries.length,
-        pullsFrom: undefined,
-        durableVersion: entries.length === 0 ? disk.oldest : (entries[entries.length - 1] as LogEntry).version,
-      };
+      const durableVersion = entries.length === 0 ? disk.oldest : (entries[entries.length - 1] as LogEntry).version;
+      if (
+        before !== undefined &&
+        before.epoch === disk.epoch &&
+        before.director === disk.director &&
+        before.entries === entries &&
+        before.length === entries.length &&
+        before.durableVersion === durableVersion
+      ) {
+        return before;
+      }
+      return { id, kind, epoch: disk.epoch, director: disk.director, entries, length: entries.length, pullsFrom: undefined, durableVersion };
     }
     const disk = this.truth.storageState(id);
     if (disk === undefined) return undefined;
-    return {
-      id,
-      kind,
-      epoch: disk.epoch,
-      director: disk.director,
-      entries: undefined,
-      length: this.truth.recordsOf('storage', id).length,
-      pullsFrom: disk.logs,
-      durableVersion: disk.durableVersion,
-    };
+    const length = this.truth.recordsOf('storage', id).length;
+    if (
+      before !== undefined &&
+      before.epoch === disk.epoch &&
+      before.director === disk.director &&
+      before.length === length &&
+      before.pullsFrom === disk.logs &&
+      before.durableVersion === disk.durableVersion
+    ) {
+      return before;
+    }
+    return { id, kind, epoch: disk.epoch, director: disk.director, entries: undefined, length, pullsFrom: disk.logs, durableVersion: disk.durableVersion };
   }
 }

@@ -28,8 +28,8 @@ export function shardOf(teams: readonly StorageTeam[], key: string): Tag | undef
   return undefined;
 }
 
-/** A version's writes split by shard, each in the order they were committed (canonical JSON). */
-export function writesByShard(writes: readonly Write[], teams: readonly StorageTeam[]): Map<Tag, string> {
+/** A version's writes split by shard, each in the order they were committed. */
+function splitByShard(writes: readonly Write[], teams: readonly StorageTeam[]): Map<Tag, Write[]> {
   const split = new Map<Tag, Write[]>();
   for (const w of writes) {
     const tag = shardOf(teams, w.key) ?? -1;
@@ -37,8 +37,13 @@ export function writesByShard(writes: readonly Write[], teams: readonly StorageT
     if (list === undefined) split.set(tag, [w]);
     else list.push(w);
   }
+  return split;
+}
+
+/** A version's writes split by shard, each in the order they were committed (canonical JSON). */
+export function writesByShard(writes: readonly Write[], teams: readonly StorageTeam[]): Map<Tag, string> {
   const json = new Map<Tag, string>();
-  for (const [tag, list] of split) json.set(tag, JSON.stringify(list));
+  for (const [tag, list] of splitByShard(writes, teams)) json.set(tag, JSON.stringify(list));
   return json;
 }
 
@@ -60,7 +65,8 @@ class HistoryIndex {
     return version * 4096 + (shard + 1);
   }
 
-  add(version: Version, byShard: Map<Tag, string>): void {
+  /** The writes each shard agreed on at `version`: as canonical JSON, and as the writes themselves. */
+  add(version: Version, byShard: Map<Tag, string>, lists: Map<Tag, readonly Write[]>): void {
     if (version > this.top) this.top = version;
     for (const [tag, json] of byShard) {
       if (json === EMPTY) continue;
@@ -68,7 +74,7 @@ class HistoryIndex {
       const versions = this.byShard.get(tag);
       if (versions === undefined) this.byShard.set(tag, [version]);
       else versions.push(version);
-      for (const w of JSON.parse(json) as Write[]) {
+      for (const w of lists.get(tag) ?? []) {
         const list = this.byKey.get(w.key);
         if (list === undefined) this.byKey.set(w.key, { versions: [version], values: [w.value] });
         else {
@@ -130,8 +136,13 @@ interface LogHolding {
 /** What every log of `tsl` carrying each shard holds at `version`, if they all hold it and agree. */
 function agreedAt(logs: readonly LogHolding[], tsl: TransactionSystemLayout, version: Version, syncedOnly = false) {
   const byShard = new Map<Tag, string>();
+  const lists = new Map<Tag, readonly Write[]>();
   const problems: string[] = [];
   let complete = true;
+  // Logs usually hold the very entry a proxy pushed to them all: it is split and encoded once.
+  let lastEntry: LogEntry | undefined;
+  let split = new Map<Tag, Write[]>();
+  let json = new Map<Tag, string>();
   for (const log of logs) {
     const e = entryAt(log.entries, version, syncedOnly ? log.synced : log.entries.length);
     if (e === undefined) {
@@ -139,21 +150,28 @@ function agreedAt(logs: readonly LogHolding[], tsl: TransactionSystemLayout, ver
       problems.push(`log ${log.id} of epoch ${tsl.epoch} holds no version ${version}`);
       continue;
     }
-    const split = writesByShard(e.writes, tsl.storageTeams);
+    if (e !== lastEntry) {
+      lastEntry = e;
+      split = splitByShard(e.writes, tsl.storageTeams);
+      json = new Map<Tag, string>();
+      for (const [tag, list] of split) json.set(tag, JSON.stringify(list));
+    }
     for (const tag of split.keys()) {
       if (!log.tags.includes(tag)) problems.push(`log ${log.id} of epoch ${tsl.epoch} holds writes of shard ${tag} at version ${version}, a shard it does not carry`);
     }
     for (const tag of log.tags) {
-      const json = split.get(tag) ?? EMPTY;
+      const shardJson = json.get(tag) ?? EMPTY;
       const prior = byShard.get(tag);
-      if (prior === undefined) byShard.set(tag, json);
-      else if (prior !== json) {
+      if (prior === undefined) {
+        byShard.set(tag, shardJson);
+        lists.set(tag, split.get(tag) ?? []);
+      } else if (prior !== shardJson) {
         complete = false;
         problems.push(`the logs of epoch ${tsl.epoch} carrying shard ${tag} disagree at version ${version}`);
       }
     }
   }
-  return { byShard, problems, complete };
+  return { byShard, lists, problems, complete };
 }
 
 /**
@@ -205,7 +223,7 @@ export class CommittedHistory {
       const agreed = agreedAt(logs, p.tsl, v);
       for (const problem of agreed.problems) note(`${problem}, below its recovery version ${last}`);
       if (v > this.index.top) {
-        if (agreed.complete) this.index.add(v, agreed.byShard);
+        if (agreed.complete) this.index.add(v, agreed.byShard, agreed.lists);
         continue;
       }
       for (const [tag, json] of agreed.byShard) {
@@ -230,7 +248,7 @@ export class CommittedHistory {
     for (let v = this.index.top + 1; ; v++) {
       const agreed = agreedAt(logs, latest, v, true);
       if (!agreed.complete) return;
-      this.index.add(v, agreed.byShard);
+      this.index.add(v, agreed.byShard, agreed.lists);
     }
   }
 

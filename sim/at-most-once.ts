@@ -27,6 +27,9 @@ export function atMostOnce(
   let times: VirtualTime[] = [];
   let oldest = 0;
   const replies = new Map<number, Message>();
+  // The ids of the kept replies, oldest first from `replyAt` (a ring: no allocation per reply).
+  const replyIds = new Array<number | undefined>(REPLIES_KEPT).fill(undefined);
+  let replyAt = 0;
 
   const forgetOld = (now: VirtualTime): void => {
     while (oldest < ids.length && (times[oldest] as VirtualTime) + window < now) seen.delete(ids[oldest++] as number);
@@ -37,9 +40,13 @@ export function atMostOnce(
     }
   };
 
+  // Each id is answered once (the kernel lets a request be replied to once).
   const keepReply = (id: number, answer: Message): void => {
+    const evicted = replyIds[replyAt];
+    if (evicted !== undefined) replies.delete(evicted);
+    replyIds[replyAt] = id;
+    replyAt = (replyAt + 1) % REPLIES_KEPT;
     replies.set(id, answer);
-    if (replies.size > REPLIES_KEPT) replies.delete(replies.keys().next().value as number);
   };
 
   return (incoming) => {

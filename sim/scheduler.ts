@@ -8,18 +8,24 @@ export interface Timer {
   readonly cancelled: boolean;
 }
 
+/** What a cancelled timer runs: nothing (and it holds on to nothing). */
+const NOTHING = (): void => {};
+
 class TimerEvent implements QueuedEvent, Timer {
   cancelled = false;
   constructor(
     readonly time: VirtualTime,
     readonly seq: number,
-    readonly run: () => void,
+    public run: () => void,
     private readonly owner: Scheduler,
   ) {}
 
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
+    // A cancelled timer stays queued until its time comes; what its callback holds (a call's
+    // pending state, a process's closures) is let go at once instead of outliving it there.
+    this.run = NOTHING;
     this.owner.noteCancelled();
   }
 }

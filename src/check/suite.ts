@@ -23,11 +23,11 @@ export class CheckSuite {
   readonly facts: Facts;
   readonly probes: Probes;
   private readonly checkers: { id: InvariantId; checker: Checker }[] = [];
-  /** Checkers with an `observe`, and with a `delivered`, in the suite's order. */
-  private readonly observers: Checker[];
-  private readonly receivers: Checker[];
-  /** The checkers whose `observe` reads each record type itself (built on first sight of the type). */
-  private readonly readersOf = new Map<string, Checker[]>();
+  // The checkers' hooks, in the suite's order, taken out once (every record and delivery calls them).
+  private readonly observeAll: ((record: Rec) => void)[] = [];
+  private readonly deliveredAll: ((delivery: Delivery) => void)[] = [];
+  /** Per record type: the `observe` hooks of the checkers that read it themselves, and whether the probes count it. */
+  private readonly routes = new Map<string, { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean }>();
   /** The committed history's top when the checkers last looked (they settle what it reaches). */
   private historyTop = -1;
   private judgedLiveness = false;
@@ -52,8 +52,10 @@ export class CheckSuite {
       };
       this.checkers.push({ id: info.id, checker: info.create(ctx, this.facts) });
     }
-    this.observers = this.checkers.map((c) => c.checker).filter((c) => c.observe !== undefined);
-    this.receivers = this.checkers.map((c) => c.checker).filter((c) => c.delivered !== undefined);
+    for (const { checker } of this.checkers) {
+      if (checker.observe !== undefined) this.observeAll.push(checker.observe.bind(checker));
+      if (checker.delivered !== undefined) this.deliveredAll.push(checker.delivered.bind(checker));
+    }
   }
 
   /**
@@ -66,22 +68,29 @@ export class CheckSuite {
     this.at.time = record.t;
     const learned = this.facts.observe(record, this.at);
     const top = this.facts.history.fixedUpTo;
+    const route = this.routeOf(record.type);
     if (learned || top !== this.historyTop) {
       this.historyTop = top;
-      for (const checker of this.observers) checker.observe?.(record);
+      const all = this.observeAll;
+      for (let k = 0; k < all.length; k++) (all[k] as (record: Rec) => void)(record);
     } else {
-      for (const checker of this.readersFor(record.type)) checker.observe?.(record);
+      const readers = route.readers;
+      for (let k = 0; k < readers.length; k++) (readers[k] as (record: Rec) => void)(record);
     }
-    if (learned || Probes.TYPES.has(record.type)) this.probes.observe(record);
+    if (learned || route.probes) this.probes.observe(record);
   }
 
-  private readersFor(type: string): Checker[] {
-    let list = this.readersOf.get(type);
-    if (list === undefined) {
-      list = this.observers.filter((c) => c.observes?.includes(type as Rec['type']) === true);
-      this.readersOf.set(type, list);
+  private routeOf(type: string): { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } {
+    let route = this.routes.get(type);
+    if (route === undefined) {
+      const readers = this.checkers
+        .map((c) => c.checker)
+        .filter((c) => c.observe !== undefined && c.observes?.includes(type as Rec['type']) === true)
+        .map((c) => (c.observe as (record: Rec) => void).bind(c));
+      route = { readers, probes: Probes.TYPES.has(type) };
+      this.routes.set(type, route);
     }
-    return list;
+    return route;
   }
 
   /** A sync made a file on a node's disk durable. */
@@ -98,7 +107,8 @@ export class CheckSuite {
     const top = this.facts.history.fixedUpTo;
     if (!learned && top === this.historyTop) return;
     this.historyTop = top;
-    for (const checker of this.receivers) checker.delivered?.(delivery);
+    const all = this.deliveredAll;
+    for (let k = 0; k < all.length; k++) (all[k] as (delivery: Delivery) => void)(delivery);
   }
 
   /**

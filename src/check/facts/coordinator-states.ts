@@ -37,6 +37,7 @@ export class CoordinatorStates {
   steps: readonly CoordinatorStep[] = [];
 
   private readonly known: ReadonlySet<ProcessAddress>;
+  private readonly answers = new Map<string, boolean>();
 
   constructor(
     private readonly truth: GroundTruth,
@@ -45,9 +46,15 @@ export class CoordinatorStates {
     this.known = new Set(addresses);
   }
 
-  /** Asked of every message sent and delivered. */
+  /** Asked of every message sent and delivered: each target is looked up once. */
   isCoordinator(target: string): boolean {
-    return this.known.has(parseTarget(target).address);
+    let is = this.answers.get(target);
+    if (is === undefined) {
+      is = this.known.has(parseTarget(target).address);
+      if (this.answers.size >= 1 << 14) this.answers.clear();
+      this.answers.set(target, is);
+    }
+    return is;
   }
 
   /** Read the coordinator's disk; record what changed. */

@@ -45,6 +45,7 @@ export interface ServiceStep {
  */
 export class ServiceStates {
   private readonly snapshots = new Map<ServiceId, ServiceSnapshot>();
+  private readonly workers = new Map<Pid, { readonly kind: ServiceKind; readonly id: ServiceId } | null>();
   /** Every lock each service accepted, in order. */
   readonly locks = new Map<ServiceId, LockFact[]>();
   /** The step of the current delivery, when it reached a service. */
@@ -54,7 +55,7 @@ export class ServiceStates {
 
   delivered(delivery: Delivery, at: Position): void {
     this.step = undefined;
-    const worker = workerOf(nameOf(delivery.to));
+    const worker = this.workerAt(delivery.to);
     if (worker === undefined) return;
     const before = this.snapshots.get(worker.id);
     const after = this.read(worker.kind, worker.id, before);
@@ -69,6 +70,17 @@ export class ServiceStates {
     const wiped = before !== undefined && after.entries !== undefined && after.entries !== before.entries;
     const unlocked = after.pullsFrom !== undefined && after.pullsFrom !== before?.pullsFrom && after.pullsFrom.length > 0;
     this.step = { delivery, before, after, locked, wiped, unlocked };
+  }
+
+  /** The worker a pid runs, if any (each pid is taken apart once: asked after every delivery). */
+  private workerAt(pid: Pid): { readonly kind: ServiceKind; readonly id: ServiceId } | undefined {
+    let worker = this.workers.get(pid);
+    if (worker === undefined) {
+      worker = workerOf(nameOf(pid)) ?? null;
+      if (this.workers.size >= 1 << 14) this.workers.clear();
+      this.workers.set(pid, worker);
+    }
+    return worker ?? undefined;
   }
 
   snapshot(id: ServiceId): ServiceSnapshot | undefined {

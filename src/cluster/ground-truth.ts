@@ -27,7 +27,9 @@ const RECORD_FILE: Record<ServiceKind, string> = { log: LOG_ENTRIES_FILE, storag
 interface WorkerKeys {
   readonly state: string;
   readonly records: string;
-  node: NodeId | undefined;
+  /** Its node's key-value store and record files, once the node is known (a node keeps them for the run). */
+  kv: ReadonlyMap<string, unknown> | undefined;
+  files: ReadonlyMap<string, RecordFile<unknown>> | undefined;
 }
 
 /**
@@ -85,18 +87,18 @@ export class DiskGroundTruth {
 
   private file<T>(kind: ServiceKind, id: ServiceId): RecordFile<T> | undefined {
     const key = this.keyOf(kind, id);
-    if (key.node === undefined) return undefined;
-    return this.sim.files(key.node).get(key.records) as RecordFile<T> | undefined;
+    return key.files?.get(key.records) as RecordFile<T> | undefined;
   }
 
   private worker<T>(kind: ServiceKind, id: ServiceId): Readonly<T> | undefined {
     const key = this.keyOf(kind, id);
-    if (key.node !== undefined) return this.sim.disk(key.node).get(key.state) as T | undefined;
+    if (key.kv !== undefined) return key.kv.get(key.state) as T | undefined;
     for (const node of this.sim.nodeIds()) {
       const value = this.sim.disk(node).get(key.state);
       if (value !== undefined) {
         // A service id lives on one node for ever: its disk is found once.
-        key.node = node;
+        key.kv = this.sim.disk(node);
+        key.files = this.sim.files(node);
         return value as T;
       }
     }
@@ -109,7 +111,7 @@ export class DiskGroundTruth {
     let key = byId.get(id);
     if (key === undefined) {
       const prefix = workerName(kind, id);
-      key = { state: `${prefix}/state`, records: `${prefix}/${RECORD_FILE[kind]}`, node: undefined };
+      key = { state: `${prefix}/state`, records: `${prefix}/${RECORD_FILE[kind]}`, kv: undefined, files: undefined };
       byId.set(id, key);
     }
     return key;

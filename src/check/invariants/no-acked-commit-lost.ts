@@ -48,6 +48,8 @@ export const noAckedCommitLost: CheckerFactory = (ctx, facts) => {
     if (latest === undefined) return;
     const history = facts.history.view();
     const still: ClientAck[] = [];
+    // Commits acknowledged together share a version: its writes are decoded once.
+    const decoded = new Map<string, Write[]>();
     for (const a of pending) {
       if (a.version > top) {
         still.push(a);
@@ -57,7 +59,12 @@ export const noAckedCommitLost: CheckerFactory = (ctx, facts) => {
       for (const w of a.writes) {
         const shard = shardOf(latest.tsl.storageTeams, w.key) ?? -1;
         const held = history.shardWritesAt(a.version, shard) ?? '[]';
-        if (!contains(JSON.parse(held) as Write[], [w])) {
+        let writes = decoded.get(held);
+        if (writes === undefined) {
+          writes = JSON.parse(held) as Write[];
+          decoded.set(held, writes);
+        }
+        if (!contains(writes, [w])) {
           missing = { shard, held };
           break;
         }

@@ -58,11 +58,7 @@ export class RunningHash {
    * `value` of that object.
    */
   record(index: number, time: number, fields: object): void {
-    this.word(OBJECT);
-    this.word(K_I);
-    this.number(index);
-    this.word(K_T);
-    this.number(time);
+    this.open(index, time);
     this.fields(fields);
     this.word(END);
   }
@@ -149,13 +145,18 @@ export class RunningHash {
     return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
   }
 
-  /** The opening words of a record: `{ i, t, type`. */
-  private head(i: number, t: number, type: number): void {
+  /** The opening words of a record: `{ i, t`. */
+  private open(i: number, t: number): void {
     this.word(OBJECT);
     this.word(K_I);
     this.number(i);
     this.word(K_T);
     this.number(t);
+  }
+
+  /** The opening words of a kernel record: `{ i, t, type`. */
+  private head(i: number, t: number, type: number): void {
+    this.open(i, t);
     this.word(K_TYPE);
     this.word(STRING);
     this.word(type);

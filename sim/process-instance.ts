@@ -91,9 +91,9 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
 
   /** @internal a timer came due: run it now, or at the resume if the process is paused. */
   timerDue(timer: ProcessTimer): void {
-    if (!this.live) return;
-    if (this.held !== undefined) this.held.push({ run: () => this.runTimer(timer) });
-    else this.runTimer(timer);
+    // Only a paused process needs the timer wrapped as held work.
+    if (this.held !== undefined) this.whenRunning({ run: () => this.runTimer(timer) });
+    else if (this.live) this.runTimer(timer);
   }
 
   /** @internal a timer was cancelled. */

@@ -77,14 +77,15 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     this.append({ i: this.n, t, ...event } as TraceRecord<E>);
   }
 
-  /** The position the next record takes (hot paths build their record with it and `append` it). */
+  /** The position the next record takes (a caller building its own record numbers it with this). */
   get next(): number {
     return this.n;
   }
 
   /**
    * Append a record the caller built: `i` is `next`, then `t`, then the event's fields, in that
-   * order (the order the JSON lines show). No copy is made, so hot paths allocate it once.
+   * order (the order the JSON lines show). No copy is made. (The kernel's message records have
+   * their own entry points below, which build a record only for someone who takes it.)
    */
   append(record: TraceRecord<E>): void {
     if (record.i !== this.n) throw new Error(`trace record ${record.i} appended at position ${this.n}`);
@@ -101,8 +102,10 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     const i = this.n++;
     this.running.send(i, t, m, from, to, msg, call, reply);
     if (!this.sendsWatched) return;
-    const type = 'send';
-    this.dispatch((call !== undefined ? { i, t, type, m, from, to, msg, call } : reply !== undefined ? { i, t, type, m, from, to, msg, reply } : { i, t, type, m, from, to, msg }) as unknown as TraceRecord<E>);
+    const record: Record<string, unknown> = { i, t, type: 'send', m, from, to, msg };
+    if (call !== undefined) record['call'] = call;
+    else if (reply !== undefined) record['reply'] = reply;
+    this.dispatch(record as unknown as TraceRecord<E>);
   }
 
   /** The kernel's record of a message handed over, `{ i, t, type: 'deliver', m, to, dup?: true, late?: true }`. */
@@ -110,8 +113,9 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     const i = this.n++;
     this.running.deliver(i, t, m, to, dup, late);
     if (!this.deliveriesWatched) return;
-    const type = 'deliver';
-    const record = dup ? (late ? { i, t, type, m, to, dup, late } : { i, t, type, m, to, dup }) : late ? { i, t, type, m, to, late } : { i, t, type, m, to };
+    const record: Record<string, unknown> = { i, t, type: 'deliver', m, to };
+    if (dup) record['dup'] = true;
+    if (late) record['late'] = true;
     this.dispatch(record as unknown as TraceRecord<E>);
   }
 

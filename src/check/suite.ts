@@ -67,10 +67,8 @@ export class CheckSuite {
     this.at.event = record.i;
     this.at.time = record.t;
     const learned = this.facts.observe(record, this.at);
-    const top = this.facts.history.fixedUpTo;
     const route = this.routeOf(record.type);
-    if (learned || top !== this.historyTop) {
-      this.historyTop = top;
+    if (this.wakes(learned)) {
       const all = this.observeAll;
       for (let k = 0; k < all.length; k++) (all[k] as (record: Rec) => void)(record);
     } else {
@@ -78,6 +76,14 @@ export class CheckSuite {
       for (let k = 0; k < readers.length; k++) (readers[k] as (record: Rec) => void)(record);
     }
     if (learned || route.probes) this.probes.observe(record);
+  }
+
+  /** Whether this step wakes every checker: the facts learned something, or the committed history moved since they last looked. */
+  private wakes(learned: boolean): boolean {
+    const top = this.facts.history.fixedUpTo;
+    if (!learned && top === this.historyTop) return false;
+    this.historyTop = top;
+    return true;
   }
 
   private routeOf(type: string): { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } {
@@ -103,10 +109,7 @@ export class CheckSuite {
    * coordinator disk read, a publication) or the committed history moved.
    */
   delivered(delivery: Delivery): void {
-    const learned = this.facts.delivered(delivery, this.at);
-    const top = this.facts.history.fixedUpTo;
-    if (!learned && top === this.historyTop) return;
-    this.historyTop = top;
+    if (!this.wakes(this.facts.delivered(delivery, this.at))) return;
     const all = this.deliveredAll;
     for (let k = 0; k < all.length; k++) (all[k] as (delivery: Delivery) => void)(delivery);
   }

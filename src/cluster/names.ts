@@ -1,4 +1,4 @@
-import { processAddress } from '../../sim/index.js';
+import { nameOf, processAddress } from '../../sim/index.js';
 import type { Epoch, NodeId, ProcessAddress, ServiceId, ServiceKind } from './types.js';
 
 /** Process names: one place decides how each role is named on its node. */
@@ -26,14 +26,18 @@ export function directorEpochOf(name: string): Epoch | undefined {
   return m === null ? undefined : Number(m[1]);
 }
 
-/** The worker a process name belongs to, or undefined if `name` is not a worker's. */
-export function workerOf(name: string): { readonly kind: ServiceKind; readonly id: ServiceId } | undefined {
-  // Asked after every delivery (checkers): each name is taken apart once.
-  let worker = workers.get(name);
+/**
+ * The worker a process belongs to, given its name, address or pid; undefined if it is not a
+ * worker.
+ */
+export function workerOf(target: string): { readonly kind: ServiceKind; readonly id: ServiceId } | undefined {
+  // Asked after every delivery (checkers): each target is taken apart once.
+  let worker = workers.get(target);
   if (worker === undefined) {
+    const name = target.includes('@') ? nameOf(target) : target;
     worker = name.startsWith('log-') ? { kind: 'log', id: name.slice(4) } : name.startsWith('storage-') ? { kind: 'storage', id: name.slice(8) } : null;
     if (workers.size >= 1 << 14) workers.clear();
-    workers.set(name, worker);
+    workers.set(target, worker);
   }
   return worker ?? undefined;
 }

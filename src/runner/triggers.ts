@@ -26,6 +26,9 @@ export interface TriggerSpace {
   readonly createWorkerTimeoutMs: number;
 }
 
+/** The triggers that aim at a layout, so the layouts directors build are kept for them. */
+const LAYOUT_TRIGGERS: readonly TriggerId[] = ['kill-layout-logs', 'kill-layout-workers', 'slow-unlock-replies', 'miss-storage-lock'];
+
 /**
  * Watch the trace and fire the seed's enabled triggers at the protocol moments they aim at. A
  * firing is drawn from the trigger's own stream, recorded as a `trigger-fired` event, and its
@@ -37,7 +40,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
   const nemesis = nemesisStreams(rng.fork('nemesis'));
   const enabled = new Map(aimed.triggers.map((t) => [t.id, { chance: t.chance, fired: 0, rng: rng.fork(t.id) }]));
   const built = new Map<number, TransactionSystemLayout>();
-  const needsLayouts = ['kill-layout-logs', 'kill-layout-workers', 'slow-unlock-replies', 'miss-storage-lock'].some((id) => enabled.has(id as TriggerId));
+  const needsLayouts = LAYOUT_TRIGGERS.some((id) => enabled.has(id));
   let lastPublished: number | undefined;
   let lastLeader: NodeId | undefined;
   let partitions = 0;
@@ -82,6 +85,15 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
       return address === undefined ? [] : [{ at: nowMs(), kind: 'kill-process', node: nodeOf(address), process: workerName(kind, id) } as FaultAction];
     });
 
+  /** Nothing from `from` reaches `to` for `holdMs`: the partition and the heal that ends it. */
+  const oneWayCut = (from: readonly NodeId[], to: readonly NodeId[], holdMs: number): [FaultAction, FaultAction] => {
+    const id = `aimed-${++partitions}`;
+    return [
+      { at: nowMs(), kind: 'partition', from, to, oneWay: true, id },
+      { at: nowMs() + holdMs, kind: 'heal', id },
+    ];
+  };
+
   // What one storage server sends its director is lost for a while: its unlock-ok among it, so the
   // director asks again, and again, a server that is by then serving the new generation. The
   // requests go through (the cut is one-way), and the cut outlasts the unlock timeout and the
@@ -94,25 +106,17 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     if (nodes.length === 0) return;
     const timeout = space.storageUnlockTimeoutMs;
     fire('slow-unlock-replies', `${director} is unlocking storage of epoch ${epoch}`, (draw) => {
-      const id = `aimed-${++partitions}`;
       const from = draw.pick(nodes);
-      const holdMs = draw.intInclusive(Math.max(Math.ceil(timeout * 1.1), SLOW_UNLOCK_MIN_MS), Math.max(timeout * 2, SLOW_UNLOCK_MAX_MS));
-      return [
-        { at: nowMs(), kind: 'partition', from: [from], to: [to], oneWay: true, id },
-        { at: nowMs() + holdMs, kind: 'heal', id },
-      ];
+      return oneWayCut([from], [to], draw.intInclusive(Math.max(Math.ceil(timeout * 1.1), SLOW_UNLOCK_MIN_MS), Math.max(timeout * 2, SLOW_UNLOCK_MAX_MS)));
     });
   };
+
+  /** Nothing from `cut` reaches the director's `node` for `factor` worker-creation timeouts. */
+  const cutOff = (cut: readonly NodeId[], node: NodeId, factor: number): [FaultAction, FaultAction] =>
+    oneWayCut(cut, [node], Math.round(space.createWorkerTimeoutMs * factor));
+
   // Every log-capable node is out of the director's reach until its worker creations time out: the
   // next attempt trusts none of them.
-  /** Nothing from `cut` reaches `node` for `factor` worker-creation timeouts. */
-  const cutOff = (cut: readonly NodeId[], node: NodeId, factor: number): FaultAction[] => {
-    const id = `aimed-${++partitions}`;
-    return [
-      { at: nowMs(), kind: 'partition', from: cut, to: [node], oneWay: true, id },
-      { at: nowMs() + Math.round(space.createWorkerTimeoutMs * factor), kind: 'heal', id },
-    ];
-  };
   const cutOffRecruits = (director: string): void => {
     const node = nodeOf(director);
     const cut = space.logNodes.filter((n) => n !== node);
@@ -133,7 +137,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     fire('lose-recruit-node', `${director} is recruiting logs`, (draw) => {
       lostOne = true;
       const victim = draw.pick(victims);
-      const [partition, heal] = cutOff(cut, node, 1 + draw.intInclusive(5, 200) / 100) as [FaultAction, FaultAction];
+      const [partition, heal] = cutOff(cut, node, 1 + draw.intInclusive(5, 200) / 100);
       return [partition, { at: nowMs(), kind: 'crash-node', node: victim, permanent: true }, heal];
     });
   };
@@ -148,11 +152,8 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     const nodes = hostsOf(tsl, storageIdsOf(tsl)).filter((n) => n !== from);
     if (nodes.length === 0) return;
     fire('miss-storage-lock', `${director} is locking epoch ${tsl.epoch}'s services`, (draw) => {
-      const id = `aimed-${++partitions}`;
-      return [
-        { at: nowMs(), kind: 'partition', from: [from], to: [draw.pick(nodes)], oneWay: true, id },
-        { at: nowMs() + Math.round(space.lockTimeoutMs * (1 + draw.intInclusive(10, 100) / 100)), kind: 'heal', id },
-      ];
+      const to = draw.pick(nodes);
+      return oneWayCut([from], [to], Math.round(space.lockTimeoutMs * (1 + draw.intInclusive(10, 100) / 100)));
     });
   };
 

@@ -40,11 +40,16 @@ function splitByShard(writes: readonly Write[], teams: readonly StorageTeam[]): 
   return split;
 }
 
+/** Each shard's writes as canonical JSON. */
+function encodeByShard(split: ReadonlyMap<Tag, readonly Write[]>): Map<Tag, string> {
+  const json = new Map<Tag, string>();
+  for (const [tag, list] of split) json.set(tag, JSON.stringify(list));
+  return json;
+}
+
 /** A version's writes split by shard, each in the order they were committed (canonical JSON). */
 export function writesByShard(writes: readonly Write[], teams: readonly StorageTeam[]): Map<Tag, string> {
-  const json = new Map<Tag, string>();
-  for (const [tag, list] of splitByShard(writes, teams)) json.set(tag, JSON.stringify(list));
-  return json;
+  return encodeByShard(splitByShard(writes, teams));
 }
 
 const EMPTY = '[]';
@@ -153,8 +158,7 @@ function agreedAt(logs: readonly LogHolding[], tsl: TransactionSystemLayout, ver
     if (e !== lastEntry) {
       lastEntry = e;
       split = splitByShard(e.writes, tsl.storageTeams);
-      json = new Map<Tag, string>();
-      for (const [tag, list] of split) json.set(tag, JSON.stringify(list));
+      json = encodeByShard(split);
     }
     for (const tag of split.keys()) {
       if (!log.tags.includes(tag)) problems.push(`log ${log.id} of epoch ${tsl.epoch} holds writes of shard ${tag} at version ${version}, a shard it does not carry`);

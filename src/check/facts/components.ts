@@ -1,4 +1,3 @@
-import { nameOf } from '../../../sim/index.js';
 import { workerOf } from '../../cluster/names.js';
 import type { Pid } from '../../cluster/types.js';
 import type { Rec } from '../types.js';
@@ -26,7 +25,7 @@ export class Components {
     if (r.type === 'spawn') {
       const director = [r.by, r.from].find((p) => p !== undefined && this.directors.get(p) !== undefined);
       // Workers outlive generations; a director a coordinator starts is a generation of its own.
-      if (director === undefined || workerOf(nameOf(r.pid)) !== undefined || this.directors.get(r.pid) !== undefined) return;
+      if (director === undefined || workerOf(r.pid) !== undefined || this.directors.get(r.pid) !== undefined) return;
       this.byPid.set(r.pid, { pid: r.pid, director, startedAt: r.t, alive: true });
       return;
     }

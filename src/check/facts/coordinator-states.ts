@@ -37,7 +37,6 @@ export class CoordinatorStates {
   steps: readonly CoordinatorStep[] = [];
 
   private readonly known: ReadonlySet<ProcessAddress>;
-  private readonly answers = new Map<string, boolean>();
 
   constructor(
     private readonly truth: GroundTruth,
@@ -46,15 +45,9 @@ export class CoordinatorStates {
     this.known = new Set(addresses);
   }
 
-  /** Asked of every message sent and delivered: each target is looked up once. */
+  /** Asked of every message sent and delivered. */
   isCoordinator(target: string): boolean {
-    let is = this.answers.get(target);
-    if (is === undefined) {
-      is = this.known.has(parseTarget(target).address);
-      if (this.answers.size >= 1 << 14) this.answers.clear();
-      this.answers.set(target, is);
-    }
-    return is;
+    return this.known.has(parseTarget(target).address);
   }
 
   /** Read the coordinator's disk; record what changed. */

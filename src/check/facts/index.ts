@@ -49,9 +49,6 @@ export class Facts {
     this.history = new CommittedHistory(truth);
   }
 
-  /** The record types that teach the facts something (the others leave them as they are). */
-  static readonly TYPES: readonly Rec['type'][] = ['send', 'deliver', 'spawn', 'process-down', 'fault', 'client-ack', 'client-read-begin', 'client-read-failed', 'client-read'];
-
   /**
    * Take in one trace record. Returns whether the facts just learned something a checker reacts
    * to: a director started, a client was answered, a coordinator's disk changed, a layout was
@@ -90,13 +87,7 @@ export class Facts {
       default:
         return false;
     }
-    return (
-      this.directors.justStarted !== undefined ||
-      this.client.justAcked !== undefined ||
-      this.client.justRead !== undefined ||
-      this.publications.justPublished !== undefined ||
-      this.coordinators.steps.length > 0
-    );
+    return this.directors.justStarted !== undefined || this.client.justAcked !== undefined || this.client.justRead !== undefined || this.coordinatorNews();
   }
 
   /**
@@ -113,7 +104,12 @@ export class Facts {
     const step = this.services.step;
     const latest = this.publications.latest();
     if (step?.after.kind === 'log' && latest !== undefined && latest.tsl.logs.some((l) => l.id === step.after.id)) this.history.observe(latest.tsl);
-    return step !== undefined || this.publications.justPublished !== undefined || this.coordinators.steps.length > 0;
+    return step !== undefined || this.coordinatorNews();
+  }
+
+  /** A coordinator's disk changed at this step, or a layout was published. */
+  private coordinatorNews(): boolean {
+    return this.publications.justPublished !== undefined || this.coordinators.steps.length > 0;
   }
 
   /**

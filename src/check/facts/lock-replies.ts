@@ -1,4 +1,3 @@
-import { nameOf } from '../../../sim/index.js';
 import { workerOf } from '../../cluster/names.js';
 import type { Pid, ServiceId } from '../../cluster/types.js';
 import type { Rec } from '../types.js';
@@ -24,7 +23,7 @@ export class LockReplies {
   observe(r: Rec): void {
     if (r.type === 'send') {
       if (r.msg.type === 'lock' && r.call !== undefined) {
-        const worker = workerOf(nameOf(r.to));
+        const worker = workerOf(r.to);
         if (worker === undefined) return;
         const attempt = Number(r.msg['attempt'] ?? 0);
         this.calls.set(r.call, { director: r.from, service: worker.id });

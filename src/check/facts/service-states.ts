@@ -1,4 +1,4 @@
-import { nameOf, type Delivery } from '../../../sim/index.js';
+import type { Delivery } from '../../../sim/index.js';
 import { workerOf } from '../../cluster/names.js';
 import type { Epoch, LogEntry, Pid, ServiceId, ServiceKind, Version } from '../../cluster/types.js';
 import type { GroundTruth, Position } from '../types.js';
@@ -45,7 +45,6 @@ export interface ServiceStep {
  */
 export class ServiceStates {
   private readonly snapshots = new Map<ServiceId, ServiceSnapshot>();
-  private readonly workers = new Map<Pid, { readonly kind: ServiceKind; readonly id: ServiceId } | null>();
   /** Every lock each service accepted, in order. */
   readonly locks = new Map<ServiceId, LockFact[]>();
   /** The step of the current delivery, when it reached a service. */
@@ -55,7 +54,7 @@ export class ServiceStates {
 
   delivered(delivery: Delivery, at: Position): void {
     this.step = undefined;
-    const worker = this.workerAt(delivery.to);
+    const worker = workerOf(delivery.to);
     if (worker === undefined) return;
     const before = this.snapshots.get(worker.id);
     const after = this.read(worker.kind, worker.id, before);
@@ -72,17 +71,6 @@ export class ServiceStates {
     this.step = { delivery, before, after, locked, wiped, unlocked };
   }
 
-  /** The worker a pid runs, if any (each pid is taken apart once: asked after every delivery). */
-  private workerAt(pid: Pid): { readonly kind: ServiceKind; readonly id: ServiceId } | undefined {
-    let worker = this.workers.get(pid);
-    if (worker === undefined) {
-      worker = workerOf(nameOf(pid)) ?? null;
-      if (this.workers.size >= 1 << 14) this.workers.clear();
-      this.workers.set(pid, worker);
-    }
-    return worker ?? undefined;
-  }
-
   snapshot(id: ServiceId): ServiceSnapshot | undefined {
     return this.snapshots.get(id);
   }
@@ -94,31 +82,24 @@ export class ServiceStates {
       if (disk === undefined) return undefined;
       const entries = this.truth.recordsOf('log', id) as readonly LogEntry[];
       const durableVersion = entries.length === 0 ? disk.oldest : (entries[entries.length - 1] as LogEntry).version;
-      if (
-        before !== undefined &&
-        before.epoch === disk.epoch &&
-        before.director === disk.director &&
-        before.entries === entries &&
-        before.length === entries.length &&
-        before.durableVersion === durableVersion
-      ) {
-        return before;
-      }
-      return { id, kind, epoch: disk.epoch, director: disk.director, entries, length: entries.length, pullsFrom: undefined, durableVersion };
+      return keptOr(before, { id, kind, epoch: disk.epoch, director: disk.director, entries, length: entries.length, pullsFrom: undefined, durableVersion });
     }
     const disk = this.truth.storageState(id);
     if (disk === undefined) return undefined;
     const length = this.truth.recordsOf('storage', id).length;
-    if (
-      before !== undefined &&
-      before.epoch === disk.epoch &&
-      before.director === disk.director &&
-      before.length === length &&
-      before.pullsFrom === disk.logs &&
-      before.durableVersion === disk.durableVersion
-    ) {
-      return before;
-    }
-    return { id, kind, epoch: disk.epoch, director: disk.director, entries: undefined, length, pullsFrom: disk.logs, durableVersion: disk.durableVersion };
+    return keptOr(before, { id, kind, epoch: disk.epoch, director: disk.director, entries: undefined, length, pullsFrom: disk.logs, durableVersion: disk.durableVersion });
   }
+}
+
+/** `before` when `now` says the same of the disk (so a step can tell "unchanged" by identity), else `now`. */
+function keptOr(before: ServiceSnapshot | undefined, now: ServiceSnapshot): ServiceSnapshot {
+  const same =
+    before !== undefined &&
+    before.epoch === now.epoch &&
+    before.director === now.director &&
+    before.entries === now.entries &&
+    before.length === now.length &&
+    before.pullsFrom === now.pullsFrom &&
+    before.durableVersion === now.durableVersion;
+  return same ? before : now;
 }

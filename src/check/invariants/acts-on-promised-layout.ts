@@ -11,7 +11,6 @@
  * `new-cluster-if-nothing-locked` (F4) and `carry-over-attempt-state` (F24: an earlier attempt's
  * replies stand in for this one's).
  */
-import { nameOf } from '../../../sim/index.js';
 import type { RecoverFromMsg } from '../../cluster/messages.js';
 import { workerOf } from '../../cluster/names.js';
 import type { Pid } from '../../cluster/types.js';
@@ -28,7 +27,7 @@ export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
       if (d === undefined || reported.has(d.pid)) return;
       const msg = r.msg as unknown as RecoverFromMsg;
       const given = facts.oldLayouts.of(d.pid);
-      const source = msg.source === null ? undefined : workerOf(nameOf(msg.source));
+      const source = msg.source === null ? undefined : workerOf(msg.source);
       let problem: string | undefined;
       if (given.tsl === null) {
         if (source !== undefined) problem = `director ${d.pid} (epoch ${d.epoch}) was given no old layout by its promises, yet copies history from log ${source.id} into a new log`;

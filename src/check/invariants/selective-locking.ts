@@ -10,7 +10,6 @@
  */
 import type { Epoch, Pid, ServiceId, ServiceKind, TransactionSystemLayout } from '../../cluster/types.js';
 import { workerOf } from '../../cluster/names.js';
-import { nameOf } from '../../../sim/index.js';
 import type { CheckerFactory, RunSettings } from '../types.js';
 
 /**
@@ -44,7 +43,7 @@ export const selectiveLocking: CheckerFactory = (ctx, facts) => {
       if (r.type !== 'send' || r.msg.type !== 'lock') return;
       const d = facts.directors.get(r.from);
       if (d === undefined) return;
-      const service = workerOf(nameOf(r.to));
+      const service = workerOf(r.to);
       if (service === undefined) return;
       let round = rounds.get(d.pid);
       if (round === undefined || round.time !== r.t) {

@@ -30,7 +30,7 @@ export function pairedSection(): void {
   }
   const other = resolve(against);
   if (!existsSync(join(other, 'dist', 'src', 'runner', 'run.js'))) {
-    console.log(`  ${other} has no build: run npm run build there first`);
+    console.log(`  ${other} is not a built checkout (it has no dist/src/runner/run.js): check the path, and run npm run build there`);
     return;
   }
   const rounds = Number(process.env['BENCH_PAIRED_ROUNDS'] ?? 6);

@@ -18,6 +18,7 @@ export const INVARIANT_IDS = [
   'storage-consistent',
   'reads-consistent',
   'acts-on-promised-layout',
+  'asks-doubtful-nodes',
   'teams-replicated',
   'old-generations-stop',
   'recovery-completes',
@@ -78,6 +79,9 @@ export interface RunSettings {
   /** When faults stop (ms) and how long recovery may take after that (ms). */
   readonly quietAtMs: number;
   readonly livenessBoundMs: number;
+  /** How often foremen announce themselves, and how long one may go unheard before a coordinator counts its node as silent (ms). */
+  readonly registerIntervalMs: number;
+  readonly silentAfterMs: number;
   /** When the workload stops issuing operations (ms), and how many commits a second it issues. */
   readonly workloadStopMs: number;
   readonly expectedCommitsPerSec: number;

@@ -73,3 +73,11 @@ export const DEFAULT_PARAMS: ProtocolParams = {
   workerRestartDelayMs: 500,
   livenessBoundMs: 20_000,
 };
+
+/** After how many missed announcements a node counts as silent to a coordinator. */
+const SILENT_INTERVALS = 5;
+
+/** How long a node's foreman may go unheard before its coordinator counts it as silent (ms). */
+export function silenceLimitMs(params: Pick<ProtocolParams, 'registerIntervalMs'>): number {
+  return SILENT_INTERVALS * params.registerIntervalMs;
+}

@@ -14,6 +14,8 @@ export function conclusionLines(result: RunResult, chalk: ChalkInstance): string
   if (result.violations.length === 0) {
     const checked = INVARIANTS.filter((i) => i.kind === 'safety').map((i) => i.id);
     lines.push(chalk.green(`All ${checked.length} safety invariants held over ${result.events} events: ${checked.join(', ')}.`));
+    const progress = INVARIANTS.filter((i) => i.kind === 'progress').map((i) => i.id);
+    lines.push(chalk.green(`The progress rule${progress.length === 1 ? '' : 's'} ${progress.join(', ')} held: no time was wasted on a node that gave cause to doubt it was up.`));
     lines.push(
       result.livenessJudged
         ? chalk.green(

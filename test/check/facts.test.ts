@@ -16,6 +16,8 @@ const settings: RunSettings = {
   capableNodes: { log: ['n2'], storage: ['n1'] },
   quietAtMs: 0,
   livenessBoundMs: 0,
+  registerIntervalMs: 1000,
+  silentAfterMs: 5000,
   workloadStopMs: 0,
   expectedCommitsPerSec: 0,
   durationMs: 0,

@@ -15,6 +15,8 @@ const settings: RunSettings = {
   capableNodes: { log: ['n4', 'n5', 'n6'], storage: ['n1', 'n2', 'n3'] },
   quietAtMs: 0,
   livenessBoundMs: 0,
+  registerIntervalMs: 1000,
+  silentAfterMs: 5000,
   workloadStopMs: 0,
   expectedCommitsPerSec: 0,
   durationMs: 0,

@@ -1,5 +1,6 @@
 import type { CheckerFactory, InvariantId } from '../types.js';
 import { actsOnPromisedLayout } from './acts-on-promised-layout.js';
+import { asksDoubtfulNodes } from './asks-doubtful-nodes.js';
 import { epochMonotonic } from './epoch-monotonic.js';
 import { fencing } from './fencing.js';
 import { layoutOnlyLocked } from './layout-only-locked.js';
@@ -18,7 +19,12 @@ export interface InvariantInfo {
   readonly spec: string;
   /** One line for people. */
   readonly meaning: string;
-  readonly kind: 'safety' | 'liveness';
+  /**
+   * Safety: nothing bad ever happens (checked online). Progress: a rule without which recovery
+   * wastes its time (checked online; it costs time, never data). Liveness: something good
+   * happens once faults stop (judged at the checkpoint).
+   */
+  readonly kind: 'safety' | 'progress' | 'liveness';
   readonly create: CheckerFactory;
 }
 
@@ -92,6 +98,13 @@ export const INVARIANTS: readonly InvariantInfo[] = [
     meaning: 'A director recovers from the layout its promise round returned: every new log copies from a log of that layout, once a majority of each of its shards\' logs answered the director\'s latest locks, and none starts a brand-new cluster over it.',
     kind: 'safety',
     create: actsOnPromisedLayout,
+  },
+  {
+    id: 'asks-doubtful-nodes',
+    spec: 'L2, F18',
+    meaning: 'A director asks a node whether it is up before handing it a worker when the node gave it cause to doubt: the director\'s last worker request to it went unanswered, or its foreman stopped announcing itself to the director\'s coordinator. A creation on a dead node costs recovery its whole timeout.',
+    kind: 'progress',
+    create: asksDoubtfulNodes,
   },
   {
     id: 'teams-replicated',

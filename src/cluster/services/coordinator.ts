@@ -1,6 +1,7 @@
 import { ms, type CallResult, type DownMessage, type Incoming, type NodeId, type Pid, type ProcessStart, type Timer, type VirtualTime } from '../../../sim/index.js';
 import { handleMessages, mutated, reached, type ClusterConfig, type Ctx } from '../config.js';
 import { defaultEmptyLayout } from '../decisions/path.js';
+import { silenceLimitMs } from '../params.js';
 import { nextTerm } from '../decisions/terms.js';
 import { directorProcess } from '../director/director.js';
 import type { ClusterEvent } from '../events.js';
@@ -17,9 +18,6 @@ import type {
 import { directorName } from '../names.js';
 import { compareNodeIds, type Epoch, type ServiceEntry } from '../types.js';
 import { mergeDirectory, mergeNodes, mergeRegistration } from './directory.js';
-
-/** After how many missed announcements a node counts as silent. */
-const SILENT_INTERVALS = 5;
 
 /** The cluster configuration an operator set (FoundationDB's `configure`): newest version wins. */
 export interface ClusterSettings {
@@ -119,7 +117,7 @@ export function coordinator(config: ClusterConfig): ProcessStart<ClusterEvent> {
     const startedAt = ctx.now();
     const heardAt = new Map<NodeId, VirtualTime>();
     const silentNodes = (): NodeId[] => {
-      const limit = ms(SILENT_INTERVALS * params.registerIntervalMs);
+      const limit = ms(silenceLimitMs(params));
       return disk.nodes.filter((n) => ctx.now() - (heardAt.get(n.node) ?? startedAt) > limit).map((n) => n.node);
     };
 

@@ -43,23 +43,23 @@ function* recruit(r: Recovery, kind: ServiceKind, slots: readonly Slot[], alsoEx
     planRecruitment({ vacancies, candidates, nodes, strictPlacement: d.params.strictPlacement, freshId: () => ctx.rng.id(8) });
   const unasked = mutated(d.config, 'place-on-suspects-unasked');
   let plan = yield* placement(r, capable, planOn);
-  // A node whose foreman fell silent since this director started is suspected before a worker is
-  // placed there (`trust-silent-nodes` places it and waits out the creation timeout).
-  if (plan.ok) {
-    const fallen = d.fallenSilent([...new Set(plan.newWorkers.map((w) => w.node))]);
+  // The nodes about to be handed workers are vetted last, with nothing in between the final check
+  // and the creations (asks-doubtful-nodes): a node whose foreman fell silent since this director
+  // started is suspected (`trust-silent-nodes` places a worker there and waits out the creation
+  // timeout), and a node that failed us before and has not answered since is asked first: its
+  // suspicion may have run out while it is still dead (a ping's timeout, not a worker creation's,
+  // finds that out). A node that does not answer is suspected again and the plan is made anew;
+  // so is one that fell silent while the others were asked.
+  for (let round = 0; plan.ok; round++) {
+    const nodes = [...new Set(plan.newWorkers.map((w) => w.node))];
+    const fallen = d.fallenSilent(nodes);
     if (fallen.length > 0) reached(d.config, 'trust-silent-nodes');
-    if (fallen.length > 0 && !mutated(d.config, 'trust-silent-nodes')) {
-      for (const node of fallen) d.suspect(node);
-      plan = yield* placement(r, capable, planOn);
-    }
-  }
-  // A node that failed us before and has not answered since is asked before a worker is placed
-  // on it: its suspicion may have run out while it is still dead (a ping's timeout, not a worker
-  // creation's, finds that out). A node that does not answer is suspected again and the workers go
-  // elsewhere.
-  for (let round = 0; !unasked && plan.ok && round < capable.length; round++) {
-    const unproven = [...new Set(plan.newWorkers.map((w) => w.node))].filter((n) => !d.isSuspect(n) && d.lastFailedAt(n) > 0);
-    if (unproven.length === 0 || (yield* askNodes(r, unproven)) === unproven.length) break;
+    const silent = mutated(d.config, 'trust-silent-nodes') ? [] : fallen;
+    const unproven = unasked ? [] : nodes.filter((n) => !d.isSuspect(n) && d.lastFailedAt(n) > 0 && !silent.includes(n));
+    if (silent.length === 0 && unproven.length === 0) break;
+    if (round > 2 * capable.length) return { outcome: stalled('insufficient_nodes', `${kind}: no node proved up`) };
+    for (const node of silent) d.suspect(node);
+    if (unproven.length > 0) yield* askNodes(r, unproven);
     plan = yield* placement(r, capable, planOn);
   }
   if (!plan.ok) return { outcome: stalled('insufficient_nodes', `${kind}: need ${plan.need}, have ${plan.have}`) };

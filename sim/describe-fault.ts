@@ -15,7 +15,8 @@ export function describeFault(action: FaultAction): string {
       return `pause process ${action.process} on ${action.node} for ${action.durationMs}ms`;
     case 'partition': {
       const name = action.id !== undefined ? ` ${action.id}` : '';
-      const only = action.only !== undefined ? ` (only ${action.only} to ${action.only})` : '';
+      const only =
+        action.only !== undefined ? ` (only ${action.only} to ${action.only})` : action.onlyTo !== undefined ? ` (only to ${action.onlyTo})` : '';
       return `partition${name} ${action.from.join(',')} ${action.oneWay === true ? '-/->' : '<-/->'} ${action.to.join(',')}${only}`;
     }
     case 'heal':

@@ -43,6 +43,8 @@ export type FaultAction =
       readonly id?: string;
       /** Cut only messages whose sender and receiver processes both match (a name, or a prefix ending in `*`). */
       readonly only?: string;
+      /** Cut only messages whose receiving process matches (a name, or a prefix ending in `*`). */
+      readonly onlyTo?: string;
     }
   /** Without `id`: every partition ends; with it, only the partitions of that id. */
   | { readonly at: number; readonly kind: 'heal'; readonly id?: string }

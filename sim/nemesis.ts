@@ -76,6 +76,7 @@ export function applyFault<E extends TraceEventBase>(sim: Simulation<E>, action:
       net.partition(action.from, action.to, action.oneWay === true, {
         ...(action.id !== undefined ? { id: action.id } : {}),
         ...(action.only !== undefined ? { only: action.only } : {}),
+        ...(action.onlyTo !== undefined ? { onlyTo: action.onlyTo } : {}),
       });
       return;
     case 'heal':

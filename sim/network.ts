@@ -81,6 +81,8 @@ export interface PartitionOptions {
   readonly id?: string;
   /** Cut only messages whose sender and receiver process names both match (a name, or a prefix ending in `*`). */
   readonly only?: string;
+  /** Cut only messages whose receiving process name matches (a name, or a prefix ending in `*`). */
+  readonly onlyTo?: string;
 }
 
 /** One partition in force: the directed links it blocks. */
@@ -88,6 +90,7 @@ interface Cut {
   readonly links: ReadonlySet<string>;
   readonly id: string | undefined;
   readonly only: string | undefined;
+  readonly onlyTo: string | undefined;
 }
 
 /**
@@ -140,7 +143,8 @@ export class Network {
 
   /**
    * Block `a → b` for every a in `from` and b in `to`; both directions unless `oneWay`. With
-   * `only`, the partition cuts just the messages between processes of that name (or prefix).
+   * `only`, the partition cuts just the messages between processes of that name (or prefix);
+   * with `onlyTo`, just the messages to processes of that name.
    */
   partition(from: readonly NodeId[], to: readonly NodeId[], oneWay = false, options: PartitionOptions = {}): void {
     const links = new Set<string>();
@@ -151,7 +155,7 @@ export class Network {
         if (!oneWay) links.add(linkKey(b, a));
       }
     }
-    if (links.size > 0) this.cuts.push({ links, id: options.id, only: options.only });
+    if (links.size > 0) this.cuts.push({ links, id: options.id, only: options.only, onlyTo: options.onlyTo });
   }
 
   /** Remove every partition. */
@@ -175,7 +179,7 @@ export class Network {
       }
     }
     const at = this.cuts.findIndex(
-      (cut) => cut.id === undefined && cut.only === undefined && cut.links.size === links.size && [...links].every((l) => cut.links.has(l)),
+      (cut) => cut.id === undefined && cut.only === undefined && cut.onlyTo === undefined && cut.links.size === links.size && [...links].every((l) => cut.links.has(l)),
     );
     if (at >= 0) this.cuts.splice(at, 1);
   }
@@ -189,8 +193,11 @@ export class Network {
     const key = linkKey(from, to);
     for (const cut of this.cuts) {
       if (!cut.links.has(key)) continue;
-      if (cut.only === undefined) return true;
-      if (processes !== undefined && matchesProcess(processes.from, cut.only) && matchesProcess(processes.to, cut.only)) return true;
+      if (cut.only === undefined && cut.onlyTo === undefined) return true;
+      if (processes === undefined) continue;
+      if (cut.only !== undefined && !(matchesProcess(processes.from, cut.only) && matchesProcess(processes.to, cut.only))) continue;
+      if (cut.onlyTo !== undefined && !matchesProcess(processes.to, cut.onlyTo)) continue;
+      return true;
     }
     return false;
   }

@@ -34,6 +34,7 @@ export const PROBE_IDS = [
   'aimed-cut-off-recruits',
   'aimed-lose-recruit-node',
   'aimed-miss-storage-lock',
+  'aimed-strand-storage-server',
 ] as const;
 
 export type ProbeId = (typeof PROBE_IDS)[number];

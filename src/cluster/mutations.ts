@@ -192,7 +192,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     source: 'F28',
     summary: 'Storage truncates above its durable version, not above min(durable, recovery version): an unacknowledged write survives.',
     caughtBy: ['storage-consistent'],
-    shownIn: { scenario: 'unpublished-attempt', seeds: 3 },
+    shownIn: { scenario: 'torn-tail', seeds: 3 },
     // Only Bedrock's storage, which applies uncommitted versions and is unlocked before publishing, needs the truncation.
     alongWith: ['apply-uncommitted', 'unlock-storage-before-publish'],
   },
@@ -422,7 +422,7 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
   'serve-other-generation-pulls': {
     id: 'serve-other-generation-pulls',
     source: 'sweep',
-    summary: 'A running log serves every storage server that pulls from it, whatever generation the server belongs to: a log left spare by a published layout and rebuilt by a newer recovery that never publishes holds that recovery\'s history, and a storage server of the old layout that no director could lock, still pulling from its old logs, applies it (found by random-faults with every aimed trigger on).',
+    summary: 'A running log serves every storage server that pulls from it, whatever generation the server belongs to: a log left spare by a published layout and rebuilt by a newer recovery that never publishes holds that recovery\'s history, and a storage server of the old layout that no director could lock, still pulling from its old logs, applies it; storage-consistent, which also judges servers outside the teams, catches it once a later publication fixes those versions differently (found by random-faults with every aimed trigger on).',
     caughtBy: ['storage-consistent'],
     shownIn: { scenario: 'stale-replica-pulls-reused-log', seeds: 1, firstSeed: 1360 },
   },

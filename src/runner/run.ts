@@ -101,6 +101,8 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       lockTimeoutMs: params.lockTimeoutMs,
       storageUnlockTimeoutMs: params.storageUnlockTimeoutMs,
       createWorkerTimeoutMs: params.createWorkerTimeoutMs,
+      coordinatorCallTimeoutMs: params.coordinatorCallTimeoutMs,
+      truth,
     };
     installTriggers(sim, resolved.aimed, space, sim.rng.fork('aimed-faults'));
   }

@@ -3,7 +3,7 @@ import type { ClusterEvent } from '../cluster/events.js';
 import { COORDINATOR, workerName } from '../cluster/names.js';
 import type { TransactionSystemLayout } from '../cluster/types.js';
 import type { ProbeId } from '../check/probes.js';
-import type { Rec } from '../check/types.js';
+import type { GroundTruth, Rec } from '../check/types.js';
 import { MAX_FIRINGS_PER_TRIGGER, type AimedConfig, type TriggerId } from '../scenario/aimed.js';
 
 // Every trigger has its probe, so a sweep shows a trigger that never fired under "never reached".
@@ -24,10 +24,13 @@ export interface TriggerSpace {
   readonly lockTimeoutMs: number;
   readonly storageUnlockTimeoutMs: number;
   readonly createWorkerTimeoutMs: number;
+  readonly coordinatorCallTimeoutMs: number;
+  /** The disks, read by a trigger that aims at what a server still does. */
+  readonly truth: Pick<GroundTruth, 'storageState'>;
 }
 
 /** The triggers that aim at a layout, so the layouts directors build are kept for them. */
-const LAYOUT_TRIGGERS: readonly TriggerId[] = ['kill-layout-logs', 'kill-layout-workers', 'slow-unlock-replies', 'miss-storage-lock'];
+const LAYOUT_TRIGGERS: readonly TriggerId[] = ['kill-layout-logs', 'kill-layout-workers', 'slow-unlock-replies', 'miss-storage-lock', 'strand-storage-server'];
 
 /**
  * Watch the trace and fire the seed's enabled triggers at the protocol moments they aim at. A
@@ -63,7 +66,13 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     const t = enabled.get(id);
     if (t === undefined || sim.now >= quiet || t.fired >= MAX_FIRINGS_PER_TRIGGER || !t.rng.chance(t.chance)) return;
     t.fired++;
-    const planned = actions(t.rng);
+    unleash(id, detail, actions(t.rng));
+  };
+  /** The next step of a chain a firing started: no new draw, and it does not count as a firing. */
+  const follow = (id: TriggerId, detail: string, planned: FaultAction[]): void => {
+    if (sim.now < quiet) unleash(id, detail, planned);
+  };
+  const unleash = (id: TriggerId, detail: string, planned: FaultAction[]): void => {
     sim.scheduler.at(sim.now, () => {
       if (sim.now >= quiet) return;
       sim.trace.emit(sim.now, { type: 'trigger-fired', trigger: id, detail });
@@ -157,6 +166,52 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     });
   };
 
+  // The chain of strand-storage-server: which server it leaves behind, and whether a layout was
+  // published without relocking it.
+  let strand: { readonly server: string; readonly node: NodeId; published: boolean } | undefined;
+  /** Nothing from the locking director's node reaches the stranded server until the lock timed out. */
+  const missLock = (from: NodeId, to: NodeId, server: string, draw: Rng): FaultAction[] => {
+    const id = `aimed-${++partitions}`;
+    return [
+      { at: nowMs(), kind: 'partition', from: [from], to: [to], oneWay: true, onlyTo: workerName('storage', server), id },
+      { at: nowMs() + Math.round(space.lockTimeoutMs * (1 + draw.intInclusive(10, 100) / 100)), kind: 'heal', id },
+    ];
+  };
+  const strandStorage = (director: string): void => {
+    const from = nodeOf(director);
+    if (strand !== undefined) {
+      // Every director of the chain misses it, so it stays with the generation it knew.
+      const { node } = strand;
+      const draw = enabled.get('strand-storage-server')?.rng;
+      if (node !== from && draw !== undefined) follow('strand-storage-server', `${director} is locking: ${strand.server} stays behind`, missLock(from, node, strand.server, draw));
+      return;
+    }
+    const tsl = lastPublished === undefined ? undefined : built.get(lastPublished);
+    if (tsl === undefined) return;
+    const servers = storageIdsOf(tsl).filter((id) => {
+      const address = addressOf(tsl, id);
+      return address !== undefined && nodeOf(address) !== from;
+    });
+    if (servers.length === 0) return;
+    fire('strand-storage-server', `${director} is locking epoch ${tsl.epoch}'s services`, (draw) => {
+      const server = draw.pick(servers);
+      const node = nodeOf(addressOf(tsl, server) as string);
+      strand = { server, node, published: false };
+      return missLock(from, node, server, draw);
+    });
+  };
+  // The stranded server still pulls from logs a newer recovery rebuilt: that recovery never publishes.
+  const failPublishOverStranded = (director: string, epoch: number, isolate: (holdMs: number) => FaultAction[]): void => {
+    const tsl = built.get(epoch);
+    if (strand === undefined || !strand.published || tsl === undefined) return;
+    const routes = space.truth.storageState(strand.server)?.logs ?? [];
+    const reused = tsl.logs.filter((l) => routes.some((route) => route.address === addressOf(tsl, l.id)));
+    if (reused.length === 0) return;
+    const timeout = space.coordinatorCallTimeoutMs;
+    follow('strand-storage-server', `${director} rebuilt logs ${strand.server} still pulls from, and is publishing epoch ${epoch}`, isolate(Math.ceil(timeout * 1.5)));
+    strand = undefined;
+  };
+
   sim.trace.subscribe((record) => {
     const r = record as Rec;
     switch (r.type) {
@@ -170,7 +225,10 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
           { at: nowMs(), kind: 'pause-process', node, process: nameOf(r.director), durationMs: draw.intInclusive(50, 3000) },
         ]);
         if (r.phase === 'storage-unlock') slowUnlockReplies(r.director, r.epoch);
-        if (r.phase === 'locking') missStorageLock(r.director);
+        if (r.phase === 'locking') {
+          missStorageLock(r.director);
+          strandStorage(r.director);
+        }
         if (r.phase === 'log-recruitment') {
           cutOffRecruits(r.director);
           loseRecruitNode(r.director);
@@ -178,11 +236,15 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
         if (r.phase === 'persistence') {
           const others = space.coordinatorNodes.filter((n) => n !== node);
           if (others.length === 0) return;
-          const id = `aimed-${++partitions}`;
-          fire('isolate-leader-at-publish', `${r.director} is publishing epoch ${r.epoch}`, (draw) => [
-            { at: nowMs(), kind: 'partition', from: [node], to: others, only: COORDINATOR, id },
-            { at: nowMs() + draw.intInclusive(50, 3000), kind: 'heal', id },
-          ]);
+          const isolate = (holdMs: number): FaultAction[] => {
+            const id = `aimed-${++partitions}`;
+            return [
+              { at: nowMs(), kind: 'partition', from: [node], to: others, only: COORDINATOR, id },
+              { at: nowMs() + holdMs, kind: 'heal', id },
+            ];
+          };
+          fire('isolate-leader-at-publish', `${r.director} is publishing epoch ${r.epoch}`, (draw) => isolate(draw.intInclusive(50, 3000)));
+          failPublishOverStranded(r.director, r.epoch, isolate);
         }
         return;
       }
@@ -193,6 +255,16 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
       case 'layout-published': {
         if (lastPublished === undefined || r.epoch > lastPublished) lastPublished = r.epoch;
         const tsl = built.get(r.epoch);
+        if (strand !== undefined) {
+          // Published while the server left behind still serves an older generation: the
+          // layout's logs die at once, so the next recovery comes before that server falls far
+          // behind. (A layout published after that one ends the chain: its recovery published.)
+          const stale = (space.truth.storageState(strand.server)?.epoch ?? r.epoch) < r.epoch;
+          if (!strand.published && stale && tsl !== undefined) {
+            strand.published = true;
+            follow('strand-storage-server', `epoch ${r.epoch} was published, ${strand.server} left behind`, kills(tsl, 'log', tsl.logs.map((l) => l.id)));
+          } else strand = undefined;
+        }
         if (tsl === undefined) return;
         const logIds = tsl.logs.map((l) => l.id);
         fire('kill-layout-logs', `epoch ${r.epoch} was published`, (draw) => {

@@ -33,6 +33,15 @@ export const TRIGGER_IDS = [
    * published layout until the lock has timed out, so the server never learns of the new epoch.
    */
   'miss-storage-lock',
+  /**
+   * A chain aimed at a storage server left behind. A director starts its first-phase locks:
+   * nothing from it reaches one storage server of the published layout until the lock has timed
+   * out. If its layout is then published without that server, the layout's logs are killed at
+   * once, and the next director whose layout reuses logs the stranded server still pulls from
+   * is cut off from the other coordinators until its publish has timed out: those logs hold
+   * the history of a recovery that never publishes.
+   */
+  'strand-storage-server',
 ] as const;
 
 export type TriggerId = (typeof TRIGGER_IDS)[number];

@@ -126,6 +126,7 @@ const faultAction = z.discriminatedUnion('kind', [
     only: label()
       .describe('cut only messages whose sender and receiver processes both match this name (or prefix ending in *), e.g. "coordinator"')
       .optional(),
+    onlyTo: label().describe('cut only messages to processes matching this name (or prefix ending in *), e.g. "storage-*"').optional(),
   }),
   obj({ at: when, kind: z.literal('heal'), id: label().describe('heal only the partitions with this id; absent = all').optional() }),
   obj({ at: when, kind: z.literal('clog'), node: nodeId.optional(), link: link.optional(), delayMs: ms('extra delay', B.EXTRA_DELAY) }),

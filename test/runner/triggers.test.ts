@@ -141,6 +141,31 @@ describe('faults aimed at protocol moments', () => {
     expect(result.violated).toEqual([]);
   });
 
+  it('strand-storage-server: a storage server misses every lock, the layout published without relocking it loses its logs, and the recovery that rebuilds logs it pulls from never publishes', () => {
+    const base = loadScenario('random-faults');
+    const scenario: Scenario = { ...base, faults: { ...base.faults, aimed: { triggers: [{ id: 'strand-storage-server', chance: 1 }] } } };
+    const { result, fired, faultsAfter, heldMs } = run('strand-storage-server', 1, scenario);
+    const step = (what: RegExp) => fired.find((r) => what.test((r as Rec & { detail: string }).detail)) as Rec & { detail: string };
+    const start = step(/is locking epoch \d+'s services/);
+    const [cut] = faultsAfter(start);
+    // Only what reaches the server's own process is cut: the rest of its node still hears the director.
+    expect(cut).toMatchObject({ kind: 'partition', oneWay: true, onlyTo: expect.stringMatching(/^storage-/) });
+    const server = cut?.kind === 'partition' ? (cut.onlyTo ?? '').slice('storage-'.length) : '';
+    const published = step(/was published, (\S+) left behind/);
+    expect(published.detail).toContain(server);
+    expect(faultsAfter(published).every((a) => a.kind === 'kill-process' && a.process.startsWith('log-'))).toBe(true);
+    const rebuilt = step(/rebuilt logs (\S+) still pulls from/);
+    expect(rebuilt.detail).toContain(server);
+    expect(rebuilt.i).toBeGreaterThan(published.i);
+    const [isolate] = faultsAfter(rebuilt);
+    expect(isolate).toMatchObject({ kind: 'partition', only: 'coordinator' });
+    // Past the director's call to its coordinator (5 s): the publish fails.
+    expect(heldMs(rebuilt, isolate)).toBeGreaterThan(5000);
+    expect(result.violated).toEqual([]);
+    expect(result.mutationPoints['serve-other-generation-pulls']).toBeGreaterThan(0);
+    expect(runScenario(scenario, { seed: 1, mutations: ['serve-other-generation-pulls'] }).violated).toContain('storage-consistent');
+  });
+
   it('lose-recruit-node in random-faults: a director that retries freshly failed nodes waits out the dead one past the liveness bound', () => {
     const base = loadScenario('random-faults');
     const scenario: Scenario = { ...base, faults: { ...base.faults, aimed: { triggers: [{ id: 'lose-recruit-node', chance: 1 }] } } };

@@ -95,6 +95,24 @@ describe('partitions that cut only some processes', () => {
     expect(sim.network.isBlocked('n1', 'n2')).toBe(false);
   });
 
+  it('an `onlyTo` partition cuts what reaches the matching processes, from any process of the cut nodes, one way', () => {
+    const { sim, got } = coordinatorWorld();
+    sim.network.partition(['n1'], ['n2'], true, { onlyTo: 'service' });
+    for (const [from, to] of [
+      ['coordinator@n1', 'service@n2'],
+      ['service@n1', 'service@n2'],
+      ['coordinator@n1', 'coordinator@n2'],
+      ['service@n2', 'service@n1'],
+      ['coordinator@n3', 'service@n2'],
+    ] as const) {
+      sim.lookup(from)?.send(to, msg('hi'));
+    }
+    sim.run();
+    expect(got.sort()).toEqual(['coordinator@n1 -> coordinator@n2', 'service@n2 -> service@n1', 'coordinator@n3 -> service@n2'].sort());
+    expect(sim.network.isBlocked('n1', 'n2', { from: 'coordinator', to: 'service' })).toBe(true);
+    expect(sim.network.isBlocked('n1', 'n2')).toBe(false);
+  });
+
   it('a prefix pattern cuts every process it matches', () => {
     const { sim, got } = coordinatorWorld();
     sim.network.partition(['n1'], ['n2'], false, { only: 'coord*' });

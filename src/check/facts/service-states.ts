@@ -75,6 +75,11 @@ export class ServiceStates {
     return this.snapshots.get(id);
   }
 
+  /** Every service of `kind` the kernel has delivered a message to, in the order first seen. */
+  *ids(kind: ServiceKind): IterableIterator<ServiceId> {
+    for (const s of this.snapshots.values()) if (s.kind === kind) yield s.id;
+  }
+
   /** The disk now; `before` itself when nothing on it changed (most deliveries change nothing). */
   private read(kind: ServiceKind, id: ServiceId, before: ServiceSnapshot | undefined): ServiceSnapshot | undefined {
     if (kind === 'log') {

@@ -81,7 +81,7 @@ export const INVARIANTS: readonly InvariantInfo[] = [
   {
     id: 'storage-consistent',
     spec: 'S12, S14, rule 19',
-    meaning: 'Every storage replica of the newest layout, down members included, holds exactly the committed writes at every version it has applied.',
+    meaning: 'Every storage replica of the newest layout, down members included, holds exactly the committed writes at every version it has applied; a storage server outside its teams holds no uncommitted write a later recovery could not take back.',
     kind: 'safety',
     create: storageConsistent,
   },

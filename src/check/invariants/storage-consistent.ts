@@ -6,40 +6,62 @@
  * shard it served once only writes committed there; a snapshot it compacted its history into
  * must be exactly the shard's committed state at its version: the history publications fixed, or
  * beyond the newest one, what every log of the newest layout holds. So no replica keeps a version
- * that a recovery discarded, or history of an attempt that was never published. Proven able to
- * fail by `unlock-storage-before-publish`, `apply-uncommitted` and `truncate-at-durable-version`.
+ * that a recovery discarded, or history of an attempt that was never published. Every other
+ * storage server (one left out of the teams, still serving the generation it knew) must hold only
+ * committed writes wherever no recovery that recruits it could take them back: at the versions
+ * the history has fixed, up to its own durable version. Proven able to fail by
+ * `unlock-storage-before-publish`, `apply-uncommitted`, `truncate-at-durable-version` and
+ * `serve-other-generation-pulls`.
  */
 import type { LogEntry, ServiceId, StoredEntry } from '../../cluster/types.js';
 import { writesByShard, type HistoryView, type Publication } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
+interface Verified {
+  readonly length: number;
+  readonly last: LogEntry | undefined;
+}
+
 export const storageConsistent: CheckerFactory = (ctx, facts) => {
-  /** Per replica: how much of its history is known to match the fixed history. */
-  const verified = new Map<ServiceId, { length: number; last: LogEntry | undefined }>();
+  /** Per replica: how much of its history is known to match the fixed history (members and others apart: a member is judged more strictly). */
+  const verified = { member: new Map<ServiceId, Verified>(), other: new Map<ServiceId, Verified>() };
   const reported = new Set<ServiceId>();
 
-  const judge = (latest: Publication, view: HistoryView): void => {
-    const members = [...new Set(latest.tsl.storageTeams.flatMap((t) => t.storageIds))].sort();
-    for (const id of members) {
-      if (reported.has(id)) continue;
-      const applied = ctx.truth.storage(id)?.applied ?? [];
-      const known = verified.get(id);
-      let from = 0;
-      if (known !== undefined && applied.length >= known.length && applied[known.length - 1] === known.last) from = known.length;
-      let good = from;
-      for (let i = from; i < applied.length; i++) {
-        const entry = applied[i] as LogEntry;
-        const problem = compare(id, entry, view, latest);
-        if (problem !== undefined) {
-          reported.add(id);
-          const at = ctx.position();
-          ctx.report({ event: at.event, time: at.time, message: problem, witnesses: [latest.event] });
-          break;
-        }
-        if (entry.version <= facts.history.fixedUpTo) good = i + 1;
+  /**
+   * Judge `id`'s applied history from where it was last known good. A server in no team of the
+   * newest layout is judged only where no recovery that recruits it can take a version back: up
+   * to its own durable version and the fixed history (a recruiting lock truncates above the lower
+   * of its durable version and the recovery version), and only on the shards it holds writes of.
+   */
+  const judgeOne = (id: ServiceId, member: boolean, latest: Publication, view: HistoryView): void => {
+    const cache = member ? verified.member : verified.other;
+    const applied = ctx.truth.storage(id)?.applied ?? [];
+    const known = cache.get(id);
+    let from = 0;
+    if (known !== undefined && applied.length >= known.length && applied[known.length - 1] === known.last) from = known.length;
+    const kept = member ? Infinity : Math.min(view.top, ctx.truth.storageState(id)?.durableVersion ?? 0);
+    let good = from;
+    for (let i = from; i < applied.length; i++) {
+      const entry = applied[i] as LogEntry;
+      if (entry.version > kept) break;
+      const problem = compare(id, entry, view, latest);
+      if (problem !== undefined) {
+        reported.add(id);
+        const at = ctx.position();
+        ctx.report({ event: at.event, time: at.time, message: problem, witnesses: [latest.event] });
+        break;
       }
-      if (good > 0) verified.set(id, { length: good, last: applied[good - 1] });
+      if (entry.version <= facts.history.fixedUpTo) good = i + 1;
     }
+    if (good > 0) cache.set(id, { length: good, last: applied[good - 1] });
+  };
+
+  const judge = (latest: Publication, view: HistoryView): void => {
+    const members = new Set(latest.tsl.storageTeams.flatMap((t) => t.storageIds));
+    for (const id of [...members].sort()) if (!reported.has(id)) judgeOne(id, true, latest, view);
+    // Rule 19 beyond the teams: a server no director could lock, still serving the generation it
+    // knew, must not take in history that was never committed (a later recovery may recruit it).
+    for (const id of facts.services.ids('storage')) if (!members.has(id) && !reported.has(id)) judgeOne(id, false, latest, view);
   };
 
   const atPublication = (): void => {

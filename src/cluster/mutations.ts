@@ -73,6 +73,7 @@ export const MUTATION_IDS = [
   'place-on-suspects-unasked',
   'trust-silent-nodes',
   'serve-other-generation-pulls',
+  'trust-member-history',
   'carry-over-attempt-state',
   'mislabel-director-events',
 ] as const;
@@ -425,6 +426,13 @@ export const MUTATIONS: Readonly<Record<MutationId, MutationInfo>> = {
     summary: 'A running log serves every storage server that pulls from it, whatever generation the server belongs to: a log left spare by a published layout and rebuilt by a newer recovery that never publishes holds that recovery\'s history, and a storage server of the old layout that no director could lock, still pulling from its old logs, applies it; storage-consistent, which also judges servers outside the teams, catches it once a later publication fixes those versions differently (found by random-faults with every aimed trigger on).',
     caughtBy: ['storage-consistent'],
     shownIn: { scenario: 'stale-replica-pulls-reused-log', seeds: 1, firstSeed: 1360 },
+  },
+  'trust-member-history': {
+    id: 'trust-member-history',
+    source: 'sweep',
+    summary: 'A storage server listed in an old team is taken to hold that team\'s shard: one recruited into a team for a new shard, whose unlock (and so its back-fill) never came because it was killed first, is locked by the next director as an old member, counted toward the team\'s durable version and unlocked without a back-fill, and serves a shard whose history it never had (found by random-shapes, seed 84).',
+    caughtBy: ['teams-replicated'],
+    shownIn: { scenario: 'random-shapes', seeds: 1, firstSeed: 84 },
   },
   'carry-over-attempt-state': {
     id: 'carry-over-attempt-state',

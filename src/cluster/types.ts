@@ -130,6 +130,8 @@ export interface StorageRecoveryInfo {
   readonly kind: 'storage';
   readonly durableVersion: Version;
   readonly oldestDurableVersion: Version;
+  /** The shards whose whole history it holds (its durable version says nothing of the others). */
+  readonly holds: readonly Tag[];
 }
 
 export type RecoveryInfo = LogRecoveryInfo | StorageRecoveryInfo;

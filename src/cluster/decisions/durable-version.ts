@@ -4,6 +4,14 @@ export type DurableVersionResult =
   | { readonly ok: true; readonly durableVersion: Version; readonly degradedTeams: readonly Tag[] }
   | { readonly ok: false; readonly reason: 'insufficient_replication'; readonly failedTags: readonly Tag[] };
 
+/**
+ * Whether a storage server's lock answer speaks for `tag`: it holds that shard's whole history up
+ * to its durable version. One that made nothing durable holds every shard's, trivially.
+ */
+export function holdsShard(info: StorageRecoveryInfo, tag: Tag): boolean {
+  return info.durableVersion === 0 || info.holds.includes(tag);
+}
+
 /** REF (decision 13): a majority of the team's own size. */
 export function storageQuorum(teamSize: number): number {
   return Math.floor(teamSize / 2) + 1;
@@ -11,13 +19,15 @@ export function storageQuorum(teamSize: number): number {
 
 /**
  * §4.5 version determination. Per old team, the q-th highest durable version among members that
- * answered the lock; the cluster's durable version is the minimum over teams. A team with fewer
- * than q answers fails the attempt. `quorumFromReplicationFactor` is mutation F32.
+ * answered the lock and hold the team's shard (a member whose unlock into this team never came
+ * holds none of it, whatever its durable version says); the cluster's durable version is the
+ * minimum over teams. A team with fewer than q such answers fails the attempt.
+ * `quorumFromReplicationFactor` is mutation F32; `trustMemberHistory`, `trust-member-history`.
  */
 export function determineDurableVersion(
   oldTeams: readonly StorageTeam[],
   info: ReadonlyMap<ServiceId, StorageRecoveryInfo>,
-  options: { readonly replicationFactor: number; readonly quorumFromReplicationFactor?: boolean },
+  options: { readonly replicationFactor: number; readonly quorumFromReplicationFactor?: boolean; readonly trustMemberHistory?: boolean },
 ): DurableVersionResult {
   const failed: Tag[] = [];
   const degraded: Tag[] = [];
@@ -25,8 +35,9 @@ export function determineDurableVersion(
   for (const team of oldTeams) {
     const q = storageQuorum(options.quorumFromReplicationFactor === true ? options.replicationFactor : team.storageIds.length);
     const versions = team.storageIds
-      .map((id) => info.get(id)?.durableVersion)
-      .filter((v): v is Version => v !== undefined)
+      .map((id) => info.get(id))
+      .filter((i): i is StorageRecoveryInfo => i !== undefined && (options.trustMemberHistory === true || holdsShard(i, team.tag)))
+      .map((i) => i.durableVersion)
       .sort((a, b) => a - b);
     if (versions.length < q) {
       failed.push(team.tag);

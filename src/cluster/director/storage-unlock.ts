@@ -1,4 +1,6 @@
 import { ms, type CallResult, type TaskBody } from '../../../sim/index.js';
+import { mutated } from '../config.js';
+import { holdsShard } from '../decisions/durable-version.js';
 import type { NewerEpochExists } from '../messages.js';
 import type { TransactionSystemLayout } from '../types.js';
 import { supersededBy } from './newer-epoch.js';
@@ -16,22 +18,29 @@ export function storageToUnlock(r: Recovery, tsl: TransactionSystemLayout): Lock
 }
 
 /**
- * Where a server new to its teams copies each shard from: the old members of the team that
- * answered the lock with a durable version at least the recovery's durable version (the quorum
- * guarantees one), to try in turn. Undefined for an old member, which keeps its history and only
- * truncates.
+ * Where a server new to its teams copies each shard from: the other old members of the team that
+ * answered the lock holding its shard with a durable version at least the recovery's durable
+ * version (the quorum guarantees one), to try in turn. Undefined for an old member that holds
+ * every shard it serves, which keeps its history and only truncates. An old member that lacks one
+ * (its unlock into that team never came) is new to its teams: it copies them all.
  */
 export function backfillSources(r: Recovery, tsl: TransactionSystemLayout, id: string): { tag: number; from: string[] }[] | undefined {
   const { d, a } = r;
   const oldTeams = d.oldTsl?.storageTeams ?? [];
-  if (oldTeams.some((t) => t.storageIds.includes(id))) return undefined;
+  const trust = mutated(d.config, 'trust-member-history');
+  const holds = (m: string, tag: number): boolean => {
+    const info = a.storageInfo.get(m);
+    return trust || (info !== undefined && holdsShard(info, tag));
+  };
+  const serves = tsl.storageTeams.filter((t) => t.storageIds.includes(id)).map((t) => t.tag);
+  if (oldTeams.some((t) => t.storageIds.includes(id)) && serves.every((tag) => holds(id, tag))) return undefined;
   const sources: { tag: number; from: string[] }[] = [];
   for (const team of tsl.storageTeams) {
     if (!team.storageIds.includes(id)) continue;
     const old = oldTeams.find((t) => t.tag === team.tag);
     if (old === undefined) continue;
     const from = old.storageIds
-      .filter((m) => (a.storageInfo.get(m)?.durableVersion ?? -1) >= a.durableVersion)
+      .filter((m) => m !== id && holds(m, team.tag) && (a.storageInfo.get(m)?.durableVersion ?? -1) >= a.durableVersion)
       .sort()
       .map((m) => a.locked.get(m)?.address)
       .filter((address): address is string => address !== undefined);

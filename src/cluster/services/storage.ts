@@ -22,6 +22,11 @@ export interface StorageDisk {
   oldestDurableVersion: Version;
   /** The shards it serves (set at unlock); it keeps only their writes. */
   shards: ShardRange[];
+  /**
+   * The shards whose whole history it holds: set once an unlock finished (after its back-fill). A
+   * server recruited into a team whose unlock never came holds nothing of that team's shard.
+   */
+  holds: Tag[];
   logs: LogRoute[];
 }
 
@@ -73,6 +78,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       durableVersion: 0,
       oldestDurableVersion: 0,
       shards: [],
+      holds: [],
       logs: [],
     };
     ctx.store.set('state', disk);
@@ -255,6 +261,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       const lockedBy = { epoch: disk.epoch, director: disk.director };
       const finish = (): void => {
         disk.logs = [...msg.logs];
+        disk.holds = msg.shards.map((s) => s.tag);
         disk.running = true;
         ctx.emit({
           type: 'storage-unlocked',
@@ -349,7 +356,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
               reload();
             }
             appliedTo = disk.durableVersion;
-            return { kind: 'storage', durableVersion: disk.durableVersion, oldestDurableVersion: disk.oldestDurableVersion };
+            return { kind: 'storage', durableVersion: disk.durableVersion, oldestDurableVersion: disk.oldestDurableVersion, holds: [...disk.holds] };
           });
           return;
         case 'unlock-storage':

@@ -102,6 +102,16 @@ describe('determineDurableVersion (§4.5, q from the team’s own size)', () => 
     expect(determineDurableVersion(teams, storageInfos(info), options)).toEqual(expected);
   });
 
+  it('a member that does not hold its team\'s shard counts as no answer, whatever its durable version (unless trust-member-history)', () => {
+    const abc = team(0, ['a', 'b', 'c']);
+    // c was recruited into team 0 but its unlock (and back-fill) never came: it holds shard 2 only.
+    const info = storageInfos({ a: 40, b: 42, c: 90 }, { c: [2] });
+    expect(determineDurableVersion([abc], info, { replicationFactor: 3 })).toEqual(ok(40, [0]));
+    expect(determineDurableVersion([abc], info, { replicationFactor: 3, trustMemberHistory: true })).toEqual(ok(42));
+    // Two of three lacking it: no majority holds the shard.
+    expect(determineDurableVersion([abc], storageInfos({ a: 40, b: 42, c: 90 }, { b: [], c: [2] }), { replicationFactor: 3 })).toEqual(fail(0));
+  });
+
   it('F32: raising R to 2·|team| or more stalls every team size, whatever answered', () => {
     for (let size = 1; size <= 6; size++) {
       const ids = Array.from({ length: size }, (_, i) => `s${i}`);

@@ -62,8 +62,11 @@ export function logInfos(entries: Record<ServiceId, readonly [number, number]>):
   return new Map(Object.entries(entries).map(([id, [oldest, last]]) => [id, logInfo(oldest, last)]));
 }
 
-export function storageInfos(entries: Record<ServiceId, number>): Map<ServiceId, StorageRecoveryInfo> {
+/** Every tag the fixtures use: a server holds them all unless told otherwise. */
+const EVERY_TAG = Array.from({ length: 32 }, (_, i) => i);
+
+export function storageInfos(entries: Record<ServiceId, number>, holds: Record<ServiceId, readonly number[]> = {}): Map<ServiceId, StorageRecoveryInfo> {
   return new Map(
-    Object.entries(entries).map(([id, durableVersion]) => [id, { kind: 'storage', durableVersion, oldestDurableVersion: 0 }]),
+    Object.entries(entries).map(([id, durableVersion]) => [id, { kind: 'storage', durableVersion, oldestDurableVersion: 0, holds: holds[id] ?? EVERY_TAG }]),
   );
 }

@@ -1,4 +1,4 @@
-import { determineDurableVersion, storageQuorum } from '../../decisions/durable-version.js';
+import { determineDurableVersion, holdsShard, storageQuorum } from '../../decisions/durable-version.js';
 import { planLogRecovery } from '../../decisions/log-planning.js';
 import { createVacancies } from '../../decisions/vacancies.js';
 import { mutated, reached } from '../../config.js';
@@ -47,9 +47,17 @@ export function vacancyCreation(r: Recovery): Outcome | undefined {
 export function versionDetermination(r: Recovery): Outcome | undefined {
   const { ctx, d, a } = r;
   if ((d.oldTsl?.storageTeams ?? []).some((t) => storageQuorum(t.storageIds.length) !== storageQuorum(d.replicationFactor))) reached(d.config, 'quorum-from-replication-factor');
-  const result = determineDurableVersion(d.oldTsl?.storageTeams ?? [], a.storageInfo, {
+  const oldTeams = d.oldTsl?.storageTeams ?? [];
+  // The moment trust-member-history acts on: an old member answered without its team's shard.
+  const lacksShard = (id: string, tag: number): boolean => {
+    const info = a.storageInfo.get(id);
+    return info !== undefined && !holdsShard(info, tag);
+  };
+  if (oldTeams.some((t) => t.storageIds.some((id) => lacksShard(id, t.tag)))) reached(d.config, 'trust-member-history');
+  const result = determineDurableVersion(oldTeams, a.storageInfo, {
     replicationFactor: d.replicationFactor,
     quorumFromReplicationFactor: mutated(d.config, 'quorum-from-replication-factor'),
+    trustMemberHistory: mutated(d.config, 'trust-member-history'),
   });
   if (!result.ok) return stalled('insufficient_replication', `teams ${result.failedTags.join(',')}`);
   a.durableVersion = result.durableVersion;

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Facts } from '../../src/check/facts/index.js';
 import { asksDoubtfulNodes } from '../../src/check/invariants/asks-doubtful-nodes.js';
-import type { CheckContext, GroundTruth, Rec, RunSettings, Violation } from '../../src/check/types.js';
+import type { CheckContext, GroundTruth, Rec, Violation } from '../../src/check/types.js';
+import { runSettings } from './run-settings.js';
 
-const settings: RunSettings = {
-  coordinators: ['coordinator@n1'],
-  desiredLogs: 1,
-  replicationFactor: 1,
-  shards: 1,
-  logGroups: 1,
-  storageServers: 0,
-  replicationFactorAt: () => 1,
-  capableNodes: { log: ['n2', 'n3'], storage: ['n1'] },
-  quietAtMs: 0,
-  livenessBoundMs: 0,
-  registerIntervalMs: 1000,
-  silentAfterMs: 5000,
-  workloadStopMs: 0,
-  expectedCommitsPerSec: 0,
-  durationMs: 0,
-};
+const settings = runSettings({ capableNodes: { log: ['n2', 'n3'], storage: ['n1'] } });
 
 const nothing: GroundTruth = {
   log: () => undefined,

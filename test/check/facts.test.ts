@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../sim/index.js';
 import { Facts } from '../../src/check/facts/index.js';
-import type { GroundTruth, Position, Rec, RunSettings } from '../../src/check/types.js';
+import type { GroundTruth, Position, Rec } from '../../src/check/types.js';
 import type { LogDisk } from '../../src/cluster/services/log.js';
 import type { LogEntry } from '../../src/cluster/types.js';
+import { runSettings } from './run-settings.js';
 
-const settings: RunSettings = {
-  coordinators: ['coordinator@n1'],
-  desiredLogs: 1,
-  replicationFactor: 1,
-  shards: 1,
-  logGroups: 1,
-  storageServers: 0,
-  replicationFactorAt: () => 1,
-  capableNodes: { log: ['n2'], storage: ['n1'] },
-  quietAtMs: 0,
-  livenessBoundMs: 0,
-  registerIntervalMs: 1000,
-  silentAfterMs: 5000,
-  workloadStopMs: 0,
-  expectedCommitsPerSec: 0,
-  durationMs: 0,
-};
+const settings = runSettings();
 
 /** One log, `l1`, whose disk the test writes; nothing else exists. */
 function world(): { facts: Facts; disk: LogDisk; entries: LogEntry[] } {

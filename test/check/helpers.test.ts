@@ -3,24 +3,9 @@ import { vacanciesLeftBy } from '../../src/check/invariants/selective-locking.js
 import type { RunSettings } from '../../src/check/types.js';
 import { wellFormednessProblems } from '../../src/check/well-formed.js';
 import { log, team, tsl, up } from '../cluster/decisions/fixtures.js';
+import { runSettings } from './run-settings.js';
 
-const settings: RunSettings = {
-  coordinators: ['coordinator@n1'],
-  desiredLogs: 3,
-  replicationFactor: 3,
-  shards: 1,
-  logGroups: 1,
-  storageServers: 0,
-  replicationFactorAt: () => 3,
-  capableNodes: { log: ['n4', 'n5', 'n6'], storage: ['n1', 'n2', 'n3'] },
-  quietAtMs: 0,
-  livenessBoundMs: 0,
-  registerIntervalMs: 1000,
-  silentAfterMs: 5000,
-  workloadStopMs: 0,
-  expectedCommitsPerSec: 0,
-  durationMs: 0,
-};
+const settings = runSettings({ desiredLogs: 3, replicationFactor: 3, capableNodes: { log: ['n4', 'n5', 'n6'], storage: ['n1', 'n2', 'n3'] } });
 
 describe('vacanciesLeftBy: how many services recovery may recruit (the checker\'s own count)', () => {
   it('a new cluster recruits desired logs and R storage servers', () => {

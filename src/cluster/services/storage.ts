@@ -23,8 +23,9 @@ export interface StorageDisk {
   /** The shards it serves (set at unlock); it keeps only their writes. */
   shards: ShardRange[];
   /**
-   * The shards whose whole history it holds: set once an unlock finished (after its back-fill). A
-   * server recruited into a team whose unlock never came holds nothing of that team's shard.
+   * The shards whose whole history it holds up to its durable version: those of an unlock that kept
+   * it in its teams, or those it finished back-filling. A server recruited into a team whose unlock
+   * never came holds nothing of that team's shard.
    */
   holds: Tag[];
   logs: LogRoute[];
@@ -261,7 +262,6 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       const lockedBy = { epoch: disk.epoch, director: disk.director };
       const finish = (): void => {
         disk.logs = [...msg.logs];
-        disk.holds = msg.shards.map((s) => s.tag);
         disk.running = true;
         ctx.emit({
           type: 'storage-unlocked',
@@ -289,6 +289,8 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         if (readableFrom > point) file.rewrite([]);
         else if (file.records.some((e) => e.version > point)) file.rewrite(file.records.filter((e) => e.version <= point));
         disk.durableVersion = Math.min(disk.durableVersion, point);
+        // Kept in its teams: the director found it holding their shards (or nothing durable yet).
+        disk.holds = msg.shards.map((s) => s.tag);
         appliedTo = disk.durableVersion;
         durableSince = [];
         reload();
@@ -297,6 +299,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       // New to its teams: whatever it held before belongs to no team of this layout.
       file.rewrite([]);
       disk.durableVersion = 0;
+      disk.holds = [];
       appliedTo = 0;
       durableSince = [];
       reload();
@@ -304,6 +307,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       if (mutated(config, 'skip-backfill')) {
         // F29: start at the durable version with nothing below it.
         disk.durableVersion = msg.durableVersion;
+        disk.holds = msg.shards.map((s) => s.tag);
         appliedTo = msg.durableVersion;
         return finish();
       }
@@ -313,6 +317,8 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         (function* () {
           const ok = yield* backfill(sources, msg.durableVersion);
           backfilling = false;
+          // What it copied it holds, whether or not this unlock still stands.
+          if (ok) disk.holds = msg.shards.map((s) => s.tag);
           // A newer lock may have come in while copying: that recovery decides now.
           if (disk.epoch !== lockedBy.epoch || disk.director !== lockedBy.director) {
             incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });

@@ -113,7 +113,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     term: 'invariant',
     aliases: ['invariants', 'checker', 'checkers', 'safety', 'liveness'],
-    text: 'A property the checkers verify on every run, judging only from ground truth (disks, coordinators\' state, the messages really delivered, what the client was told). Safety invariants must hold at every moment; liveness invariants are judged once, after faults stop plus a bound: by then a director must run a published layout and commits must flow. `recovery-sim list invariants` lists them.',
+    text: 'A property the checkers verify on every run, judging only from ground truth (disks, coordinators\' state, the messages really delivered, what the client was told). Safety invariants must hold at every moment; the progress rule (asks-doubtful-nodes) is checked as often, and a violation costs time rather than data; liveness invariants are judged once, after faults stop plus a bound: by then a director must run a published layout and commits must flow. `recovery-sim list invariants` lists them.',
   },
   {
     term: 'layout',

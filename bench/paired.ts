@@ -13,10 +13,13 @@ import { fileURLToPath } from 'node:url';
 const HERE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'paired-child.js');
 
+/** Seeds each process runs before it measures (the JIT settles). */
+const WARM = 8;
+
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
 
 function measure(root: string, scenario: string, runs: number): { median: number; hashes: string[] } {
-  const out = execFileSync(process.execPath, [CHILD, root, scenario, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, [CHILD, root, scenario, String(runs), String(WARM)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const { ms, hashes } = JSON.parse(out) as { ms: number[]; hashes: string[] };
   return { median: median(ms), hashes };
 }
@@ -35,7 +38,7 @@ export function pairedSection(): void {
   }
   const rounds = Number(process.env['BENCH_PAIRED_ROUNDS'] ?? 6);
   const runs = Number(process.env['BENCH_PAIRED_RUNS'] ?? 20);
-  console.log(`  ${rounds} rounds; each process runs ${runs} seeds after 8 to warm up; per process the median run`);
+  console.log(`  ${rounds} rounds; each process runs ${runs} seeds after ${WARM} to warm up; per process the median run`);
   console.log(`  ${'scenario'.padEnd(16)} ${'other'.padStart(10)} ${'this'.padStart(10)} ${'speed-up'.padStart(9)}   same trace hashes`);
   for (const scenario of ['log-crash', 'random-faults']) {
     const mine: number[] = [];

@@ -89,8 +89,10 @@ export interface PartitionOptions {
 interface Cut {
   readonly links: ReadonlySet<string>;
   readonly id: string | undefined;
-  readonly only: string | undefined;
-  readonly onlyTo: string | undefined;
+  /** What the sending process's name must match (a name or prefix); undefined: any. */
+  readonly fromProcess: string | undefined;
+  /** What the receiving process's name must all match; none: the cut takes every process. */
+  readonly toProcess: readonly string[];
 }
 
 /**
@@ -155,7 +157,7 @@ export class Network {
         if (!oneWay) links.add(linkKey(b, a));
       }
     }
-    if (links.size > 0) this.cuts.push({ links, id: options.id, only: options.only, onlyTo: options.onlyTo });
+    if (links.size > 0) this.cuts.push({ links, id: options.id, fromProcess: options.only, toProcess: [options.only, options.onlyTo].filter((p) => p !== undefined) });
   }
 
   /** Remove every partition. */
@@ -179,7 +181,7 @@ export class Network {
       }
     }
     const at = this.cuts.findIndex(
-      (cut) => cut.id === undefined && cut.only === undefined && cut.onlyTo === undefined && cut.links.size === links.size && [...links].every((l) => cut.links.has(l)),
+      (cut) => cut.id === undefined && cut.toProcess.length === 0 && cut.links.size === links.size && [...links].every((l) => cut.links.has(l)),
     );
     if (at >= 0) this.cuts.splice(at, 1);
   }
@@ -193,11 +195,10 @@ export class Network {
     const key = linkKey(from, to);
     for (const cut of this.cuts) {
       if (!cut.links.has(key)) continue;
-      if (cut.only === undefined && cut.onlyTo === undefined) return true;
+      if (cut.toProcess.length === 0) return true;
       if (processes === undefined) continue;
-      if (cut.only !== undefined && !(matchesProcess(processes.from, cut.only) && matchesProcess(processes.to, cut.only))) continue;
-      if (cut.onlyTo !== undefined && !matchesProcess(processes.to, cut.onlyTo)) continue;
-      return true;
+      if (cut.fromProcess !== undefined && !matchesProcess(processes.from, cut.fromProcess)) continue;
+      if (cut.toProcess.every((pattern) => matchesProcess(processes.to, pattern))) return true;
     }
     return false;
   }

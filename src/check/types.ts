@@ -79,9 +79,8 @@ export interface RunSettings {
   /** When faults stop (ms) and how long recovery may take after that (ms). */
   readonly quietAtMs: number;
   readonly livenessBoundMs: number;
-  /** How often foremen announce themselves, and how long one may go unheard before a coordinator counts its node as silent (ms). */
+  /** How often foremen announce themselves (ms): a coordinator counts a node unheard for five intervals as silent. */
   readonly registerIntervalMs: number;
-  readonly silentAfterMs: number;
   /** When the workload stops issuing operations (ms), and how many commits a second it issues. */
   readonly workloadStopMs: number;
   readonly expectedCommitsPerSec: number;
@@ -110,8 +109,8 @@ export interface CheckContext {
   readonly truth: GroundTruth;
   /** The newest trace record (for reports made outside `observe`). */
   position(): Position;
-  /** Whether a process lives at this address now (the kernel's word). */
-  alive(address: string): boolean;
+  /** Whether a process lives at this address, or this incarnation (a pid) runs, now (the kernel's word). */
+  alive(target: string): boolean;
   report(violation: Omit<Violation, 'invariant'>): void;
 }
 

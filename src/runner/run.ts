@@ -5,7 +5,6 @@ import type { ClusterEvent } from '../cluster/events.js';
 import { DiskGroundTruth } from '../cluster/ground-truth.js';
 import type { MutationId } from '../cluster/mutations.js';
 import { CLIENT_NODE, COORDINATOR } from '../cluster/names.js';
-import { silenceLimitMs } from '../cluster/params.js';
 import { CheckSuite } from '../check/suite.js';
 import type { InvariantId, Rec } from '../check/types.js';
 import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
@@ -73,7 +72,6 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
       quietAtMs: resolved.quietAtMs,
       livenessBoundMs: params.livenessBoundMs,
       registerIntervalMs: params.registerIntervalMs,
-      silentAfterMs: silenceLimitMs(params),
       workloadStopMs: resolved.cluster.workload.stopMs,
       expectedCommitsPerSec: resolved.cluster.workload.ratePerSec * (1 - resolved.cluster.workload.readShare),
       durationMs: resolved.durationMs,

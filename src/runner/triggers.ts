@@ -94,14 +94,16 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
       return address === undefined ? [] : [{ at: nowMs(), kind: 'kill-process', node: nodeOf(address), process: workerName(kind, id) } as FaultAction];
     });
 
-  /** Nothing from `from` reaches `to` for `holdMs`: the partition and the heal that ends it. */
-  const oneWayCut = (from: readonly NodeId[], to: readonly NodeId[], holdMs: number): [FaultAction, FaultAction] => {
+  /** Nothing from `from` reaches `to` (only its processes named `onlyTo`, if given) for `holdMs`: the partition and the heal that ends it. */
+  const oneWayCut = (from: readonly NodeId[], to: readonly NodeId[], holdMs: number, onlyTo?: string): [FaultAction, FaultAction] => {
     const id = `aimed-${++partitions}`;
     return [
-      { at: nowMs(), kind: 'partition', from, to, oneWay: true, id },
+      { at: nowMs(), kind: 'partition', from, to, oneWay: true, ...(onlyTo !== undefined ? { onlyTo } : {}), id },
       { at: nowMs() + holdMs, kind: 'heal', id },
     ];
   };
+  /** How long a cut that makes a first-phase lock miss holds: past the lock timeout, at most twice it. */
+  const pastLockTimeout = (draw: Rng): number => Math.round(space.lockTimeoutMs * (1 + draw.intInclusive(10, 100) / 100));
 
   // What one storage server sends its director is lost for a while: its unlock-ok among it, so the
   // director asks again, and again, a server that is by then serving the new generation. The
@@ -162,7 +164,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     if (nodes.length === 0) return;
     fire('miss-storage-lock', `${director} is locking epoch ${tsl.epoch}'s services`, (draw) => {
       const to = draw.pick(nodes);
-      return oneWayCut([from], [to], Math.round(space.lockTimeoutMs * (1 + draw.intInclusive(10, 100) / 100)));
+      return oneWayCut([from], [to], pastLockTimeout(draw));
     });
   };
 
@@ -170,13 +172,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
   // published without relocking it.
   let strand: { readonly server: string; readonly node: NodeId; published: boolean } | undefined;
   /** Nothing from the locking director's node reaches the stranded server until the lock timed out. */
-  const missLock = (from: NodeId, to: NodeId, server: string, draw: Rng): FaultAction[] => {
-    const id = `aimed-${++partitions}`;
-    return [
-      { at: nowMs(), kind: 'partition', from: [from], to: [to], oneWay: true, onlyTo: workerName('storage', server), id },
-      { at: nowMs() + Math.round(space.lockTimeoutMs * (1 + draw.intInclusive(10, 100) / 100)), kind: 'heal', id },
-    ];
-  };
+  const missLock = (from: NodeId, to: NodeId, server: string, draw: Rng): FaultAction[] => oneWayCut([from], [to], pastLockTimeout(draw), workerName('storage', server));
   const strandStorage = (director: string): void => {
     const from = nodeOf(director);
     if (strand !== undefined) {
@@ -205,8 +201,7 @@ export function installTriggers(sim: Simulation<ClusterEvent>, aimed: AimedConfi
     const tsl = built.get(epoch);
     if (strand === undefined || !strand.published || tsl === undefined) return;
     const routes = space.truth.storageState(strand.server)?.logs ?? [];
-    const reused = tsl.logs.filter((l) => routes.some((route) => route.address === addressOf(tsl, l.id)));
-    if (reused.length === 0) return;
+    if (!tsl.logs.some((l) => routes.some((route) => route.address === addressOf(tsl, l.id)))) return;
     const timeout = space.coordinatorCallTimeoutMs;
     follow('strand-storage-server', `${director} rebuilt logs ${strand.server} still pulls from, and is publishing epoch ${epoch}`, isolate(Math.ceil(timeout * 1.5)));
     strand = undefined;

@@ -24,7 +24,8 @@ function world() {
   const facts = new Facts(nothing, settings);
   const violations: Omit<Violation, 'invariant'>[] = [];
   const position = { event: 0, time: 0 };
-  const ctx: CheckContext = { settings, truth: nothing, position: () => position, alive: () => true, report: (v) => violations.push(v) };
+  const stopped = new Set<string>();
+  const ctx: CheckContext = { settings, truth: nothing, position: () => position, alive: (pid) => !stopped.has(pid), report: (v) => violations.push(v) };
   const checker = asksDoubtfulNodes(ctx, facts);
   let i = 0;
   let m = 0;
@@ -40,7 +41,10 @@ function world() {
   const w = {
     violations,
     spawn: (tMs: number, pid: string, by?: string) => feed(tMs, { type: 'spawn', pid, ...(by === undefined ? {} : { by }) }),
-    down: (tMs: number, pid: string) => feed(tMs, { type: 'process-down', pid, reason: 'crash' }),
+    down: (tMs: number, pid: string) => {
+      stopped.add(pid);
+      return feed(tMs, { type: 'process-down', pid, reason: 'crash' });
+    },
     /** The director asks `node`'s foreman; returns the call id and message number. */
     ask: (tMs: number, node: string, type: 'create-worker' | 'ping') => {
       const c = ++call;

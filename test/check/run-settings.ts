@@ -14,7 +14,6 @@ export function runSettings(overrides: Partial<RunSettings> = {}): RunSettings {
     quietAtMs: 0,
     livenessBoundMs: 0,
     registerIntervalMs: 1000,
-    silentAfterMs: 5000,
     workloadStopMs: 0,
     expectedCommitsPerSec: 0,
     durationMs: 0,

@@ -9,6 +9,8 @@ export interface DirectorFacts {
   readonly node: NodeId;
   readonly started: number;
   readonly startedAt: number;
+  /** The process that spawned it: the coordinator whose leadership it serves. */
+  readonly startedBy: Pid | undefined;
   alive: boolean;
   /** Event at which a newer_epoch_exists answer reached it (a call it still waited on), if one did. */
   superseded: number | undefined;
@@ -28,7 +30,7 @@ export class Directors {
     if (r.type === 'spawn') {
       const epoch = directorEpochOf(nameOf(r.pid));
       if (epoch === undefined) return;
-      const d: DirectorFacts = { pid: r.pid, epoch, node: nodeOf(r.pid), started: r.i, startedAt: r.t, alive: true, superseded: undefined };
+      const d: DirectorFacts = { pid: r.pid, epoch, node: nodeOf(r.pid), started: r.i, startedAt: r.t, startedBy: r.by, alive: true, superseded: undefined };
       this.byPid.set(r.pid, d);
       this.justStarted = d;
       return;

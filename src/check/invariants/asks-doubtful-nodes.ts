@@ -2,9 +2,9 @@
  * asks-doubtful-nodes (L2, F18): a director asks a node's foreman whether it is up (a ping) before
  * it hands that node a worker, whenever the node gave it cause to doubt:
  * - the director's last request to that foreman (a worker creation) was never answered;
- * - or the foreman had stopped announcing itself to the coordinator that started the director
- *   (no `register` delivered to it for longer than the silence limit, and one announcement
- *   interval more), and the director has asked nothing of it since it fell silent.
+ * - or the foreman had stopped announcing itself to the coordinator that started the director,
+ *   while that coordinator runs (no `register` delivered to it for longer than the silence limit,
+ *   and one announcement interval more), and the director has asked nothing of it since.
  * A worker creation on a dead node costs the recovery its whole creation timeout, attempt after
  * attempt. Judged from the messages the kernel sent and delivered, never from the director's own
  * view of which nodes it suspects. Proven able to fail by `retry-freshly-failed-nodes`,
@@ -12,6 +12,7 @@
  */
 import { ms, nameOf, nodeOf, type VirtualTime } from '../../../sim/index.js';
 import { COORDINATOR, FOREMAN } from '../../cluster/names.js';
+import { silenceLimitMs } from '../../cluster/params.js';
 import type { NodeId, Pid } from '../../cluster/types.js';
 import type { CheckerFactory } from '../types.js';
 
@@ -31,13 +32,11 @@ export const asksDoubtfulNodes: CheckerFactory = (ctx, facts) => {
   const awaiting = new Map<number, NonNullable<NodeContact['create']>>();
   const answers = new Map<number, { readonly contact: NodeContact; readonly create: NodeContact['create'] }>();
   /** Each coordinator process: when it started, and when each node's announcement last reached it. */
-  const coordinators = new Map<Pid, { readonly since: VirtualTime; readonly heard: Map<NodeId, VirtualTime>; up: boolean }>();
+  const coordinators = new Map<Pid, { readonly since: VirtualTime; readonly heard: Map<NodeId, VirtualTime> }>();
   /** Announcements on their way: message number → the node announcing itself. */
   const announcements = new Map<number, NodeId>();
-  /** Which coordinator started each director. */
-  const startedBy = new Map<Pid, Pid>();
   const reported = new Set<string>();
-  const limit = ms(ctx.settings.silentAfterMs + ctx.settings.registerIntervalMs);
+  const limit = ms(silenceLimitMs(ctx.settings) + ctx.settings.registerIntervalMs);
 
   const contactOf = (director: Pid, node: NodeId): NodeContact => {
     let byNode = contacts.get(director);
@@ -49,9 +48,11 @@ export const asksDoubtfulNodes: CheckerFactory = (ctx, facts) => {
 
   /** Since when `node` has been silent to the coordinator that started `director` (undefined: it is not, or nothing tells). */
   const silentSince = (director: Pid, node: NodeId, now: VirtualTime): VirtualTime | undefined => {
-    const c = coordinators.get(startedBy.get(director) ?? '');
+    const coordinator = facts.directors.get(director)?.startedBy;
     // A stopped coordinator hears no one: its table is no evidence (the director reads it only while it runs).
-    if (c === undefined || !c.up) return undefined;
+    if (coordinator === undefined || !ctx.alive(coordinator)) return undefined;
+    const c = coordinators.get(coordinator);
+    if (c === undefined) return undefined;
     const heard = c.heard.get(node) ?? c.since;
     return now - heard > limit ? heard : undefined;
   };
@@ -75,17 +76,11 @@ export const asksDoubtfulNodes: CheckerFactory = (ctx, facts) => {
   };
 
   return {
-    observes: ['spawn', 'process-down', 'send', 'deliver'],
+    observes: ['spawn', 'send', 'deliver'],
     observe(r) {
       switch (r.type) {
         case 'spawn': {
-          if (nameOf(r.pid) === COORDINATOR) coordinators.set(r.pid, { since: r.t, heard: new Map(), up: true });
-          else if (r.by !== undefined && facts.directors.get(r.pid) !== undefined) startedBy.set(r.pid, r.by);
-          return;
-        }
-        case 'process-down': {
-          const c = coordinators.get(r.pid);
-          if (c !== undefined) c.up = false;
+          if (nameOf(r.pid) === COORDINATOR) coordinators.set(r.pid, { since: r.t, heard: new Map() });
           return;
         }
         case 'send': {

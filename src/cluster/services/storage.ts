@@ -277,6 +277,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         incoming.reply?.({ type: 'unlock-ok' });
       };
       disk.shards = [...msg.shards];
+      const tags = msg.shards.map((sh) => sh.tag);
       if (msg.backfill === undefined) {
         const point = truncationPoint(msg.durableVersion, msg.recoveryVersion, mutated(config, 'truncate-at-durable-version'));
         // The two rules cut at different versions and this server holds something between them.
@@ -290,7 +291,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
         else if (file.records.some((e) => e.version > point)) file.rewrite(file.records.filter((e) => e.version <= point));
         disk.durableVersion = Math.min(disk.durableVersion, point);
         // Kept in its teams: the director found it holding their shards (or nothing durable yet).
-        disk.holds = msg.shards.map((s) => s.tag);
+        disk.holds = tags;
         appliedTo = disk.durableVersion;
         durableSince = [];
         reload();
@@ -307,7 +308,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       if (mutated(config, 'skip-backfill')) {
         // F29: start at the durable version with nothing below it.
         disk.durableVersion = msg.durableVersion;
-        disk.holds = msg.shards.map((s) => s.tag);
+        disk.holds = tags;
         appliedTo = msg.durableVersion;
         return finish();
       }
@@ -318,7 +319,7 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
           const ok = yield* backfill(sources, msg.durableVersion);
           backfilling = false;
           // What it copied it holds, whether or not this unlock still stands.
-          if (ok) disk.holds = msg.shards.map((s) => s.tag);
+          if (ok) disk.holds = tags;
           // A newer lock may have come in while copying: that recovery decides now.
           if (disk.epoch !== lockedBy.epoch || disk.director !== lockedBy.director) {
             incoming.reply?.({ type: 'newer-epoch-exists', epoch: disk.epoch ?? 0 });

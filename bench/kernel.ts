@@ -17,14 +17,14 @@ export function bareHeapLoop(pending: number, events: number): Figure {
   const next = lcg(1);
   let seq = 0;
   const noop = (): void => {};
-  for (let i = 0; i < pending; i++) queue.push({ time: next(), seq: seq++, run: noop, cancelled: false });
+  for (let i = 0; i < pending; i++) queue.push({ time: next(), seq: seq++, run: noop, index: -1 });
   const start = process.hrtime.bigint();
   let sink = 0;
   for (let i = 0; i < events; i++) {
     const e = queue.pop() as QueuedEvent;
     e.run();
     sink += e.time;
-    queue.push({ time: e.time + 1 + next(), seq: seq++, run: noop, cancelled: false });
+    queue.push({ time: e.time + 1 + next(), seq: seq++, run: noop, index: -1 });
   }
   const ms = elapsedMs(start);
   return { name: `bare heap, ${pending} pending`, value: (events / ms) * 1000, unit: 'events/s', note: String(sink % 2) };

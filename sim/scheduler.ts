@@ -1,4 +1,4 @@
-import { EventQueue, type QueuedEvent } from './event-queue.js';
+import { EventQueue, OUT_OF_QUEUE, type QueuedEvent } from './event-queue.js';
 import type { Duration, VirtualTime } from './time.js';
 
 /** A handle on a scheduled callback; `cancel()` is idempotent. */
@@ -13,20 +13,21 @@ const NOTHING = (): void => {};
 
 class TimerEvent implements QueuedEvent, Timer {
   cancelled = false;
+  index = OUT_OF_QUEUE;
   constructor(
     readonly time: VirtualTime,
     readonly seq: number,
     public run: () => void,
-    private readonly owner: Scheduler,
+    private readonly queue: EventQueue,
   ) {}
 
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    // A cancelled timer stays queued until its time comes; what its callback holds (a call's
-    // pending state, a process's closures) is let go at once instead of outliving it there.
+    // Out of the queue at once, and what its callback holds (a call's pending state, a process's
+    // closures) with it.
     this.run = NOTHING;
-    this.owner.noteCancelled();
+    this.queue.remove(this);
   }
 }
 
@@ -49,7 +50,6 @@ export class Scheduler {
   private readonly queue = new EventQueue();
   private clock: VirtualTime = 0;
   private nextSeq = 0;
-  private cancelledInQueue = 0;
   private executed = 0;
 
   get now(): VirtualTime {
@@ -61,14 +61,14 @@ export class Scheduler {
     return this.executed;
   }
 
-  /** Events still waiting to run (cancelled ones excluded). */
+  /** Events still waiting to run (a cancelled one leaves the queue at once). */
   get pending(): number {
-    return this.queue.size - this.cancelledInQueue;
+    return this.queue.size;
   }
 
   /** Schedule `run` at absolute time `time` (clamped to now: the past cannot be scheduled). */
   at(time: VirtualTime, run: () => void): Timer {
-    const event = new TimerEvent(time < this.clock ? this.clock : time, this.nextSeq++, run, this);
+    const event = new TimerEvent(time < this.clock ? this.clock : time, this.nextSeq++, run, this.queue);
     this.queue.push(event);
     return event;
   }
@@ -77,20 +77,13 @@ export class Scheduler {
     return this.at(this.clock + (delay > 0 ? delay : 0), run);
   }
 
-  /** @internal called by a timer when it is cancelled while queued. */
-  noteCancelled(): void {
-    this.cancelledInQueue++;
-  }
-
-  /** Time of the next live event, if any. */
+  /** Time of the next event, if any. */
   nextTime(): VirtualTime | undefined {
-    this.dropCancelledHead();
     return this.queue.peek()?.time;
   }
 
   /** Run exactly one event; false when nothing is left. */
   step(): boolean {
-    this.dropCancelledHead();
     const event = this.queue.pop();
     if (event === undefined) return false;
     this.clock = event.time;
@@ -110,11 +103,6 @@ export class Scheduler {
         if (until !== undefined && until > this.clock) this.clock = until;
         return until !== undefined ? 'until' : 'idle';
       }
-      if (head.cancelled) {
-        this.queue.pop();
-        this.cancelledInQueue--;
-        continue;
-      }
       if (until !== undefined && head.time > until) {
         this.clock = until;
         return 'until';
@@ -125,13 +113,6 @@ export class Scheduler {
       ran++;
       head.run();
       if (stopWhen !== undefined && stopWhen()) return 'predicate';
-    }
-  }
-
-  private dropCancelledHead(): void {
-    for (let head = this.queue.peek(); head?.cancelled; head = this.queue.peek()) {
-      this.queue.pop();
-      this.cancelledInQueue--;
     }
   }
 }

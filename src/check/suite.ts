@@ -28,6 +28,8 @@ export class CheckSuite {
   private readonly deliveredAll: ((delivery: Delivery) => void)[] = [];
   /** Per record type: the `observe` hooks of the checkers that read it themselves, and whether the probes count it. */
   private readonly routes = new Map<string, { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean }>();
+  /** Per message type: the `delivered` hooks of the checkers that read its deliveries themselves. */
+  private readonly deliveryRoutes = new Map<string, readonly ((delivery: Delivery) => void)[]>();
   /** The committed history's top when the checkers last looked (they settle what it reaches). */
   private historyTop = -1;
   private judgedLiveness = false;
@@ -105,13 +107,25 @@ export class CheckSuite {
   }
 
   /**
-   * A delivery: the checkers hear of it when the facts learned something from it (a service or
-   * coordinator disk read, a publication) or the committed history moved.
+   * A delivery: every checker hears of it when the facts learned something from it (a service's
+   * or coordinator's disk changed, a publication) or the committed history moved; otherwise only
+   * the checkers that read deliveries of its message type themselves.
    */
   delivered(delivery: Delivery): void {
-    if (!this.wakes(this.facts.delivered(delivery, this.at))) return;
-    const all = this.deliveredAll;
-    for (let k = 0; k < all.length; k++) (all[k] as (delivery: Delivery) => void)(delivery);
+    const hooks = this.wakes(this.facts.delivered(delivery, this.at)) ? this.deliveredAll : this.deliveryReaders(delivery.msg.type);
+    for (let k = 0; k < hooks.length; k++) (hooks[k] as (delivery: Delivery) => void)(delivery);
+  }
+
+  private deliveryReaders(type: string): readonly ((delivery: Delivery) => void)[] {
+    let readers = this.deliveryRoutes.get(type);
+    if (readers === undefined) {
+      readers = this.checkers
+        .map((c) => c.checker)
+        .filter((c) => c.delivered !== undefined && c.delivers?.includes(type) === true)
+        .map((c) => (c.delivered as (delivery: Delivery) => void).bind(c));
+      this.deliveryRoutes.set(type, readers);
+    }
+    return readers;
   }
 
   /**

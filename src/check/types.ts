@@ -125,9 +125,15 @@ export interface Checker {
   readonly observes?: readonly Rec['type'][];
   observe?(record: Rec): void;
   /**
+   * The message types whose deliveries `delivered` reads itself: it is called on every delivery of
+   * these types, whatever the delivery changed.
+   */
+  readonly delivers?: readonly string[];
+  /**
    * A message the kernel delivered, after its receiver handled it (facts already updated); called
-   * when the delivery reached a log, storage server or coordinator, published a layout, or moved
-   * the committed history (nothing a checker can see changes otherwise).
+   * on the types in `delivers`, and whenever the delivery changed what a log, storage server or
+   * coordinator holds on disk, published a layout, or moved the committed history (nothing a
+   * checker can see changes otherwise).
    */
   delivered?(delivery: Delivery): void;
   /** The liveness checkpoint (quiet time + bound), if the run reaches it. */

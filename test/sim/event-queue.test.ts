@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EventQueue, type QueuedEvent } from '../../sim/event-queue.js';
 
 function event(time: number, seq: number): QueuedEvent {
-  return { time, seq, run: () => {}, cancelled: false };
+  return { time, seq, run: () => {}, index: -1 };
 }
 
 describe('EventQueue', () => {
@@ -26,6 +26,43 @@ describe('EventQueue', () => {
           } else {
             expect(queue.pop()).toBe(model.shift());
           }
+          expect(queue.size).toBe(model.length);
+          expect(queue.peek()).toBe(model[0]);
+        }
+      }),
+    );
+  });
+
+  it('takes any entry out and still pops the rest in (time, seq) order', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }) }),
+      fc.record({ kind: fc.constant('pop' as const) }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const queue = new EventQueue();
+        const model: QueuedEvent[] = [];
+        const gone: QueuedEvent[] = [];
+        let seq = 0;
+        for (const o of ops) {
+          if (o.kind === 'push') {
+            const e = event(o.time, seq++);
+            queue.push(e);
+            model.push(e);
+            model.sort((a, b) => a.time - b.time || a.seq - b.seq);
+          } else if (o.kind === 'pop') {
+            const e = queue.pop();
+            expect(e).toBe(model.shift());
+            if (e !== undefined) gone.push(e);
+          } else if (model.length > 0) {
+            const [e] = model.splice(o.at % model.length, 1) as [QueuedEvent];
+            expect(queue.remove(e)).toBe(true);
+            gone.push(e);
+          }
+          // What left the queue, popped or taken out, cannot be taken out again.
+          const left = gone.at(-1);
+          if (left !== undefined) expect(queue.remove(left)).toBe(false);
           expect(queue.size).toBe(model.length);
           expect(queue.peek()).toBe(model[0]);
         }

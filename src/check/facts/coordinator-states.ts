@@ -1,4 +1,4 @@
-import { addressOf, nodeOf, parseTarget } from '../../../sim/index.js';
+import { parseTarget } from '../../../sim/index.js';
 import type { AcceptedValue } from '../../cluster/messages.js';
 import type { Epoch, ProcessAddress } from '../../cluster/types.js';
 import type { GroundTruth, Position } from '../types.js';
@@ -37,6 +37,7 @@ export class CoordinatorStates {
   steps: readonly CoordinatorStep[] = [];
 
   private readonly known: ReadonlySet<ProcessAddress>;
+  private readonly answered = new Map<string, boolean>();
 
   constructor(
     private readonly truth: GroundTruth,
@@ -45,16 +46,22 @@ export class CoordinatorStates {
     this.known = new Set(addresses);
   }
 
-  /** Asked of every message sent and delivered. */
+  /** Asked of every message sent and delivered: each target is answered once. */
   isCoordinator(target: string): boolean {
-    return this.known.has(parseTarget(target).address);
+    let answer = this.answered.get(target);
+    if (answer === undefined) {
+      answer = this.known.has(parseTarget(target).address);
+      if (this.answered.size >= 1 << 14) this.answered.clear();
+      this.answered.set(target, answer);
+    }
+    return answer;
   }
 
   /** Read the coordinator's disk; record what changed. */
   read(target: string, at: Position): void {
     this.steps = NO_STEPS;
-    const address = addressOf(target);
-    const disk = this.truth.coordinator(nodeOf(address));
+    const { address, node } = parseTarget(target);
+    const disk = this.truth.coordinator(node);
     if (disk === undefined) return;
     const promised = this.promisedBy.get(address);
     const accepted = this.acceptedBy.get(address) ?? null;

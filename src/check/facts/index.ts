@@ -92,8 +92,8 @@ export class Facts {
 
   /**
    * A message the kernel delivered. Returns whether the facts just learned something a checker
-   * reacts to: the receiving service's disk was read, a coordinator's disk changed, a layout was
-   * published.
+   * reacts to: the receiving service's disk changed, a coordinator's disk changed, a layout was
+   * published. (Most deliveries to a service, pulls and answered pushes, leave its disk as it was.)
    */
   delivered(delivery: Delivery, at: Position): boolean {
     this.beginStep();
@@ -104,7 +104,7 @@ export class Facts {
     const step = this.services.step;
     const latest = this.publications.latest();
     if (step?.after.kind === 'log' && latest !== undefined && latest.tsl.logs.some((l) => l.id === step.after.id)) this.history.observe(latest.tsl);
-    return step !== undefined || this.coordinatorNews();
+    return (step !== undefined && step.after !== step.before) || this.coordinatorNews();
   }
 
   /** A coordinator's disk changed at this step, or a layout was published. */

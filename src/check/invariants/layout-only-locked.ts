@@ -52,6 +52,7 @@ export const layoutOnlyLocked: CheckerFactory = (ctx, facts) => {
   };
 
   return {
+    delivers: [...REBUILDING_CALLS],
     delivered(delivery) {
       const step = facts.services.step;
       if (step !== undefined && REBUILDING_CALLS.has(delivery.msg.type)) rebuilt(delivery.from, step.after.id);

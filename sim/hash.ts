@@ -51,7 +51,10 @@ const DROP = hashString('drop');
 export class RunningHash {
   private h1 = 0xdeadbeef | 0;
   private h2 = 0x41c6ce57;
+  /** String values seen (names, pids, and the data the run writes: large). */
   private readonly strings = new Map<string, number>();
+  /** Object keys seen (a few dozen names, looked up for every field: kept apart so it stays small). */
+  private readonly keys = new Map<string, number>();
 
   /**
    * One trace record, `{ i: index, t: time, ...fields }`, without building it: the same words as
@@ -196,7 +199,7 @@ export class RunningHash {
     for (const key in o) {
       const field = o[key];
       if (field === undefined || typeof field === 'function') continue;
-      this.word(this.stringHash(key));
+      this.word(this.keyHash(key));
       this.value(field);
     }
   }
@@ -206,6 +209,15 @@ export class RunningHash {
     const h2 = this.h2 ^ x;
     this.h1 = Math.imul((h1 << 13) | (h1 >>> 19), 2654435761);
     this.h2 = Math.imul((h2 << 17) | (h2 >>> 15), 1597334677);
+  }
+
+  private keyHash(key: string): number {
+    const known = this.keys.get(key);
+    if (known !== undefined) return known;
+    const h = hashString(key);
+    if (this.keys.size >= STRING_CACHE_LIMIT) this.keys.clear();
+    this.keys.set(key, h);
+    return h;
   }
 
   private stringHash(s: string): number {

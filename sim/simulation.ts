@@ -412,7 +412,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   }
 
   sendEnvelope(from: ProcessInstance<E>, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
-    this.transmit(from.pid, to, msg, call, replyTo);
+    this.transmit(from.pid, from.node, from.name, to, msg, call, replyTo);
   }
 
   // ---- internals ----
@@ -448,13 +448,15 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   /** Down notifications travel like messages: a partition can stop them. */
   private sendDown(target: Pid | ProcessAddress, watcher: Pid, reason: string, ref: number): void {
     const msg: DownMessage = { type: 'down', pid: target, reason, ref };
-    this.transmit(target, watcher, msg);
+    const sender = parseTarget(target);
+    this.transmit(target, sender.node, sender.name, watcher, msg);
   }
 
-  private transmit(from: Pid, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
+  /** Send `msg` from pid `from`, which runs as `fromName` on `fromNode` (its sender knows; no parsing per message). */
+  private transmit(from: Pid, fromNode: NodeId, fromName: string, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
     const m = this.messageSeq++;
     if (this.traceMessages) this.trace.send(this.now, m, from, to, msg, call, replyTo);
-    this.network.send(new Envelope(this, m, from, to, msg, call, replyTo));
+    this.network.send(new Envelope(this, m, from, fromNode, fromName, to, msg, call, replyTo));
   }
 
   /** @internal the network hands a packet over at its arrival time. */
@@ -508,7 +510,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
       reply: (answer: Message) => {
         if (replied || !receiver.alive()) return;
         replied = true;
-        this.transmit(receiver.pid, from, answer, undefined, call);
+        this.transmit(receiver.pid, receiver.node, receiver.name, from, answer, undefined, call);
       },
     };
   }
@@ -521,25 +523,22 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
 /** A message in flight: what the network carries, and who takes it when it arrives. */
 class Envelope<E extends TraceEventBase> implements Packet {
-  readonly from: NodeId;
   readonly to: NodeId;
-  readonly fromProcess: string;
   readonly toProcess: string;
 
   constructor(
     private readonly sim: Simulation<E>,
     readonly m: number,
     readonly sender: Pid,
+    readonly from: NodeId,
+    readonly fromProcess: string,
     readonly target: Pid | ProcessAddress,
     readonly msg: Message,
     readonly call: number | undefined,
     readonly replyTo: number | undefined,
   ) {
-    const a = parseTarget(sender);
     const b = parseTarget(target);
-    this.from = a.node;
     this.to = b.node;
-    this.fromProcess = a.name;
     this.toProcess = b.name;
   }
 

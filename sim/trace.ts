@@ -31,10 +31,13 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   private readonly byType = new Map<string, TraceObserver<E>[]>();
   private readonly sink: TraceSink | undefined;
   private n = 0;
-  // Whether anyone takes the kernel's message records (kept up to date by `subscribe`).
+  // Whether anyone takes the kernel's message records, and who reads each type (kept up to date by
+  // `subscribe`: nine records in ten are these, so their observers are not looked up by type).
   private sendsWatched: boolean;
   private deliveriesWatched: boolean;
   private dropsWatched: boolean;
+  private sendObservers: readonly TraceObserver<E>[] = [];
+  private deliverObservers: readonly TraceObserver<E>[] = [];
 
   constructor(sink?: TraceSink) {
     this.sink = sink;
@@ -62,6 +65,8 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     this.sendsWatched = this.observes('send' as E['type']);
     this.deliveriesWatched = this.observes('deliver' as E['type']);
     this.dropsWatched = this.observes('drop' as E['type']);
+    this.sendObservers = [...this.everything, ...(this.byType.get('send') ?? [])];
+    this.deliverObservers = [...this.everything, ...(this.byType.get('deliver') ?? [])];
   }
 
   /** Whether anyone takes records of this type (so a caller may skip building a costly event). */
@@ -105,7 +110,7 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     const record: Record<string, unknown> = { i, t, type: 'send', m, from, to, msg };
     if (call !== undefined) record['call'] = call;
     else if (reply !== undefined) record['reply'] = reply;
-    this.dispatch(record as unknown as TraceRecord<E>);
+    this.dispatchTo(record as unknown as TraceRecord<E>, this.sendObservers);
   }
 
   /** The kernel's record of a message handed over, `{ i, t, type: 'deliver', m, to, dup?: true, late?: true }`. */
@@ -116,7 +121,7 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     const record: Record<string, unknown> = { i, t, type: 'deliver', m, to };
     if (dup) record['dup'] = true;
     if (late) record['late'] = true;
-    this.dispatch(record as unknown as TraceRecord<E>);
+    this.dispatchTo(record as unknown as TraceRecord<E>, this.deliverObservers);
   }
 
   /** The kernel's record of a message lost, `{ i, t, type: 'drop', m, cause }`. */
@@ -124,6 +129,12 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     const i = this.n++;
     this.running.drop(i, t, m, cause);
     if (this.dropsWatched) this.dispatch({ i, t, type: 'drop', m, cause } as unknown as TraceRecord<E>);
+  }
+
+  /** A record whose observers are known: every-record observers first, then its type's, as `dispatch` calls them. */
+  private dispatchTo(record: TraceRecord<E>, observers: readonly TraceObserver<E>[]): void {
+    this.sink?.write(record);
+    for (let k = 0; k < observers.length; k++) (observers[k] as TraceObserver<E>)(record);
   }
 
   private dispatch(record: TraceRecord<E>): void {

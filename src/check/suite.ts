@@ -28,6 +28,8 @@ export class CheckSuite {
   private readonly deliveredAll: ((delivery: Delivery) => void)[] = [];
   /** Per record type: the `observe` hooks of the checkers that read it themselves, and whether the probes count it. */
   private readonly routes = new Map<string, { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean }>();
+  private sendRoute: { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } | undefined;
+  private deliverRoute: { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } | undefined;
   /** Per message type: the `delivered` hooks of the checkers that read its deliveries themselves. */
   private readonly deliveryRoutes = new Map<string, readonly ((delivery: Delivery) => void)[]>();
   /** The committed history's top when the checkers last looked (they settle what it reaches). */
@@ -89,6 +91,13 @@ export class CheckSuite {
   }
 
   private routeOf(type: string): { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } {
+    // Nine records in ten are message sends and deliveries: theirs are kept at hand.
+    if (type === 'send') return (this.sendRoute ??= this.findRoute(type));
+    if (type === 'deliver') return (this.deliverRoute ??= this.findRoute(type));
+    return this.findRoute(type);
+  }
+
+  private findRoute(type: string): { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } {
     let route = this.routes.get(type);
     if (route === undefined) {
       const readers = this.checkers

@@ -152,8 +152,10 @@ export function storageService(id: ServiceId, config: ClusterConfig): ProcessSta
       const oldest = durableSince[0] as { at: number; version: Version };
       if (oldest.at <= now - ms(MVCC_WINDOW_MS)) horizon = Math.max(horizon, oldest.version);
       if (horizon <= readableFrom) return;
+      // Records are in version order (compaction folds a prefix): count the prefix, not the file.
+      const records = file.records;
       let foldable = 0;
-      for (const r of file.records) if (r.version <= horizon) foldable++;
+      while (foldable < records.length && (records[foldable] as StoredEntry).version <= horizon) foldable++;
       if (foldable < COMPACT_MIN_RECORDS) return;
       file.rewrite(compactRecords(file.records, horizon, disk.shards));
       reload();

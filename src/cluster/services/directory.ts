@@ -11,6 +11,10 @@ export function mergeDirectory(
   directory: readonly ServiceEntry[],
   announced: readonly ServiceEntry[],
 ): { merged: ServiceEntry[]; changed: ServiceEntry[] } {
+  // Every foreman announces itself every second, and almost always says nothing new.
+  if (announced.every((e) => directory.some((old) => old.id === e.id && old.kind === e.kind && old.address === e.address))) {
+    return { merged: directory as ServiceEntry[], changed: [] };
+  }
   const byId = new Map(directory.map((e) => [e.id, e]));
   const changed: ServiceEntry[] = [];
   for (const e of announced) {
@@ -37,8 +41,7 @@ export function mergeRegistration(
 ): { merged: ServiceEntry[]; changed: ServiceEntry[]; gone: ServiceId[] } {
   const { merged, changed } = mergeDirectory(directory, announced);
   if (keepGone) return { merged, changed, gone: [] };
-  const listed = new Set(announced.map((e) => e.id));
-  const gone = merged.filter((e) => nodeOf(e.address) === node && !listed.has(e.id)).map((e) => e.id);
+  const gone = merged.filter((e) => nodeOf(e.address) === node && !announced.some((a) => a.id === e.id)).map((e) => e.id);
   if (gone.length === 0) return { merged, changed, gone };
   const dropped = new Set(gone);
   return { merged: merged.filter((e) => !dropped.has(e.id)), changed, gone };
@@ -49,6 +52,9 @@ export function mergeNodes(
   nodes: readonly NodeCapabilities[],
   announced: readonly NodeCapabilities[],
 ): { merged: NodeCapabilities[]; changed: boolean } {
+  if (announced.every((n) => nodes.some((old) => old.node === n.node && sameCapabilities(old.capabilities, n.capabilities)))) {
+    return { merged: nodes as NodeCapabilities[], changed: false };
+  }
   const byNode = new Map(nodes.map((n) => [n.node, n]));
   let changed = false;
   for (const n of announced) {
@@ -59,4 +65,8 @@ export function mergeNodes(
   }
   if (!changed) return { merged: nodes as NodeCapabilities[], changed };
   return { merged: [...byNode.values()].sort((a, b) => compareNodeIds(a.node, b.node)), changed };
+}
+
+function sameCapabilities(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
 }

@@ -53,6 +53,7 @@ export function writesByShard(writes: readonly Write[], teams: readonly StorageT
 }
 
 const EMPTY = '[]';
+const NO_WRITES: readonly Write[] = Object.freeze([]);
 
 /**
  * Writes by version and shard (only what was written: most versions write nothing), each shard's
@@ -61,6 +62,8 @@ const EMPTY = '[]';
  */
 class HistoryIndex {
   private readonly writes = new Map<number, string>();
+  /** The same writes as the objects they were encoded from (no decoding back). */
+  private readonly lists = new Map<number, readonly Write[]>();
   private readonly byKey = new Map<string, { readonly versions: Version[]; readonly values: string[] }>();
   private readonly byShard = new Map<Tag, Version[]>();
   top: Version = 0;
@@ -76,6 +79,7 @@ class HistoryIndex {
     for (const [tag, json] of byShard) {
       if (json === EMPTY) continue;
       this.writes.set(HistoryIndex.slot(version, tag), json);
+      this.lists.set(HistoryIndex.slot(version, tag), lists.get(tag) ?? []);
       const versions = this.byShard.get(tag);
       if (versions === undefined) this.byShard.set(tag, [version]);
       else versions.push(version);
@@ -93,6 +97,11 @@ class HistoryIndex {
   shardWritesAt(version: Version, shard: Tag): string | undefined {
     if (version > this.top) return undefined;
     return this.writes.get(HistoryIndex.slot(version, shard)) ?? EMPTY;
+  }
+
+  shardWriteListAt(version: Version, shard: Tag): readonly Write[] | undefined {
+    if (version > this.top) return undefined;
+    return this.lists.get(HistoryIndex.slot(version, shard)) ?? NO_WRITES;
   }
 
   writtenVersions(shard: Tag, upTo: Version): Version[] {
@@ -123,6 +132,8 @@ export interface HistoryView {
   readonly top: Version;
   /** The writes of `shard` committed at `version` (canonical JSON), undefined beyond the history. */
   shardWritesAt(version: Version, shard: Tag): string | undefined;
+  /** The same writes as objects (read-only; undefined beyond the history). */
+  shardWriteListAt(version: Version, shard: Tag): readonly Write[] | undefined;
   /** The versions at which `shard` was written, up to `upTo`. */
   writtenVersions(shard: Tag, upTo: Version): Version[];
   valueAt(key: string, version: Version): { value: string | null; writtenAt: Version | null };
@@ -261,6 +272,7 @@ export class CommittedHistory {
     return {
       top: index.top,
       shardWritesAt: (v, shard) => index.shardWritesAt(v, shard),
+      shardWriteListAt: (v, shard) => index.shardWriteListAt(v, shard),
       writtenVersions: (shard, upTo) => index.writtenVersions(shard, upTo),
       valueAt: (key, v) => index.valueAt(key, v),
       stateAt: (shard, v, teams) => {

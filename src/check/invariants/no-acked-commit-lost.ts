@@ -48,8 +48,6 @@ export const noAckedCommitLost: CheckerFactory = (ctx, facts) => {
     if (latest === undefined) return;
     const history = facts.history.view();
     const still: ClientAck[] = [];
-    // Commits acknowledged together share a version: its writes are decoded once.
-    const decoded = new Map<string, Write[]>();
     for (const a of pending) {
       if (a.version > top) {
         still.push(a);
@@ -58,14 +56,9 @@ export const noAckedCommitLost: CheckerFactory = (ctx, facts) => {
       let missing: { shard: number; held: string } | undefined;
       for (const w of a.writes) {
         const shard = shardOf(latest.tsl.storageTeams, w.key) ?? -1;
-        const held = history.shardWritesAt(a.version, shard) ?? '[]';
-        let writes = decoded.get(held);
-        if (writes === undefined) {
-          writes = JSON.parse(held) as Write[];
-          decoded.set(held, writes);
-        }
+        const writes = history.shardWriteListAt(a.version, shard) ?? [];
         if (!contains(writes, [w])) {
-          missing = { shard, held };
+          missing = { shard, held: history.shardWritesAt(a.version, shard) ?? '[]' };
           break;
         }
       }

@@ -10,10 +10,20 @@ import type { Pid } from '../../cluster/types.js';
 import type { Publication } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
-const current = (latest: Publication | undefined): Set<Pid> => new Set(latest === undefined ? [] : [latest.tsl.sequencer, ...latest.tsl.proxies]);
+const NONE: ReadonlySet<Pid> = new Set();
 
 export const oldGenerationsStop: CheckerFactory = (ctx, facts) => {
   let judging = false;
+  // The newest layout's components, built once per layout: every send is checked against them.
+  let currentOf: Publication | undefined;
+  let currentSet = NONE;
+  const current = (latest: Publication | undefined): ReadonlySet<Pid> => {
+    if (latest !== currentOf) {
+      currentOf = latest;
+      currentSet = latest === undefined ? NONE : new Set([latest.tsl.sequencer, ...latest.tsl.proxies]);
+    }
+    return currentSet;
+  };
   const reported = new Set<Pid>();
 
   const report = (pid: Pid, what: string): void => {

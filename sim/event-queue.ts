@@ -19,8 +19,8 @@ function before(a: QueuedEvent, b: QueuedEvent): boolean {
 
 /**
  * A binary min-heap ordered by `(time, seq)`. Each entry knows its place, so one can be taken out
- * when it is cancelled: most calls' timeouts are, and leaving them in would make the heap ten
- * times deeper than what is really pending.
+ * when it is cancelled: most calls' timeouts are, and leaving them in made the heap ten times
+ * larger than what is really pending.
  */
 export class EventQueue {
   private readonly heap: QueuedEvent[] = [];

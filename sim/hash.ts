@@ -24,6 +24,16 @@ function hashString(s: string): number {
   return h ^ (h >>> 13);
 }
 
+/** `s`'s hash through `cache` (cleared when it grows past the limit). */
+function cachedHash(cache: Map<string, number>, s: string): number {
+  const known = cache.get(s);
+  if (known !== undefined) return known;
+  const h = hashString(s);
+  if (cache.size >= STRING_CACHE_LIMIT) cache.clear();
+  cache.set(s, h);
+  return h;
+}
+
 // The keys and type names of the kernel's message records, hashed once.
 const K_I = hashString('i');
 const K_T = hashString('t');
@@ -212,20 +222,10 @@ export class RunningHash {
   }
 
   private keyHash(key: string): number {
-    const known = this.keys.get(key);
-    if (known !== undefined) return known;
-    const h = hashString(key);
-    if (this.keys.size >= STRING_CACHE_LIMIT) this.keys.clear();
-    this.keys.set(key, h);
-    return h;
+    return cachedHash(this.keys, key);
   }
 
   private stringHash(s: string): number {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    const h = hashString(s);
-    if (this.strings.size >= STRING_CACHE_LIMIT) this.strings.clear();
-    this.strings.set(s, h);
-    return h;
+    return cachedHash(this.strings, s);
   }
 }

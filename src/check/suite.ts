@@ -14,6 +14,12 @@ export interface SuiteOptions {
   readonly disabled?: readonly InvariantId[];
 }
 
+/** Who reads a record type: the `observe` hooks of the checkers that read it themselves, and whether the probes count it. */
+interface Route {
+  readonly readers: readonly ((record: Rec) => void)[];
+  readonly probes: boolean;
+}
+
 /**
  * All invariants, fed every trace event and every delivery in order. The shared facts (ground
  * truth) are brought up to date first, then every checker sees the step, then the probes.
@@ -26,10 +32,9 @@ export class CheckSuite {
   // The checkers' hooks, in the suite's order, taken out once (every record and delivery calls them).
   private readonly observeAll: ((record: Rec) => void)[] = [];
   private readonly deliveredAll: ((delivery: Delivery) => void)[] = [];
-  /** Per record type: the `observe` hooks of the checkers that read it themselves, and whether the probes count it. */
-  private readonly routes = new Map<string, { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean }>();
-  private sendRoute: { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } | undefined;
-  private deliverRoute: { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } | undefined;
+  private readonly routes = new Map<string, Route>();
+  private sendRoute: Route | undefined;
+  private deliverRoute: Route | undefined;
   /** Per message type: the `delivered` hooks of the checkers that read its deliveries themselves. */
   private readonly deliveryRoutes = new Map<string, readonly ((delivery: Delivery) => void)[]>();
   /** The committed history's top when the checkers last looked (they settle what it reaches). */
@@ -90,14 +95,14 @@ export class CheckSuite {
     return true;
   }
 
-  private routeOf(type: string): { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } {
+  private routeOf(type: string): Route {
     // Nine records in ten are message sends and deliveries: theirs are kept at hand.
     if (type === 'send') return (this.sendRoute ??= this.findRoute(type));
     if (type === 'deliver') return (this.deliverRoute ??= this.findRoute(type));
     return this.findRoute(type);
   }
 
-  private findRoute(type: string): { readonly readers: readonly ((record: Rec) => void)[]; readonly probes: boolean } {
+  private findRoute(type: string): Route {
     let route = this.routes.get(type);
     if (route === undefined) {
       const readers = this.checkers

@@ -44,12 +44,18 @@ describe('Facts: what they learn at each step (the checkers are woken only when 
     expect(facts.observe(rec({ type: 'phase', director: 'director-e3@n1#1', phase: 'locking' }), at)).toBe(false);
   });
 
-  it('a delivery to a service is news (its disk was read); one to any other process is not', () => {
-    const { facts } = world();
+  it('a delivery that changed a service\'s disk is news; one that left it as it was, or reached any other process, is not', () => {
+    const { facts, entries } = world();
     expect(facts.delivered(delivery('proxy-2@n3#1'), at)).toBe(false);
     expect(facts.services.step).toBeUndefined();
+    // The first delivery to a service is the first look at its disk.
     expect(facts.delivered(delivery('log-l1@n2#1'), at)).toBe(true);
     expect(facts.services.step?.after.id).toBe('l1');
+    // Read again, unchanged: the step is there for the checkers that read it, but wakes no one.
+    expect(facts.delivered(delivery('log-l1@n2#1', 'pull'), at)).toBe(false);
+    expect(facts.services.step?.after).toBe(facts.services.step?.before);
+    entries.push({ version: 1, writes: [] } as unknown as LogEntry);
+    expect(facts.delivered(delivery('log-l1@n2#1'), at)).toBe(true);
   });
 
   it('a delivery that left a disk as it was keeps its snapshot; one that changed it takes a new one', () => {

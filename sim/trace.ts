@@ -36,6 +36,8 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   private sendsWatched: boolean;
   private deliveriesWatched: boolean;
   private dropsWatched: boolean;
+  /** Per type: the every-record observers, then the type's own (in the order they are called). */
+  private readonly observersByType = new Map<string, readonly TraceObserver<E>[]>();
   private sendObservers: readonly TraceObserver<E>[] = [];
   private deliverObservers: readonly TraceObserver<E>[] = [];
 
@@ -65,8 +67,18 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     this.sendsWatched = this.observes('send' as E['type']);
     this.deliveriesWatched = this.observes('deliver' as E['type']);
     this.dropsWatched = this.observes('drop' as E['type']);
-    this.sendObservers = [...this.everything, ...(this.byType.get('send') ?? [])];
-    this.deliverObservers = [...this.everything, ...(this.byType.get('deliver') ?? [])];
+    this.observersByType.clear();
+    this.sendObservers = this.observersOf('send');
+    this.deliverObservers = this.observersOf('deliver');
+  }
+
+  private observersOf(type: string): readonly TraceObserver<E>[] {
+    let observers = this.observersByType.get(type);
+    if (observers === undefined) {
+      observers = [...this.everything, ...(this.byType.get(type) ?? [])];
+      this.observersByType.set(type, observers);
+    }
+    return observers;
   }
 
   /** Whether anyone takes records of this type (so a caller may skip building a costly event). */
@@ -131,18 +143,13 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     if (this.dropsWatched) this.dispatch({ i, t, type: 'drop', m, cause } as unknown as TraceRecord<E>);
   }
 
-  /** A record whose observers are known: every-record observers first, then its type's, as `dispatch` calls them. */
+  private dispatch(record: TraceRecord<E>): void {
+    this.dispatchTo(record, this.observersOf(record.type));
+  }
+
   private dispatchTo(record: TraceRecord<E>, observers: readonly TraceObserver<E>[]): void {
     this.sink?.write(record);
     for (let k = 0; k < observers.length; k++) (observers[k] as TraceObserver<E>)(record);
-  }
-
-  private dispatch(record: TraceRecord<E>): void {
-    this.sink?.write(record);
-    const everything = this.everything;
-    for (let k = 0; k < everything.length; k++) (everything[k] as TraceObserver<E>)(record);
-    const typed = this.byType.get(record.type);
-    if (typed !== undefined) for (let k = 0; k < typed.length; k++) (typed[k] as TraceObserver<E>)(record);
   }
 
   close(): void {

@@ -105,14 +105,20 @@ export class CheckSuite {
   private findRoute(type: string): Route {
     let route = this.routes.get(type);
     if (route === undefined) {
-      const readers = this.checkers
-        .map((c) => c.checker)
-        .filter((c) => c.observe !== undefined && c.observes?.includes(type as Rec['type']) === true)
-        .map((c) => (c.observe as (record: Rec) => void).bind(c));
-      route = { readers, probes: Probes.TYPES.has(type) };
+      route = { readers: this.readersOf(type, (c) => c.observes, (c) => c.observe), probes: Probes.TYPES.has(type) };
       this.routes.set(type, route);
     }
     return route;
+  }
+
+  /** The hooks of the checkers that declare `type` among what they read themselves, bound, in the suite's order. */
+  private readersOf<T>(type: string, declared: (c: Checker) => readonly string[] | undefined, hook: (c: Checker) => ((value: T) => void) | undefined): ((value: T) => void)[] {
+    const readers: ((value: T) => void)[] = [];
+    for (const { checker } of this.checkers) {
+      const h = hook(checker);
+      if (h !== undefined && declared(checker)?.includes(type) === true) readers.push(h.bind(checker));
+    }
+    return readers;
   }
 
   /** A sync made a file on a node's disk durable. */
@@ -133,10 +139,7 @@ export class CheckSuite {
   private deliveryReaders(type: string): readonly ((delivery: Delivery) => void)[] {
     let readers = this.deliveryRoutes.get(type);
     if (readers === undefined) {
-      readers = this.checkers
-        .map((c) => c.checker)
-        .filter((c) => c.delivered !== undefined && c.delivers?.includes(type) === true)
-        .map((c) => (c.delivered as (delivery: Delivery) => void).bind(c));
+      readers = this.readersOf(type, (c) => c.delivers, (c) => c.delivered);
       this.deliveryRoutes.set(type, readers);
     }
     return readers;

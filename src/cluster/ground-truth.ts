@@ -21,8 +21,6 @@ export interface StorageView extends StorageDisk {
   readonly synced: number;
 }
 
-const COORDINATOR_STATE = `${COORDINATOR}/state`;
-
 /** The record file each kind of worker keeps beside its state. */
 const RECORD_FILE: Record<ServiceKind, string> = { log: LOG_ENTRIES_FILE, storage: STORAGE_APPLIED_FILE };
 
@@ -40,7 +38,6 @@ interface WorkerKeys {
  */
 export class DiskGroundTruth {
   private readonly keys: Record<ServiceKind, Map<ServiceId, WorkerKeys>> = { log: new Map(), storage: new Map() };
-  private readonly coordinatorStores = new Map<NodeId, ReadonlyMap<string, unknown>>();
 
   constructor(private readonly sim: Simulation<ClusterEvent>) {}
 
@@ -79,14 +76,7 @@ export class DiskGroundTruth {
   }
 
   coordinator(node: NodeId): Readonly<CoordinatorDisk> | undefined {
-    // Read at every message a coordinator sends or takes: its node's store is found once.
-    let kv = this.coordinatorStores.get(node);
-    if (kv === undefined) {
-      if (!this.sim.hasNode(node)) return undefined;
-      kv = this.sim.disk(node);
-      this.coordinatorStores.set(node, kv);
-    }
-    return kv.get(COORDINATOR_STATE) as CoordinatorDisk | undefined;
+    return this.at<CoordinatorDisk>(node, COORDINATOR);
   }
 
   /** The durable state process `name` keeps on `node`, if any. */

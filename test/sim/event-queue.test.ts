@@ -6,26 +6,27 @@ function event(time: number, seq: number): QueuedEvent {
   return { time, seq, run: () => {}, index: -1 };
 }
 
+const push = fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }) });
+const pop = fc.record({ kind: fc.constant('pop' as const) });
+
+/** Push `e` on the queue, and into the model: an array kept sorted by (time, seq). */
+function pushBoth(queue: EventQueue, model: QueuedEvent[], e: QueuedEvent): void {
+  queue.push(e);
+  model.push(e);
+  model.sort((a, b) => a.time - b.time || a.seq - b.seq);
+}
+
 describe('EventQueue', () => {
   it('pops in (time, seq) order, like a sorted array', () => {
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }) }),
-      fc.record({ kind: fc.constant('pop' as const) }),
-    );
+    const op = fc.oneof(push, pop);
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
         const queue = new EventQueue();
         const model: QueuedEvent[] = [];
         let seq = 0;
         for (const o of ops) {
-          if (o.kind === 'push') {
-            const e = event(o.time, seq++);
-            queue.push(e);
-            model.push(e);
-            model.sort((a, b) => a.time - b.time || a.seq - b.seq);
-          } else {
-            expect(queue.pop()).toBe(model.shift());
-          }
+          if (o.kind === 'push') pushBoth(queue, model, event(o.time, seq++));
+          else expect(queue.pop()).toBe(model.shift());
           expect(queue.size).toBe(model.length);
           expect(queue.peek()).toBe(model[0]);
         }
@@ -34,11 +35,7 @@ describe('EventQueue', () => {
   });
 
   it('takes any entry out and still pops the rest in (time, seq) order', () => {
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }) }),
-      fc.record({ kind: fc.constant('pop' as const) }),
-      fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
-    );
+    const op = fc.oneof(push, pop, fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }));
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
         const queue = new EventQueue();
@@ -46,12 +43,8 @@ describe('EventQueue', () => {
         const gone: QueuedEvent[] = [];
         let seq = 0;
         for (const o of ops) {
-          if (o.kind === 'push') {
-            const e = event(o.time, seq++);
-            queue.push(e);
-            model.push(e);
-            model.sort((a, b) => a.time - b.time || a.seq - b.seq);
-          } else if (o.kind === 'pop') {
+          if (o.kind === 'push') pushBoth(queue, model, event(o.time, seq++));
+          else if (o.kind === 'pop') {
             const e = queue.pop();
             expect(e).toBe(model.shift());
             if (e !== undefined) gone.push(e);

@@ -11,19 +11,18 @@ export function mergeDirectory(
   directory: readonly ServiceEntry[],
   announced: readonly ServiceEntry[],
 ): { merged: ServiceEntry[]; changed: ServiceEntry[] } {
-  // Every foreman announces itself every second, and almost always says nothing new.
-  if (announced.every((e) => directory.some((old) => old.id === e.id && old.kind === e.kind && old.address === e.address))) {
-    return { merged: directory as ServiceEntry[], changed: [] };
-  }
-  const byId = new Map(directory.map((e) => [e.id, e]));
+  // Every foreman announces itself every second and almost always says nothing new: the
+  // directory is copied only once something changed.
+  let byId: Map<ServiceId, ServiceEntry> | undefined;
   const changed: ServiceEntry[] = [];
   for (const e of announced) {
-    const old = byId.get(e.id);
+    const old = byId !== undefined ? byId.get(e.id) : directory.find((d) => d.id === e.id);
     if (old !== undefined && old.kind === e.kind && old.address === e.address) continue;
+    byId ??= new Map(directory.map((d) => [d.id, d]));
     byId.set(e.id, e);
     changed.push(e);
   }
-  if (changed.length === 0) return { merged: directory as ServiceEntry[], changed };
+  if (byId === undefined) return { merged: directory as ServiceEntry[], changed };
   const merged = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { merged, changed };
 }
@@ -52,19 +51,16 @@ export function mergeNodes(
   nodes: readonly NodeCapabilities[],
   announced: readonly NodeCapabilities[],
 ): { merged: NodeCapabilities[]; changed: boolean } {
-  if (announced.every((n) => nodes.some((old) => old.node === n.node && sameCapabilities(old.capabilities, n.capabilities)))) {
-    return { merged: nodes as NodeCapabilities[], changed: false };
-  }
-  const byNode = new Map(nodes.map((n) => [n.node, n]));
-  let changed = false;
+  // As for the directory: the list is copied only once something changed.
+  let byNode: Map<NodeId, NodeCapabilities> | undefined;
   for (const n of announced) {
-    const old = byNode.get(n.node);
-    if (old !== undefined && old.capabilities.join(',') === n.capabilities.join(',')) continue;
+    const old = byNode !== undefined ? byNode.get(n.node) : nodes.find((o) => o.node === n.node);
+    if (old !== undefined && sameCapabilities(old.capabilities, n.capabilities)) continue;
+    byNode ??= new Map(nodes.map((o) => [o.node, o]));
     byNode.set(n.node, n);
-    changed = true;
   }
-  if (!changed) return { merged: nodes as NodeCapabilities[], changed };
-  return { merged: [...byNode.values()].sort((a, b) => compareNodeIds(a.node, b.node)), changed };
+  if (byNode === undefined) return { merged: nodes as NodeCapabilities[], changed: false };
+  return { merged: [...byNode.values()].sort((a, b) => compareNodeIds(a.node, b.node)), changed: true };
 }
 
 function sameCapabilities(a: readonly string[], b: readonly string[]): boolean {

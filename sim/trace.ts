@@ -19,6 +19,35 @@ export interface TraceSink {
 export type TraceObserver<E extends TraceEventBase> = (record: TraceRecord<E>) => void;
 
 /**
+ * Sees every record, but takes the kernel's send and deliver records (nine in ten) as their
+ * fields: it builds a record (`sendRecord`, `deliverRecord`) only for the few it passes on.
+ */
+export interface TraceWatcher<E extends TraceEventBase> {
+  /** Every record but the kernel's sends and deliveries. */
+  observe(record: TraceRecord<E>): void;
+  /** The fields of a send record, as `Trace.send` takes them. */
+  send(i: number, t: VirtualTime, m: number, from: string, to: string, msg: object, call: number | undefined, reply: number | undefined): void;
+  /** The fields of a deliver record, as `Trace.deliver` takes them. */
+  deliver(i: number, t: VirtualTime, m: number, to: string, dup: boolean, late: boolean): void;
+}
+
+/** The kernel's record of a message sent, `{ i, t, type: 'send', m, from, to, msg, call? | reply? }` (at most one of `call` and `reply`). */
+export function sendRecord(i: number, t: VirtualTime, m: number, from: string, to: string, msg: object, call: number | undefined, reply: number | undefined): Record<string, unknown> {
+  const record: Record<string, unknown> = { i, t, type: 'send', m, from, to, msg };
+  if (call !== undefined) record['call'] = call;
+  else if (reply !== undefined) record['reply'] = reply;
+  return record;
+}
+
+/** The kernel's record of a message handed over, `{ i, t, type: 'deliver', m, to, dup?: true, late?: true }`. */
+export function deliverRecord(i: number, t: VirtualTime, m: number, to: string, dup: boolean, late: boolean): Record<string, unknown> {
+  const record: Record<string, unknown> = { i, t, type: 'deliver', m, to };
+  if (dup) record['dup'] = true;
+  if (late) record['late'] = true;
+  return record;
+}
+
+/**
  * The run's journal: typed events appended in order, a running hash over every one of them, and
  * observers called synchronously on the types they asked for. The hash is mixed from each
  * event's fields directly, whoever watches; a record (`i`, `t` and the fields) is built only when
@@ -28,6 +57,7 @@ export type TraceObserver<E extends TraceEventBase> = (record: TraceRecord<E>) =
 export class Trace<E extends TraceEventBase = TraceEventBase> {
   private readonly running = new RunningHash();
   private readonly everything: TraceObserver<E>[] = [];
+  private watcher: TraceWatcher<E> | undefined;
   private readonly byType = new Map<string, TraceObserver<E>[]>();
   private readonly sink: TraceSink | undefined;
   private n = 0;
@@ -72,6 +102,16 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     this.deliverObservers = this.observersOf('deliver');
   }
 
+  /**
+   * Let `watcher` see every record before any observer does (one watcher per trace): messages as
+   * their fields, every other record as itself.
+   */
+  watch(watcher: TraceWatcher<E>): void {
+    if (this.watcher !== undefined) throw new Error('a trace has one watcher');
+    this.watcher = watcher;
+    this.dropsWatched = true;
+  }
+
   private observersOf(type: string): readonly TraceObserver<E>[] {
     let observers = this.observersByType.get(type);
     if (observers === undefined) {
@@ -83,11 +123,11 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
 
   /** Whether anyone takes records of this type (so a caller may skip building a costly event). */
   observes(type: E['type']): boolean {
-    return this.sink !== undefined || this.everything.length > 0 || this.byType.has(type);
+    return this.sink !== undefined || this.watcher !== undefined || this.everything.length > 0 || this.byType.has(type);
   }
 
   emit(t: VirtualTime, event: E): void {
-    if (this.sink === undefined && this.everything.length === 0 && !this.byType.has(event.type)) {
+    if (this.sink === undefined && this.watcher === undefined && this.everything.length === 0 && !this.byType.has(event.type)) {
       this.running.record(this.n++, t, event);
       return;
     }
@@ -118,22 +158,16 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   send(t: VirtualTime, m: number, from: string, to: string, msg: object, call: number | undefined, reply: number | undefined): void {
     const i = this.n++;
     this.running.send(i, t, m, from, to, msg, call, reply);
-    if (!this.sendsWatched) return;
-    const record: Record<string, unknown> = { i, t, type: 'send', m, from, to, msg };
-    if (call !== undefined) record['call'] = call;
-    else if (reply !== undefined) record['reply'] = reply;
-    this.dispatchTo(record as unknown as TraceRecord<E>, this.sendObservers);
+    this.watcher?.send(i, t, m, from, to, msg, call, reply);
+    if (this.sendsWatched) this.dispatchTo(sendRecord(i, t, m, from, to, msg, call, reply) as unknown as TraceRecord<E>, this.sendObservers);
   }
 
   /** The kernel's record of a message handed over, `{ i, t, type: 'deliver', m, to, dup?: true, late?: true }`. */
   deliver(t: VirtualTime, m: number, to: string, dup: boolean, late: boolean): void {
     const i = this.n++;
     this.running.deliver(i, t, m, to, dup, late);
-    if (!this.deliveriesWatched) return;
-    const record: Record<string, unknown> = { i, t, type: 'deliver', m, to };
-    if (dup) record['dup'] = true;
-    if (late) record['late'] = true;
-    this.dispatchTo(record as unknown as TraceRecord<E>, this.deliverObservers);
+    this.watcher?.deliver(i, t, m, to, dup, late);
+    if (this.deliveriesWatched) this.dispatchTo(deliverRecord(i, t, m, to, dup, late) as unknown as TraceRecord<E>, this.deliverObservers);
   }
 
   /** The kernel's record of a message lost, `{ i, t, type: 'drop', m, cause }`. */
@@ -144,6 +178,7 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   }
 
   private dispatch(record: TraceRecord<E>): void {
+    this.watcher?.observe(record);
     this.dispatchTo(record, this.observersOf(record.type));
   }
 

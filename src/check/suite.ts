@@ -1,9 +1,10 @@
-import type { Delivery, VirtualTime } from '../../sim/index.js';
+import { deliverRecord, nameOf, sendRecord, type Delivery, type Message, type TraceWatcher, type VirtualTime } from '../../sim/index.js';
 import { Facts } from './facts/index.js';
-import { INVARIANTS } from './invariants/index.js';
+import { INVARIANTS, type InvariantInfo } from './invariants/index.js';
 import { Probes } from './probes.js';
 import { whyNoWorkersCanBeCreated, whyRecoveryIsImpossible, whyStrictPlacementCannotHold } from './remains.js';
-import type { Checker, CheckContext, GroundTruth, InvariantId, Rec, RunSettings, Violation } from './types.js';
+import type { RunEvent } from '../cluster/events.js';
+import type { Checker, CheckContext, GroundTruth, InvariantId, MessageKind, Rec, RunSettings, Violation } from './types.js';
 
 export interface SuiteOptions {
   readonly settings: RunSettings;
@@ -12,6 +13,8 @@ export interface SuiteOptions {
   readonly alive: (address: string) => boolean;
   /** Checkers to leave out (to show that the suite notices a missing checker). */
   readonly disabled?: readonly InvariantId[];
+  /** The invariants to check: every one, unless a test gives checkers of its own. */
+  readonly invariants?: readonly Pick<InvariantInfo, 'id' | 'create'>[];
 }
 
 /** Who reads a record type: the `observe` hooks of the checkers that read it themselves, and whether the probes count it. */
@@ -20,11 +23,25 @@ interface Route {
   readonly probes: boolean;
 }
 
+/** Who reads the send and deliver records of one kind of message (see `MessageKind`). */
+interface MessageRoute {
+  /** The facts learn from them. */
+  readonly facts: boolean;
+  /** The `observe` hooks of the checkers that read its send records, and its deliver records. */
+  readonly sends: readonly ((record: Rec) => void)[];
+  readonly delivers: readonly ((record: Rec) => void)[];
+  /** Someone reads its deliver records: the route is kept until the message is delivered. */
+  readonly awaited: boolean;
+}
+
+/** The route of a delivery no one awaits. */
+const NOBODY: MessageRoute = { facts: false, sends: [], delivers: [], awaited: false };
+
 /**
  * All invariants, fed every trace event and every delivery in order. The shared facts (ground
  * truth) are brought up to date first, then every checker sees the step, then the probes.
  */
-export class CheckSuite {
+export class CheckSuite implements TraceWatcher<RunEvent> {
   readonly violations: Violation[] = [];
   readonly facts: Facts;
   readonly probes: Probes;
@@ -33,8 +50,10 @@ export class CheckSuite {
   private readonly observeAll: ((record: Rec) => void)[] = [];
   private readonly deliveredAll: ((delivery: Delivery) => void)[] = [];
   private readonly routes = new Map<string, Route>();
-  private sendRoute: Route | undefined;
-  private deliverRoute: Route | undefined;
+  /** Message routes by type, sender and receiver (as the records name them). */
+  private readonly messageRoutes = new Map<string, Map<string, Map<string, MessageRoute>>>();
+  /** The routes of messages sent and awaited, by message number, until their first copy is delivered. */
+  private readonly awaiting = new Map<number, MessageRoute>();
   /** Per message type: the `delivered` hooks of the checkers that read its deliveries themselves. */
   private readonly deliveryRoutes = new Map<string, readonly ((delivery: Delivery) => void)[]>();
   /** The committed history's top when the checkers last looked (they settle what it reaches). */
@@ -50,7 +69,7 @@ export class CheckSuite {
     this.settings = options.settings;
     this.facts = new Facts(options.truth, options.settings);
     this.probes = new Probes(this.facts);
-    for (const info of INVARIANTS) {
+    for (const info of options.invariants ?? INVARIANTS) {
       if (options.disabled?.includes(info.id)) continue;
       const ctx: CheckContext = {
         settings: options.settings,
@@ -70,21 +89,70 @@ export class CheckSuite {
   /**
    * Every trace record. The facts take in the types they learn from; a checker's `observe` runs
    * on the types it reads itself, and on every checker once the facts learned something or the
-   * committed history moved (as far as any checker can tell, nothing else happened).
+   * committed history moved (as far as any checker can tell, nothing else happened). Nine records
+   * in ten are message sends and deliveries: those go only to who reads their kind of message
+   * (`Checker.reads`, `Facts.reads`), and the probes see a delivery only when it is a duplicate or
+   * a late reply (all they count of deliveries).
    */
   observe(record: Rec): void {
+    switch (record.type) {
+      case 'send':
+        this.send(record.i, record.t, record.m, record.from, record.to, record.msg, record.call, record.reply);
+        return;
+      case 'deliver':
+        this.deliver(record.i, record.t, record.m, record.to, record.dup === true, record.late === true);
+        return;
+    }
     this.at.event = record.i;
     this.at.time = record.t;
-    const learned = this.facts.observe(record, this.at);
-    const route = this.routeOf(record.type);
-    if (this.wakes(learned)) {
-      const all = this.observeAll;
-      for (let k = 0; k < all.length; k++) (all[k] as (record: Rec) => void)(record);
-    } else {
-      const readers = route.readers;
-      for (let k = 0; k < readers.length; k++) (readers[k] as (record: Rec) => void)(record);
-    }
-    if (learned || route.probes) this.probes.observe(record);
+    const route = this.findRoute(record.type);
+    this.step(record, this.facts.observe(record, this.at), route.readers, route.probes);
+  }
+
+  /** A message sent, as the fields of its record: a record is built only if someone reads this kind of message, or the checkers wake. */
+  send(i: number, t: VirtualTime, m: number, from: string, to: string, msg: object, call: number | undefined, reply: number | undefined): void {
+    this.at.event = i;
+    this.at.time = t;
+    const route = this.messageRoute((msg as Message).type, from, to);
+    if (route.awaited) this.awaiting.set(m, route);
+    if (route.facts || route.sends.length > 0 || this.historyMoved()) this.message(sendRecord(i, t, m, from, to, msg, call, reply) as Rec, route.facts, route.sends, false);
+    else this.facts.beginStep();
+  }
+
+  /** A message handed over, as the fields of its record; the probes count duplicates and late replies. */
+  deliver(i: number, t: VirtualTime, m: number, to: string, dup: boolean, late: boolean): void {
+    this.at.event = i;
+    this.at.time = t;
+    // A duplicate may arrive before the first copy: the route stays for the copy still to come.
+    const route = (dup ? this.awaiting.get(m) : this.delivering(m)) ?? NOBODY;
+    const probes = dup || late;
+    if (route.facts || route.delivers.length > 0 || probes || this.historyMoved()) this.message(deliverRecord(i, t, m, to, dup, late) as Rec, route.facts, route.delivers, probes);
+    else this.facts.beginStep();
+  }
+
+  /** A message record: the facts take it in only if they learn from its kind of message. */
+  private message(record: Rec, facts: boolean, readers: readonly ((record: Rec) => void)[], probes: boolean): void {
+    let learned = false;
+    if (facts) learned = this.facts.observe(record, this.at);
+    else this.facts.beginStep();
+    this.step(record, learned, readers, probes);
+  }
+
+  private step(record: Rec, learned: boolean, readers: readonly ((record: Rec) => void)[], probes: boolean): void {
+    const hooks = this.wakes(learned) ? this.observeAll : readers;
+    for (let k = 0; k < hooks.length; k++) (hooks[k] as (record: Rec) => void)(record);
+    if (learned || probes) this.probes.observe(record);
+  }
+
+  private delivering(m: number): MessageRoute | undefined {
+    const route = this.awaiting.get(m);
+    if (route !== undefined) this.awaiting.delete(m);
+    return route;
+  }
+
+  /** Whether the committed history moved since the checkers last looked (the next step wakes them). */
+  private historyMoved(): boolean {
+    return this.facts.history.fixedUpTo !== this.historyTop;
   }
 
   /** Whether this step wakes every checker: the facts learned something, or the committed history moved since they last looked. */
@@ -95,11 +163,21 @@ export class CheckSuite {
     return true;
   }
 
-  private routeOf(type: string): Route {
-    // Nine records in ten are message sends and deliveries: theirs are kept at hand.
-    if (type === 'send') return (this.sendRoute ??= this.findRoute(type));
-    if (type === 'deliver') return (this.deliverRoute ??= this.findRoute(type));
-    return this.findRoute(type);
+  private messageRoute(type: string, from: string, to: string): MessageRoute {
+    let byFrom = this.messageRoutes.get(type);
+    if (byFrom === undefined) this.messageRoutes.set(type, (byFrom = new Map()));
+    let byTo = byFrom.get(from);
+    if (byTo === undefined) byFrom.set(from, (byTo = new Map()));
+    let route = byTo.get(to);
+    if (route === undefined) {
+      const kind: MessageKind = { type, from: nameOf(from), to: nameOf(to) };
+      const reads = (c: Checker): boolean => c.reads === undefined || c.reads(kind);
+      const facts = Facts.reads(kind);
+      const delivers = this.readersOf('deliver', (c) => (reads(c) ? c.observes : undefined), (c) => c.observe);
+      route = { facts, sends: this.readersOf('send', (c) => (reads(c) ? c.observes : undefined), (c) => c.observe), delivers, awaited: facts || delivers.length > 0 };
+      byTo.set(to, route);
+    }
+    return route;
   }
 
   private findRoute(type: string): Route {

@@ -114,6 +114,13 @@ export interface CheckContext {
   report(violation: Omit<Violation, 'invariant'>): void;
 }
 
+/** What decides who reads a message's records: its type, and its sender's and receiver's process names (no node, no incarnation). */
+export interface MessageKind {
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 /** An online observer for one invariant. It watches; it never changes the run. */
 export interface Checker {
   /**
@@ -123,6 +130,12 @@ export interface Checker {
    * the committed history moved), whatever its type.
    */
   readonly observes?: readonly Rec['type'][];
+  /**
+   * Which messages' `send` and `deliver` records `observe` reads itself (when `observes` lists
+   * those types); without it, every message's. Asked once for each kind of message (its type and
+   * the names of its sender and receiver) and remembered, so it must depend on the kind alone.
+   */
+  readonly reads?: (message: MessageKind) => boolean;
   observe?(record: Rec): void;
   /**
    * The message types whose deliveries `delivered` reads itself: it is called on every delivery of

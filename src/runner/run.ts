@@ -82,7 +82,7 @@ export function runResolved(resolved: ResolvedScenario, options: RunOptions): Ru
   });
   const stats = new RunStats();
   const onEvent = options.onEvent;
-  sim.trace.subscribe((record) => suite.observe(record as Rec));
+  sim.trace.watch(suite);
   sim.trace.subscribe((record) => stats.observe(record as Rec), RunStats.TYPES);
   if (onEvent !== undefined) sim.trace.subscribe((record) => onEvent(record as Rec));
   sim.observeDeliveries((delivery) => suite.delivered(delivery));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RunningHash } from '../../sim/hash.js';
-import { Trace } from '../../sim/index.js';
+import { deliverRecord, sendRecord, Trace } from '../../sim/index.js';
 
 function hashOf(...records: [number, number, object][]): string {
   const h = new RunningHash();
@@ -120,5 +120,36 @@ describe("The kernel's message records", () => {
     emitted.emit(9, { type: 'deliver', m: 0, to: 'b@n2#1', late: true } as { type: 'deliver' });
     emitted.emit(9, { type: 'drop', m: 1, cause: 'loss' } as { type: 'drop' });
     expect(emitted.hash).toBe(unwatched.hash);
+  });
+});
+
+describe('A trace watcher', () => {
+  it('takes sends and deliveries as their fields, every other record as itself, before any observer, and leaves the hash as it was', () => {
+    type Ev = { type: 'send' | 'deliver' | 'drop' | 'a' };
+    const watched = new Trace<Ev>();
+    const unwatched = new Trace<Ev>();
+    const calls: string[] = [];
+    watched.watch({
+      observe: (r) => calls.push(`watcher ${r.type} ${r.i}`),
+      send: (i, t, m, from, to, msg, call, reply) => calls.push(`watcher send ${JSON.stringify(sendRecord(i, t, m, from, to, msg, call, reply))}`),
+      deliver: (i, t, m, to, dup, late) => calls.push(`watcher deliver ${JSON.stringify(deliverRecord(i, t, m, to, dup, late))}`),
+    });
+    watched.subscribe((r) => calls.push(`observer ${r.type} ${r.i}`), ['a', 'send']);
+    for (const trace of [watched, unwatched]) {
+      trace.emit(1, { type: 'a' });
+      trace.send(5, 0, 'a@n1#1', 'b@n2', { type: 'ping' }, 4, undefined);
+      trace.deliver(9, 0, 'b@n2#1', true, false);
+      trace.drop(9, 1, 'loss');
+    }
+    expect(calls).toEqual([
+      'watcher a 0',
+      'observer a 0',
+      'watcher send {"i":1,"t":5,"type":"send","m":0,"from":"a@n1#1","to":"b@n2","msg":{"type":"ping"},"call":4}',
+      'observer send 1',
+      'watcher deliver {"i":2,"t":9,"type":"deliver","m":0,"to":"b@n2#1","dup":true}',
+      'watcher drop 3',
+    ]);
+    expect(watched.hash).toBe(unwatched.hash);
+    expect(() => watched.watch({ observe: () => undefined, send: () => undefined, deliver: () => undefined })).toThrow(/one watcher/);
   });
 });

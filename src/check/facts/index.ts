@@ -1,6 +1,6 @@
 import type { Delivery } from '../../../sim/index.js';
-import { workerOf } from '../../cluster/names.js';
-import type { GroundTruth, Position, Rec, RunSettings } from '../types.js';
+import { COORDINATOR, workerOf } from '../../cluster/names.js';
+import type { GroundTruth, MessageKind, Position, Rec, RunSettings } from '../types.js';
 import { ClientHistory } from './client-history.js';
 import { CommittedHistory } from './committed-history.js';
 import { Components } from './components.js';
@@ -16,7 +16,7 @@ export type { ClientAck, ClientRead } from './client-history.js';
 export { entryAt, shardOf, writesByShard, type HistoryProblem, type HistoryView } from './committed-history.js';
 export type { ComponentFacts } from './components.js';
 export type { AcceptFact, CoordinatorStep } from './coordinator-states.js';
-export type { DirectorFacts } from './directors.js';
+export { isDirectorName, type DirectorFacts } from './directors.js';
 export type { GivenOldLayout } from './old-layouts.js';
 export { layoutKey, type Publication } from './publications.js';
 export type { LockFact, ServiceSnapshot, ServiceStep } from './service-states.js';
@@ -47,6 +47,15 @@ export class Facts {
     this.publications = new Publications(this.coordinators);
     this.oldLayouts = new OldLayouts(this.coordinators);
     this.history = new CommittedHistory(truth);
+  }
+
+  /**
+   * The messages whose send and deliver records `observe` learns from: promises, lock requests
+   * and their answers, and whatever a coordinator sends (it announces a term it raised on its
+   * own timer by sending). Records of other messages teach the facts nothing.
+   */
+  static reads(message: MessageKind): boolean {
+    return OldLayouts.reads(message) || LockReplies.reads(message) || message.from === COORDINATOR;
   }
 
   /**
@@ -140,7 +149,8 @@ export class Facts {
     if (p === this.publications.latest()) this.history.observe(p.tsl);
   }
 
-  private beginStep(): void {
+  /** Start a step: nothing is "just" learned yet (a step the facts learn nothing from starts here too). */
+  beginStep(): void {
     this.services.step = undefined;
     this.coordinators.steps = NO_STEPS;
     this.publications.justPublished = undefined;

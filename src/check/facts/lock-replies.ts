@@ -1,6 +1,6 @@
 import { workerOf } from '../../cluster/names.js';
 import type { Pid, ServiceId } from '../../cluster/types.js';
-import type { Rec } from '../types.js';
+import type { MessageKind, Rec } from '../types.js';
 
 /**
  * Which lock requests a director got an answer to, from the kernel's records: for each director
@@ -19,6 +19,11 @@ export class LockReplies {
   private readonly attempts = new Map<Pid, number>();
   /** message number of a lock-ok reply → the call it answers. */
   private readonly replies = new Map<number, number>();
+
+  /** The messages whose send and deliver records `observe` learns from. */
+  static reads(message: MessageKind): boolean {
+    return message.type === 'lock' || message.type === 'lock-ok';
+  }
 
   observe(r: Rec): void {
     if (r.type === 'send') {

@@ -2,7 +2,7 @@ import { addressOf, processAddress } from '../../../sim/index.js';
 import type { AcceptedValue, PromiseMsg } from '../../cluster/messages.js';
 import { COORDINATOR } from '../../cluster/names.js';
 import type { Epoch, Pid, ProcessAddress, ServiceId, TransactionSystemLayout } from '../../cluster/types.js';
-import type { Rec } from '../types.js';
+import type { MessageKind, Rec } from '../types.js';
 import type { CoordinatorStates } from './coordinator-states.js';
 import type { DirectorFacts } from './directors.js';
 
@@ -39,6 +39,11 @@ export class OldLayouts {
   private readonly inFlight = new Map<number, PromiseMsg>();
 
   constructor(private readonly coordinators: CoordinatorStates) {}
+
+  /** The messages whose send and deliver records `observe` learns from. */
+  static reads(message: MessageKind): boolean {
+    return message.type === 'promise';
+  }
 
   observe(r: Rec): void {
     if (r.type === 'send') {

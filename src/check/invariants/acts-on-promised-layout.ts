@@ -15,12 +15,14 @@ import type { RecoverFromMsg } from '../../cluster/messages.js';
 import { workerOf } from '../../cluster/names.js';
 import type { Pid } from '../../cluster/types.js';
 import { shardWithoutLogMajority } from '../remains.js';
+import { isDirectorName } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {
   const reported = new Set<Pid>();
   return {
     observes: ['send'],
+    reads: (m) => m.type === 'recover-from' && isDirectorName(m.from),
     observe(r) {
       if (r.type !== 'send' || r.msg.type !== 'recover-from') return;
       const d = facts.directors.get(r.from);

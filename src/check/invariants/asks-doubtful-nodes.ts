@@ -14,6 +14,7 @@ import { ms, nameOf, nodeOf, type VirtualTime } from '../../../sim/index.js';
 import { COORDINATOR, FOREMAN } from '../../cluster/names.js';
 import { silenceLimitMs } from '../../cluster/params.js';
 import type { NodeId, Pid } from '../../cluster/types.js';
+import { isDirectorName } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 /** What one director has had to do with one node, as the kernel carried it. */
@@ -77,6 +78,11 @@ export const asksDoubtfulNodes: CheckerFactory = (ctx, facts) => {
 
   return {
     observes: ['spawn', 'send', 'deliver'],
+    // Announcements to coordinators, a director's questions to foremen, and every answer to a director.
+    reads: (m) =>
+      (m.type === 'register' && m.to === COORDINATOR) ||
+      ((m.type === 'create-worker' || m.type === 'ping') && m.to === FOREMAN && isDirectorName(m.from)) ||
+      isDirectorName(m.to),
     observe(r) {
       switch (r.type) {
         case 'spawn': {

@@ -14,7 +14,7 @@
  * director's own events lie about its old layout (`mislabel-director-events`).
  */
 import type { TransactionSystemLayout } from '../../cluster/types.js';
-import { layoutKey } from '../facts/index.js';
+import { isDirectorName, layoutKey } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 export const noOldLayoutReuse: CheckerFactory = (ctx, facts) => {
@@ -66,6 +66,7 @@ export const noOldLayoutReuse: CheckerFactory = (ctx, facts) => {
       }
     },
     observes: ['send'],
+    reads: (m) => (m.type === 'unlock-proxy' || m.type === 'publish') && isDirectorName(m.from),
     observe(r) {
       if (r.type !== 'send' || (r.msg.type !== 'unlock-proxy' && r.msg.type !== 'publish')) return;
       if (facts.directors.get(r.from) === undefined) return;

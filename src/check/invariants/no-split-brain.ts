@@ -11,7 +11,7 @@
  * and `no-fencing`.
  */
 import type { Epoch, Pid } from '../../cluster/types.js';
-import { layoutKey } from '../facts/index.js';
+import { isDirectorName, layoutKey } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 const PROTOCOL_REQUESTS = new Set(['lock', 'create-worker', 'start-proxy', 'recover-from', 'unlock-storage', 'unlock-proxy', 'commit', 'publish']);
@@ -37,6 +37,7 @@ export const noSplitBrain: CheckerFactory = (ctx, facts) => {
 
   return {
     observes: ['send'],
+    reads: (m) => PROTOCOL_REQUESTS.has(m.type) && isDirectorName(m.from),
     delivered() {
       checkPublication();
     },

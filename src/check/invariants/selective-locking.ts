@@ -10,6 +10,7 @@
  */
 import type { Epoch, Pid, ServiceId, ServiceKind, TransactionSystemLayout } from '../../cluster/types.js';
 import { workerOf } from '../../cluster/names.js';
+import { isDirectorName } from '../facts/index.js';
 import type { CheckerFactory, RunSettings } from '../types.js';
 
 /**
@@ -39,6 +40,7 @@ export const selectiveLocking: CheckerFactory = (ctx, facts) => {
   const rounds = new Map<Pid, Round>();
   return {
     observes: ['send'],
+    reads: (m) => m.type === 'lock' && isDirectorName(m.from),
     observe(r) {
       if (r.type !== 'send' || r.msg.type !== 'lock') return;
       const d = facts.directors.get(r.from);

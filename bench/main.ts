@@ -6,6 +6,7 @@ import { powerSection } from './finding-power.js';
 import { bareHeapLoop, kernelLoop } from './kernel.js';
 import { bestOf, format, mib } from './measure.js';
 import { longRunMemory, networkScenario } from './network.js';
+import { instructionsSection } from './instructions.js';
 import { pairedSection } from './paired.js';
 import { speedSection } from './speed.js';
 import { sweepSection } from './sweep.js';
@@ -88,8 +89,8 @@ const sections: Record<string, () => void | Promise<void>> = {
   sweep: sweepSection,
   power: powerSection,
 };
-// Only when asked for by name: it needs another build to compare with.
-const onRequest: Record<string, () => void | Promise<void>> = { paired: pairedSection };
+// Only when asked for by name: they need another build to compare with.
+const onRequest: Record<string, () => void | Promise<void>> = { paired: pairedSection, instructions: instructionsSection };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 // One section at a time: the sweep sections run worker threads, and overlapping would skew both.
 for (const [name, run] of Object.entries(sections)) if (wanted.length === 0 || wanted.includes(name)) await run();

@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `npm run bench -- instructions --against=<checkout>`: this build against another one, in
+ * instructions executed rather than wall time. Valgrind counts them, with V8 on one thread
+ * (`--single-threaded`: no concurrent compiler or collector), so the same build gives the same
+ * count to within about half a percent, where wall time on a shared machine drifts by ten times
+ * that. The count includes the garbage collector's work; it does not see cache misses, so a
+ * change that only moves memory about should be confirmed with `paired`.
+ */
+const HERE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'paired-child.js');
+
+interface Count {
+  readonly instructions: number;
+  readonly hashes: string;
+}
+
+/** Instructions of one process running `seeds` seeds of `scenario` with the build at `root` (0 seeds: start-up alone). */
+function count(root: string, scenario: string, seeds: number): Promise<Count> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      'valgrind',
+      ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', CHILD, root, scenario, String(seeds), '0'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const refs = /I\s+refs:\s+([\d,]+)/.exec(err);
+      if (code !== 0 || refs === null) {
+        fail(new Error(`valgrind exited with ${code}: ${err.split('\n').slice(-4).join(' ')}`));
+        return;
+      }
+      const { hashes } = JSON.parse(out) as { hashes: string[] };
+      done({ instructions: Number((refs[1] as string).replaceAll(',', '')), hashes: hashes.join() });
+    });
+  });
+}
+
+export async function instructionsSection(): Promise<void> {
+  const against = process.argv.find((a) => a.startsWith('--against='))?.slice('--against='.length);
+  console.log('\nInstructions: this build against another, counted by valgrind with V8 on one thread');
+  if (against === undefined) {
+    console.log('  give the other build with --against=<checkout> (a checkout of another commit, built with npm run build)');
+    return;
+  }
+  const other = resolve(against);
+  if (!existsSync(join(other, 'dist', 'src', 'runner', 'run.js'))) {
+    console.log(`  ${other} is not a built checkout (it has no dist/src/runner/run.js): check the path, and run npm run build there`);
+    return;
+  }
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log('  valgrind is not installed here (apt-get install valgrind); the paired section measures the same in wall time');
+    return;
+  }
+  const seeds = Number(process.env['BENCH_INSTRUCTION_SEEDS'] ?? 8);
+  console.log(`  ${seeds} seeds per process, less a process that runs none (start-up); both builds at once, one core each`);
+  console.log(`  ${'scenario'.padEnd(16)} ${'other'.padStart(12)} ${'this'.padStart(12)} ${'ratio'.padStart(7)}   same trace hashes`);
+  for (const scenario of ['log-crash', 'random-faults']) {
+    const [theirStart, myStart] = await Promise.all([count(other, scenario, 0), count(HERE, scenario, 0)]);
+    const [theirs, mine] = await Promise.all([count(other, scenario, seeds), count(HERE, scenario, seeds)]);
+    const perRun = (c: Count, start: Count): number => (c.instructions - start.instructions) / seeds;
+    const a = perRun(theirs, theirStart);
+    const b = perRun(mine, myStart);
+    const cell = (n: number): string => `${(n / 1e9).toFixed(3)} G`;
+    console.log(`  ${scenario.padEnd(16)} ${cell(a).padStart(12)} ${cell(b).padStart(12)} ${`${(a / b).toFixed(3)}x`.padStart(7)}   ${theirs.hashes === mine.hashes ? 'yes' : 'no'}`);
+  }
+}

@@ -94,8 +94,9 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
         else list.push(observer);
       }
     }
-    this.sendsWatched = this.observes('send' as E['type']);
-    this.deliveriesWatched = this.observes('deliver' as E['type']);
+    // The watcher takes sends and deliveries as fields: only observers and the sink want their records.
+    this.sendsWatched = this.recorded('send');
+    this.deliveriesWatched = this.recorded('deliver');
     this.dropsWatched = this.observes('drop' as E['type']);
     this.observersByType.clear();
     this.sendObservers = this.observersOf('send');
@@ -123,7 +124,12 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
 
   /** Whether anyone takes records of this type (so a caller may skip building a costly event). */
   observes(type: E['type']): boolean {
-    return this.sink !== undefined || this.watcher !== undefined || this.everything.length > 0 || this.byType.has(type);
+    return this.watcher !== undefined || this.recorded(type);
+  }
+
+  /** Whether the sink or an observer takes records of this type as records. */
+  private recorded(type: string): boolean {
+    return this.sink !== undefined || this.everything.length > 0 || this.byType.has(type);
   }
 
   emit(t: VirtualTime, event: E): void {

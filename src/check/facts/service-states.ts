@@ -80,31 +80,41 @@ export class ServiceStates {
     for (const s of this.snapshots.values()) if (s.kind === kind) yield s.id;
   }
 
-  /** The disk now; `before` itself when nothing on it changed (most deliveries change nothing). */
+  /** The disk now; `before` itself when nothing on it changed (most deliveries change nothing, and then nothing is built). */
   private read(kind: ServiceKind, id: ServiceId, before: ServiceSnapshot | undefined): ServiceSnapshot | undefined {
     if (kind === 'log') {
       const disk = this.truth.logState(id);
       if (disk === undefined) return undefined;
       const entries = this.truth.recordsOf('log', id) as readonly LogEntry[];
       const durableVersion = entries.length === 0 ? disk.oldest : (entries[entries.length - 1] as LogEntry).version;
-      return keptOr(before, { id, kind, epoch: disk.epoch, director: disk.director, entries, length: entries.length, pullsFrom: undefined, durableVersion });
+      if (unchanged(before, disk.epoch, disk.director, entries, entries.length, undefined, durableVersion)) return before;
+      return { id, kind, epoch: disk.epoch, director: disk.director, entries, length: entries.length, pullsFrom: undefined, durableVersion };
     }
     const disk = this.truth.storageState(id);
     if (disk === undefined) return undefined;
     const length = this.truth.recordsOf('storage', id).length;
-    return keptOr(before, { id, kind, epoch: disk.epoch, director: disk.director, entries: undefined, length, pullsFrom: disk.logs, durableVersion: disk.durableVersion });
+    if (unchanged(before, disk.epoch, disk.director, undefined, length, disk.logs, disk.durableVersion)) return before;
+    return { id, kind, epoch: disk.epoch, director: disk.director, entries: undefined, length, pullsFrom: disk.logs, durableVersion: disk.durableVersion };
   }
 }
 
-/** `before` when `now` says the same of the disk (so a step can tell "unchanged" by identity), else `now`. */
-function keptOr(before: ServiceSnapshot | undefined, now: ServiceSnapshot): ServiceSnapshot {
-  const same =
+/** Whether `before` says the same of the disk as these fields (so a step can tell "unchanged" by identity). */
+function unchanged(
+  before: ServiceSnapshot | undefined,
+  epoch: Epoch | null,
+  director: Pid | null,
+  entries: readonly LogEntry[] | undefined,
+  length: number,
+  pullsFrom: readonly unknown[] | undefined,
+  durableVersion: Version,
+): before is ServiceSnapshot {
+  return (
     before !== undefined &&
-    before.epoch === now.epoch &&
-    before.director === now.director &&
-    before.entries === now.entries &&
-    before.length === now.length &&
-    before.pullsFrom === now.pullsFrom &&
-    before.durableVersion === now.durableVersion;
-  return same ? before : now;
+    before.epoch === epoch &&
+    before.director === director &&
+    before.entries === entries &&
+    before.length === length &&
+    before.pullsFrom === pullsFrom &&
+    before.durableVersion === durableVersion
+  );
 }

@@ -26,9 +26,10 @@ export function atMostOnce(
   let ids: number[] = [];
   let times: VirtualTime[] = [];
   let oldest = 0;
-  const replies = new Map<number, Message>();
-  // The ids of the kept replies, oldest first from `replyAt` (a ring: no allocation per reply).
-  const replyIds = new Array<number | undefined>(REPLIES_KEPT).fill(undefined);
+  // The kept replies and the ids they answer, oldest first from `replyAt`: a ring, so keeping a
+  // reply costs two writes; only a duplicate (rare) searches it.
+  const replyIds = new Array<number>(REPLIES_KEPT).fill(-1);
+  const replies = new Array<Message | undefined>(REPLIES_KEPT).fill(undefined);
   let replyAt = 0;
 
   const forgetOld = (now: VirtualTime): void => {
@@ -40,25 +41,29 @@ export function atMostOnce(
     }
   };
 
-  // Each id is answered once (the kernel lets a request be replied to once).
+  // Each id is answered once (the kernel lets a request be replied to once), so it is in the ring at most once.
   const keepReply = (id: number, answer: Message): void => {
-    const evicted = replyIds[replyAt];
-    if (evicted !== undefined) replies.delete(evicted);
     replyIds[replyAt] = id;
+    replies[replyAt] = answer;
     replyAt = (replyAt + 1) % REPLIES_KEPT;
-    replies.set(id, answer);
+  };
+
+  const keptReply = (id: number): Message | undefined => {
+    const at = replyIds.indexOf(id);
+    return at < 0 ? undefined : replies[at];
   };
 
   return (incoming) => {
     const now = clock.now();
     forgetOld(now);
-    if (seen.has(incoming.id)) {
+    const known = seen.size;
+    seen.add(incoming.id);
+    if (seen.size === known) {
       onDuplicate?.();
-      const answer = replies.get(incoming.id);
+      const answer = keptReply(incoming.id);
       if (answer !== undefined) incoming.reply?.(answer);
       return;
     }
-    seen.add(incoming.id);
     ids.push(incoming.id);
     times.push(now);
     const reply = incoming.reply;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atMostOnce, ms, Simulation, type CallResult, type ProcessContext } from '../../sim/index.js';
+import { atMostOnce, ms, s as seconds, Simulation, type CallResult, type Incoming, type Message, type ProcessContext } from '../../sim/index.js';
 import { msg } from './helpers.js';
 
 /** A counter that hands out the next number on every request, as the sequencer does. */
@@ -50,5 +50,36 @@ describe('atMostOnce', () => {
   it('without it the same duplicates make the service act twice', () => {
     const twice = run(false);
     expect(twice.acted).toBeGreaterThan(6);
+  });
+
+  it('answers a duplicate only while its reply is among the 256 newest kept, and forgets ids after the window', () => {
+    const clock = { t: 0, now: () => clock.t };
+    const acted: number[] = [];
+    const pending = new Map<number, (answer: Message) => void>();
+    const handle = atMostOnce(clock, (incoming) => {
+      acted.push(incoming.id);
+      if (incoming.reply !== undefined) pending.set(incoming.id, incoming.reply);
+    });
+    const answers: string[] = [];
+    const request = (id: number): void => handle({ id, from: 'a@n1#1', msg: msg('q'), reply: (answer) => answers.push(`${id}:${String(answer['n'])}`) } as Incoming);
+    const answer = (id: number): void => pending.get(id)?.({ type: 'r', n: id });
+
+    request(0);
+    request(0); // still unanswered: the duplicate is dropped, the first copy's reply will do
+    answer(0);
+    request(0); // answered: the duplicate gets the same reply
+    for (let id = 1; id <= 255; id++) {
+      request(id);
+      answer(id);
+    }
+    request(0); // 256 replies kept, the oldest (id 0) among them
+    request(256);
+    answer(256);
+    request(0); // its reply was pushed out: dropped, not acted on again
+    clock.t = seconds(61);
+    request(0); // past the window: a new message as far as the service can tell
+    expect(acted.filter((id) => id === 0)).toHaveLength(2);
+    expect(answers.filter((a) => a.startsWith('0:'))).toEqual(['0:0', '0:0', '0:0']);
+    expect(acted).toHaveLength(258);
   });
 });

@@ -254,13 +254,16 @@ export class CommittedHistory {
     // Nothing new is complete until every log has synced a version above what is taken in: this
     // runs at every sync and every delivery to those logs, so it stops at the first without news.
     const logs: LogHolding[] = [];
+    // No version above the lowest of the logs' last durable ones is held by them all.
+    let bound = Infinity;
     for (const l of latest.logs) {
       const log = this.truth.logEntries(l.id);
       const last = log?.entries[Math.min(log.synced, log.entries.length) - 1];
       if (log === undefined || last === undefined || last.version <= this.index.top) return;
       logs.push({ id: l.id, tags: l.tags, entries: log.entries, synced: log.synced });
+      if (last.version < bound) bound = last.version;
     }
-    for (let v = this.index.top + 1; ; v++) {
+    for (let v = this.index.top + 1; v <= bound; v++) {
       const agreed = agreedAt(logs, latest, v, true);
       if (!agreed.complete) return;
       this.index.add(v, agreed.byShard, agreed.lists);

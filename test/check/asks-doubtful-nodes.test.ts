@@ -1,31 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { Facts } from '../../src/check/facts/index.js';
 import { asksDoubtfulNodes } from '../../src/check/invariants/asks-doubtful-nodes.js';
-import type { CheckContext, GroundTruth, Rec, Violation } from '../../src/check/types.js';
+import type { CheckContext, Rec, Violation } from '../../src/check/types.js';
+import { NO_DISKS } from './no-disks.js';
 import { runSettings } from './run-settings.js';
 
 const settings = runSettings({ capableNodes: { log: ['n2', 'n3'], storage: ['n1'] } });
-
-const nothing: GroundTruth = {
-  log: () => undefined,
-  logEntries: () => undefined,
-  storage: () => undefined,
-  logState: () => undefined,
-  storageState: () => undefined,
-  recordsOf: () => [],
-  coordinator: () => undefined,
-};
 
 const DIRECTOR = 'director-e3@n1#1';
 const COORD = 'coordinator@n1#1';
 
 /** A run's kernel records, fed to the facts and the checker in order; times in ms. */
 function world() {
-  const facts = new Facts(nothing, settings);
+  const facts = new Facts(NO_DISKS, settings);
   const violations: Omit<Violation, 'invariant'>[] = [];
   const position = { event: 0, time: 0 };
   const stopped = new Set<string>();
-  const ctx: CheckContext = { settings, truth: nothing, position: () => position, alive: (pid) => !stopped.has(pid), report: (v) => violations.push(v) };
+  const ctx: CheckContext = { settings, truth: NO_DISKS, position: () => position, alive: (pid) => !stopped.has(pid), report: (v) => violations.push(v) };
   const checker = asksDoubtfulNodes(ctx, facts);
   let i = 0;
   let m = 0;

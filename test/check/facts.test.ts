@@ -4,6 +4,7 @@ import { Facts } from '../../src/check/facts/index.js';
 import type { GroundTruth, Position, Rec } from '../../src/check/types.js';
 import type { LogDisk } from '../../src/cluster/services/log.js';
 import type { LogEntry } from '../../src/cluster/types.js';
+import { NO_DISKS } from './no-disks.js';
 import { runSettings } from './run-settings.js';
 
 const settings = runSettings();
@@ -13,13 +14,10 @@ function world(): { facts: Facts; disk: LogDisk; entries: LogEntry[] } {
   const disk: LogDisk = { epoch: null, director: null, oldest: 0, committed: 0, recoveredAt: null, teams: [] };
   const entries: LogEntry[] = [];
   const truth: GroundTruth = {
-    log: () => undefined,
+    ...NO_DISKS,
     logEntries: (id) => (id === 'l1' ? { entries, synced: entries.length } : undefined),
-    storage: () => undefined,
     logState: (id) => (id === 'l1' ? disk : undefined),
-    storageState: () => undefined,
     recordsOf: (kind, id) => (kind === 'log' && id === 'l1' ? entries : []),
-    coordinator: () => undefined,
   };
   return { facts: new Facts(truth, settings), disk, entries };
 }

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CheckSuite } from '../../src/check/suite.js';
-import type { Checker, GroundTruth, Rec } from '../../src/check/types.js';
+import type { Checker, Rec } from '../../src/check/types.js';
+import { NO_DISKS } from './no-disks.js';
 import { runSettings } from './run-settings.js';
-
-const nothing: GroundTruth = {
-  log: () => undefined,
-  logEntries: () => undefined,
-  storage: () => undefined,
-  logState: () => undefined,
-  storageState: () => undefined,
-  recordsOf: () => [],
-  coordinator: () => undefined,
-};
 
 const DIRECTOR = 'director-e3@n1#1';
 const LOG = 'log-l1@n2#1';
@@ -25,7 +16,7 @@ function suiteOfTwo() {
   const sends: Checker = { observes: ['send'], observe: note(seen.sends) };
   const suite = new CheckSuite({
     settings: runSettings(),
-    truth: nothing,
+    truth: NO_DISKS,
     alive: () => true,
     invariants: [
       { id: 'selective-locking', create: () => locks },

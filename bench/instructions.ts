@@ -1,18 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/**
- * `npm run bench -- instructions --against=<checkout>`: this build against another one, in
- * instructions executed rather than wall time. Valgrind counts them, with V8 on one thread
- * (`--single-threaded`: no concurrent compiler or collector), so the same build gives the same
- * count to within about half a percent, where wall time on a shared machine drifts by ten times
- * that. The count includes the garbage collector's work; it does not see cache misses, so a
- * change that only moves memory about should be confirmed with `paired`.
- */
-const HERE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'paired-child.js');
+import { CHILD, HERE, otherBuild } from './other-build.js';
 
 interface Count {
   readonly instructions: number;
@@ -44,18 +31,18 @@ function count(root: string, scenario: string, seeds: number): Promise<Count> {
   });
 }
 
+/**
+ * `npm run bench -- instructions --against=<checkout>`: this build against another one, in
+ * instructions executed rather than wall time. Valgrind counts them, with V8 on one thread
+ * (`--single-threaded`: no concurrent compiler or collector), so the same build gives the same
+ * count to within about half a percent, where wall time on a shared machine drifts by ten times
+ * that. The count includes the garbage collector's work; it does not see cache misses, so a
+ * change that only moves memory about should be confirmed with `paired`.
+ */
 export async function instructionsSection(): Promise<void> {
-  const against = process.argv.find((a) => a.startsWith('--against='))?.slice('--against='.length);
   console.log('\nInstructions: this build against another, counted by valgrind with V8 on one thread');
-  if (against === undefined) {
-    console.log('  give the other build with --against=<checkout> (a checkout of another commit, built with npm run build)');
-    return;
-  }
-  const other = resolve(against);
-  if (!existsSync(join(other, 'dist', 'src', 'runner', 'run.js'))) {
-    console.log(`  ${other} is not a built checkout (it has no dist/src/runner/run.js): check the path, and run npm run build there`);
-    return;
-  }
+  const other = otherBuild();
+  if (other === undefined) return;
   if (spawnSync('valgrind', ['--version']).status !== 0) {
     console.log('  valgrind is not installed here (apt-get install valgrind); the paired section measures the same in wall time');
     return;

@@ -1,17 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/**
- * `npm run bench -- paired --against=<checkout>`: this build against another one (a checkout
- * of another commit, built with `npm run build`), in alternating processes a few seconds apart,
- * so the machine's drift from one minute to the next touches both alike. The figure to quote
- * when a change is meant to make runs faster; it also says whether both builds give the same
- * trace hashes.
- */
-const HERE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'paired-child.js');
+import { CHILD, HERE, otherBuild } from './other-build.js';
 
 /** Seeds each process runs before it measures (the JIT settles). */
 const WARM = 8;
@@ -24,18 +12,17 @@ function measure(root: string, scenario: string, runs: number): { median: number
   return { median: median(ms), hashes };
 }
 
+/**
+ * `npm run bench -- paired --against=<checkout>`: this build against another one (a checkout
+ * of another commit, built with `npm run build`), in alternating processes a few seconds apart,
+ * so the machine's drift from one minute to the next touches both alike. The figure to quote
+ * when a change is meant to make runs faster; it also says whether both builds give the same
+ * trace hashes.
+ */
 export function pairedSection(): void {
-  const against = process.argv.find((a) => a.startsWith('--against='))?.slice('--against='.length);
   console.log('\nPaired: this build against another, in alternating processes');
-  if (against === undefined) {
-    console.log('  give the other build with --against=<checkout> (a checkout of another commit, built with npm run build)');
-    return;
-  }
-  const other = resolve(against);
-  if (!existsSync(join(other, 'dist', 'src', 'runner', 'run.js'))) {
-    console.log(`  ${other} is not a built checkout (it has no dist/src/runner/run.js): check the path, and run npm run build there`);
-    return;
-  }
+  const other = otherBuild();
+  if (other === undefined) return;
   const rounds = Number(process.env['BENCH_PAIRED_ROUNDS'] ?? 6);
   const runs = Number(process.env['BENCH_PAIRED_RUNS'] ?? 20);
   console.log(`  ${rounds} rounds; each process runs ${runs} seeds after ${WARM} to warm up; per process the median run`);

@@ -61,19 +61,15 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   private readonly byType = new Map<string, TraceObserver<E>[]>();
   private readonly sink: TraceSink | undefined;
   private n = 0;
-  // Whether anyone takes the kernel's message records, and who reads each type (kept up to date by
-  // `subscribe`: nine records in ten are these, so their observers are not looked up by type).
-  private sendsWatched: boolean;
-  private deliveriesWatched: boolean;
-  private dropsWatched: boolean;
   /** Per type: the every-record observers, then the type's own (in the order they are called). */
   private readonly observersByType = new Map<string, readonly TraceObserver<E>[]>();
+  // Nine records in ten are the kernel's sends and deliveries: their observers are kept at hand
+  // (kept up to date by `subscribe`), and their records built only for these and the sink.
   private sendObservers: readonly TraceObserver<E>[] = [];
   private deliverObservers: readonly TraceObserver<E>[] = [];
 
   constructor(sink?: TraceSink) {
     this.sink = sink;
-    this.sendsWatched = this.deliveriesWatched = this.dropsWatched = sink !== undefined;
   }
 
   get count(): number {
@@ -94,10 +90,6 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
         else list.push(observer);
       }
     }
-    // The watcher takes sends and deliveries as fields: only observers and the sink want their records.
-    this.sendsWatched = this.recorded('send');
-    this.deliveriesWatched = this.recorded('deliver');
-    this.dropsWatched = this.observes('drop' as E['type']);
     this.observersByType.clear();
     this.sendObservers = this.observersOf('send');
     this.deliverObservers = this.observersOf('deliver');
@@ -110,7 +102,6 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
   watch(watcher: TraceWatcher<E>): void {
     if (this.watcher !== undefined) throw new Error('a trace has one watcher');
     this.watcher = watcher;
-    this.dropsWatched = true;
   }
 
   private observersOf(type: string): readonly TraceObserver<E>[] {
@@ -124,16 +115,11 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
 
   /** Whether anyone takes records of this type (so a caller may skip building a costly event). */
   observes(type: E['type']): boolean {
-    return this.watcher !== undefined || this.recorded(type);
-  }
-
-  /** Whether the sink or an observer takes records of this type as records. */
-  private recorded(type: string): boolean {
-    return this.sink !== undefined || this.everything.length > 0 || this.byType.has(type);
+    return this.sink !== undefined || this.watcher !== undefined || this.everything.length > 0 || this.byType.has(type);
   }
 
   emit(t: VirtualTime, event: E): void {
-    if (this.sink === undefined && this.watcher === undefined && this.everything.length === 0 && !this.byType.has(event.type)) {
+    if (!this.observes(event.type)) {
       this.running.record(this.n++, t, event);
       return;
     }
@@ -165,7 +151,8 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     const i = this.n++;
     this.running.send(i, t, m, from, to, msg, call, reply);
     this.watcher?.send(i, t, m, from, to, msg, call, reply);
-    if (this.sendsWatched) this.dispatchTo(sendRecord(i, t, m, from, to, msg, call, reply) as unknown as TraceRecord<E>, this.sendObservers);
+    // The watcher took the fields: only the sink and the observers want the record.
+    if (this.sink !== undefined || this.sendObservers.length > 0) this.dispatchTo(sendRecord(i, t, m, from, to, msg, call, reply) as unknown as TraceRecord<E>, this.sendObservers);
   }
 
   /** The kernel's record of a message handed over, `{ i, t, type: 'deliver', m, to, dup?: true, late?: true }`. */
@@ -173,14 +160,14 @@ export class Trace<E extends TraceEventBase = TraceEventBase> {
     const i = this.n++;
     this.running.deliver(i, t, m, to, dup, late);
     this.watcher?.deliver(i, t, m, to, dup, late);
-    if (this.deliveriesWatched) this.dispatchTo(deliverRecord(i, t, m, to, dup, late) as unknown as TraceRecord<E>, this.deliverObservers);
+    if (this.sink !== undefined || this.deliverObservers.length > 0) this.dispatchTo(deliverRecord(i, t, m, to, dup, late) as unknown as TraceRecord<E>, this.deliverObservers);
   }
 
   /** The kernel's record of a message lost, `{ i, t, type: 'drop', m, cause }`. */
   drop(t: VirtualTime, m: number, cause: string): void {
     const i = this.n++;
     this.running.drop(i, t, m, cause);
-    if (this.dropsWatched) this.dispatch({ i, t, type: 'drop', m, cause } as unknown as TraceRecord<E>);
+    if (this.observes('drop' as E['type'])) this.dispatch({ i, t, type: 'drop', m, cause } as unknown as TraceRecord<E>);
   }
 
   private dispatch(record: TraceRecord<E>): void {

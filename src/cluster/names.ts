@@ -26,6 +26,11 @@ export function directorEpochOf(name: string): Epoch | undefined {
   return m === null ? undefined : Number(m[1]);
 }
 
+/** Whether a process of this name is a director (the checkers know directors by their names). */
+export function isDirectorName(name: string): boolean {
+  return directorEpochOf(name) !== undefined;
+}
+
 /**
  * The worker a process belongs to, given its name, address or pid; undefined if it is not a
  * worker.

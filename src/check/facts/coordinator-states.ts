@@ -24,14 +24,14 @@ export interface CoordinatorStep {
   readonly accepted: AcceptFact | undefined;
 }
 
+/** No change (shared: every step starts with it). */
+export const NO_STEPS: readonly CoordinatorStep[] = Object.freeze([]);
+
 /**
  * What each coordinator holds on disk: the term it promised and the layout it accepted. Read after
  * every delivery to a coordinator and every message it sends (its own timers raise its term), so
  * the checkers see every accepted layout and every change of epoch, whatever the coordinators say.
  */
-/** No change (shared: every step starts with it). */
-export const NO_STEPS: readonly CoordinatorStep[] = Object.freeze([]);
-
 export class CoordinatorStates {
   private readonly promisedBy = new Map<ProcessAddress, Epoch>();
   private readonly acceptedBy = new Map<ProcessAddress, AcceptedValue | null>();

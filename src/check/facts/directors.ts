@@ -20,11 +20,6 @@ export interface DirectorFacts {
  * Which directors exist and which are alive, from the kernel: a director is a process named for
  * its epoch; it is superseded once the kernel delivers it a newer_epoch_exists answer it waited for.
  */
-/** Whether a process of this name is a director (the facts know directors by their names). */
-export function isDirectorName(name: string): boolean {
-  return directorEpochOf(name) !== undefined;
-}
-
 export class Directors {
   readonly byPid = new Map<Pid, DirectorFacts>();
   /** Set for the step at which a director process was spawned. */

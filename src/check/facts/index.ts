@@ -16,19 +16,19 @@ export type { ClientAck, ClientRead } from './client-history.js';
 export { entryAt, shardOf, writesByShard, type HistoryProblem, type HistoryView } from './committed-history.js';
 export type { ComponentFacts } from './components.js';
 export type { AcceptFact, CoordinatorStep } from './coordinator-states.js';
-export { isDirectorName, type DirectorFacts } from './directors.js';
+export type { DirectorFacts } from './directors.js';
 export type { GivenOldLayout } from './old-layouts.js';
 export { layoutKey, type Publication } from './publications.js';
 export type { LockFact, ServiceSnapshot, ServiceStep } from './service-states.js';
+
+/** No problem (shared: every step starts with it). */
+const NO_PROBLEMS: readonly never[] = Object.freeze([]);
 
 /**
  * The ground truth every checker shares, brought up to date once per step (a trace record or a
  * delivery) before any checker sees that step. Built only from what the simulator owns: disks,
  * the kernel's send, deliver and spawn records, and what the client was told.
  */
-/** No problem (shared: every step starts with it). */
-const NO_PROBLEMS: readonly never[] = Object.freeze([]);
-
 export class Facts {
   readonly services: ServiceStates;
   readonly coordinators: CoordinatorStates;

@@ -12,10 +12,9 @@
  * replies stand in for this one's).
  */
 import type { RecoverFromMsg } from '../../cluster/messages.js';
-import { workerOf } from '../../cluster/names.js';
+import { isDirectorName, workerOf } from '../../cluster/names.js';
 import type { Pid } from '../../cluster/types.js';
 import { shardWithoutLogMajority } from '../remains.js';
-import { isDirectorName } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 export const actsOnPromisedLayout: CheckerFactory = (ctx, facts) => {

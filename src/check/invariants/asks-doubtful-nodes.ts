@@ -11,10 +11,9 @@
  * `place-on-suspects-unasked` and `trust-silent-nodes`.
  */
 import { ms, nameOf, nodeOf, type VirtualTime } from '../../../sim/index.js';
-import { COORDINATOR, FOREMAN } from '../../cluster/names.js';
+import { COORDINATOR, FOREMAN, isDirectorName } from '../../cluster/names.js';
 import { silenceLimitMs } from '../../cluster/params.js';
 import type { NodeId, Pid } from '../../cluster/types.js';
-import { isDirectorName } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 /** What one director has had to do with one node, as the kernel carried it. */

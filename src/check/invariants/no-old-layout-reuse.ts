@@ -14,7 +14,8 @@
  * director's own events lie about its old layout (`mislabel-director-events`).
  */
 import type { TransactionSystemLayout } from '../../cluster/types.js';
-import { isDirectorName, layoutKey } from '../facts/index.js';
+import { isDirectorName } from '../../cluster/names.js';
+import { layoutKey } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 export const noOldLayoutReuse: CheckerFactory = (ctx, facts) => {

@@ -11,7 +11,8 @@
  * and `no-fencing`.
  */
 import type { Epoch, Pid } from '../../cluster/types.js';
-import { isDirectorName, layoutKey } from '../facts/index.js';
+import { isDirectorName } from '../../cluster/names.js';
+import { layoutKey } from '../facts/index.js';
 import type { CheckerFactory } from '../types.js';
 
 const PROTOCOL_REQUESTS = new Set(['lock', 'create-worker', 'start-proxy', 'recover-from', 'unlock-storage', 'unlock-proxy', 'commit', 'publish']);

@@ -9,8 +9,7 @@
  * `lock-all-available` (F1), also together with `mislabel-director-events`.
  */
 import type { Epoch, Pid, ServiceId, ServiceKind, TransactionSystemLayout } from '../../cluster/types.js';
-import { workerOf } from '../../cluster/names.js';
-import { isDirectorName } from '../facts/index.js';
+import { isDirectorName, workerOf } from '../../cluster/names.js';
 import type { CheckerFactory, RunSettings } from '../types.js';
 
 /**

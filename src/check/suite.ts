@@ -23,19 +23,24 @@ interface Route {
   readonly probes: boolean;
 }
 
-/** Who reads the send and deliver records of one kind of message (see `MessageKind`). */
-interface MessageRoute {
+/** Who reads the send or the deliver records of one kind of message (see `MessageKind`). */
+interface Readers {
   /** The facts learn from them. */
   readonly facts: boolean;
-  /** The `observe` hooks of the checkers that read its send records, and its deliver records. */
-  readonly sends: readonly ((record: Rec) => void)[];
-  readonly delivers: readonly ((record: Rec) => void)[];
-  /** Someone reads its deliver records: the route is kept until the message is delivered. */
-  readonly awaited: boolean;
+  /** The `observe` hooks of the checkers that read them themselves. */
+  readonly checkers: readonly ((record: Rec) => void)[];
 }
 
-/** The route of a delivery no one awaits. */
-const NOBODY: MessageRoute = { facts: false, sends: [], delivers: [], awaited: false };
+/** Who reads a kind of message's send records, and who its deliver records. */
+interface MessageRoute {
+  readonly send: Readers;
+  readonly deliver: Readers;
+}
+
+/** The readers of a delivery no one awaits. */
+const NOBODY: Readers = { facts: false, checkers: [] };
+
+const anyone = (readers: Readers): boolean => readers.facts || readers.checkers.length > 0;
 
 /**
  * All invariants, fed every trace event and every delivery in order. The shared facts (ground
@@ -52,8 +57,8 @@ export class CheckSuite implements TraceWatcher<RunEvent> {
   private readonly routes = new Map<string, Route>();
   /** Message routes by type, sender and receiver (as the records name them). */
   private readonly messageRoutes = new Map<string, Map<string, Map<string, MessageRoute>>>();
-  /** The routes of messages sent and awaited, by message number, until their first copy is delivered. */
-  private readonly awaiting = new Map<number, MessageRoute>();
+  /** The readers of awaited deliveries, by message number, until the message's first copy is delivered. */
+  private readonly awaiting = new Map<number, Readers>();
   /** Per message type: the `delivered` hooks of the checkers that read its deliveries themselves. */
   private readonly deliveryRoutes = new Map<string, readonly ((delivery: Delivery) => void)[]>();
   /** The committed history's top when the checkers last looked (they settle what it reaches). */
@@ -91,7 +96,7 @@ export class CheckSuite implements TraceWatcher<RunEvent> {
    * on the types it reads itself, and on every checker once the facts learned something or the
    * committed history moved (as far as any checker can tell, nothing else happened). Nine records
    * in ten are message sends and deliveries: those go only to who reads their kind of message
-   * (`Checker.reads`, `Facts.reads`), and the probes see a delivery only when it is a duplicate or
+   * (`Checker.reads`, `Facts.readsSend`, `Facts.readsDelivery`), and the probes see a delivery only when it is a duplicate or
    * a late reply (all they count of deliveries).
    */
   observe(record: Rec): void {
@@ -114,8 +119,8 @@ export class CheckSuite implements TraceWatcher<RunEvent> {
     this.at.event = i;
     this.at.time = t;
     const route = this.messageRoute((msg as Message).type, from, to);
-    if (route.awaited) this.awaiting.set(m, route);
-    if (route.facts || route.sends.length > 0 || this.historyMoved()) this.message(sendRecord(i, t, m, from, to, msg, call, reply) as Rec, route.facts, route.sends, false);
+    if (anyone(route.deliver)) this.awaiting.set(m, route.deliver);
+    if (anyone(route.send) || this.historyMoved()) this.message(sendRecord(i, t, m, from, to, msg, call, reply) as Rec, route.send, false);
     else this.facts.beginStep();
   }
 
@@ -124,18 +129,18 @@ export class CheckSuite implements TraceWatcher<RunEvent> {
     this.at.event = i;
     this.at.time = t;
     // A duplicate may arrive before the first copy: the route stays for the copy still to come.
-    const route = (dup ? this.awaiting.get(m) : this.delivering(m)) ?? NOBODY;
+    const readers = (dup ? this.awaiting.get(m) : this.delivering(m)) ?? NOBODY;
     const probes = dup || late;
-    if (route.facts || route.delivers.length > 0 || probes || this.historyMoved()) this.message(deliverRecord(i, t, m, to, dup, late) as Rec, route.facts, route.delivers, probes);
+    if (anyone(readers) || probes || this.historyMoved()) this.message(deliverRecord(i, t, m, to, dup, late) as Rec, readers, probes);
     else this.facts.beginStep();
   }
 
   /** A message record: the facts take it in only if they learn from its kind of message. */
-  private message(record: Rec, facts: boolean, readers: readonly ((record: Rec) => void)[], probes: boolean): void {
+  private message(record: Rec, readers: Readers, probes: boolean): void {
     let learned = false;
-    if (facts) learned = this.facts.observe(record, this.at);
+    if (readers.facts) learned = this.facts.observe(record, this.at);
     else this.facts.beginStep();
-    this.step(record, learned, readers, probes);
+    this.step(record, learned, readers.checkers, probes);
   }
 
   private step(record: Rec, learned: boolean, readers: readonly ((record: Rec) => void)[], probes: boolean): void {
@@ -144,10 +149,10 @@ export class CheckSuite implements TraceWatcher<RunEvent> {
     if (learned || probes) this.probes.observe(record);
   }
 
-  private delivering(m: number): MessageRoute | undefined {
-    const route = this.awaiting.get(m);
-    if (route !== undefined) this.awaiting.delete(m);
-    return route;
+  private delivering(m: number): Readers | undefined {
+    const readers = this.awaiting.get(m);
+    if (readers !== undefined) this.awaiting.delete(m);
+    return readers;
   }
 
   /** Whether the committed history moved since the checkers last looked (the next step wakes them). */
@@ -171,10 +176,9 @@ export class CheckSuite implements TraceWatcher<RunEvent> {
     let route = byTo.get(to);
     if (route === undefined) {
       const kind: MessageKind = { type, from: nameOf(from), to: nameOf(to) };
-      const reads = (c: Checker): boolean => c.reads === undefined || c.reads(kind);
-      const facts = Facts.reads(kind);
-      const delivers = this.readersOf('deliver', (c) => (reads(c) ? c.observes : undefined), (c) => c.observe);
-      route = { facts, sends: this.readersOf('send', (c) => (reads(c) ? c.observes : undefined), (c) => c.observe), delivers, awaited: facts || delivers.length > 0 };
+      const checkers = (recordType: 'send' | 'deliver'): readonly ((record: Rec) => void)[] =>
+        this.readersOf(recordType, (c) => (c.reads === undefined || c.reads(kind) ? c.observes : undefined), (c) => c.observe);
+      route = { send: { facts: Facts.readsSend(kind), checkers: checkers('send') }, deliver: { facts: Facts.readsDelivery(kind), checkers: checkers('deliver') } };
       byTo.set(to, route);
     }
     return route;

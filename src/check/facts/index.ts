@@ -50,12 +50,17 @@ export class Facts {
   }
 
   /**
-   * The messages whose send and deliver records `observe` learns from: promises, lock requests
-   * and their answers, and whatever a coordinator sends (it announces a term it raised on its
-   * own timer by sending). Records of other messages teach the facts nothing.
+   * The messages whose send records `observe` learns from: promises, lock requests and their
+   * answers, and whatever a coordinator sends (it announces a term it raised on its own timer by
+   * sending). Records of other messages teach the facts nothing.
    */
-  static reads(message: MessageKind): boolean {
-    return OldLayouts.reads(message) || LockReplies.reads(message) || message.from === COORDINATOR;
+  static readsSend(message: MessageKind): boolean {
+    return Facts.readsDelivery(message) || message.from === COORDINATOR;
+  }
+
+  /** The messages whose deliver records `observe` learns from: promises, lock requests and their answers. */
+  static readsDelivery(message: MessageKind): boolean {
+    return OldLayouts.reads(message) || LockReplies.reads(message);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Incoming, Message } from './effects.js';
+import { RequestIncoming } from './incoming.js';
 import { s, type Duration, type VirtualTime } from './time.js';
 
 /** How long a receiver remembers a message it handled: far beyond any delay the network adds. */
@@ -68,6 +69,12 @@ export function atMostOnce(
     times.push(now);
     const reply = incoming.reply;
     if (reply === undefined) {
+      handler(incoming);
+      return;
+    }
+    // The kernel's requests tell a hook of their answer; anything else is wrapped.
+    if (incoming instanceof RequestIncoming) {
+      incoming.keep = keepReply;
       handler(incoming);
       return;
     }

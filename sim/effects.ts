@@ -55,7 +55,7 @@ export type WaitOutcome = 'notified' | 'timeout';
 
 /** What a process task yields to the kernel. Tasks use the context's helpers, never these directly. */
 export type Effect =
-  | { readonly kind: 'call'; readonly request: CallRequest; readonly timeout: Duration }
+  | { readonly kind: 'call'; readonly to: Pid | ProcessAddress; readonly msg: Message; readonly timeout: Duration }
   | {
       readonly kind: 'call-all';
       readonly requests: readonly CallRequest[];

@@ -1,7 +1,7 @@
 import { PctOrdering } from './pct.js';
 import { matchesProcess } from './process-pattern.js';
 import type { Rng } from './rng.js';
-import type { Scheduler } from './scheduler.js';
+import { ScheduledEvent, type Scheduler } from './scheduler.js';
 import { ms, type Duration, type VirtualTime } from './time.js';
 
 export type NodeId = string;
@@ -52,16 +52,44 @@ export interface NetworkCounters {
 /** What the receiving side did with a packet: delivered it, or why not. */
 export type DeliveryOutcome = 'delivered' | DropCause;
 
-export interface Packet {
-  readonly from: NodeId;
-  readonly to: NodeId;
+/** A message in flight. It is its own entry in the scheduler's queue (its first copy's arrival). */
+export abstract class Packet extends ScheduledEvent {
+  abstract readonly from: NodeId;
+  abstract readonly to: NodeId;
   /** The sending and receiving processes' names: partitions with `only` cut by them. */
-  readonly fromProcess: string;
-  readonly toProcess: string;
+  abstract readonly fromProcess: string;
+  abstract readonly toProcess: string;
+  /** The network carrying it, set when it is sent. */
+  private carrier: Network | undefined;
   /** Called at arrival time; the receiver decides whether a process takes it. */
-  deliver(duplicate: boolean): DeliveryOutcome;
+  abstract deliver(duplicate: boolean): DeliveryOutcome;
   /** Called when the network itself drops the packet (loss, partition). */
-  dropped(cause: DropCause): void;
+  abstract dropped(cause: DropCause): void;
+
+  /** @internal sent on `network`: its first copy arrives at `at`. */
+  carry(network: Network, scheduler: Scheduler, at: VirtualTime): void {
+    this.carrier = network;
+    scheduler.enqueue(this, at);
+  }
+
+  /** @internal the first copy arrives. */
+  run(): void {
+    (this.carrier as Network).arrive(this, false);
+  }
+}
+
+/** The second copy of a duplicated packet, queued on its own. */
+class DuplicateArrival extends ScheduledEvent {
+  constructor(
+    private readonly network: Network,
+    private readonly packet: Packet,
+  ) {
+    super();
+  }
+
+  run(): void {
+    this.network.arrive(this.packet, true);
+  }
 }
 
 /** Link keys by sender and receiver, built once: every send looks one up. */
@@ -321,20 +349,24 @@ export class Network {
   }
 
   private schedule(packet: Packet, at: VirtualTime, duplicate: boolean): void {
-    this.scheduler.at(at, () => {
-      // A partition that started while the packet was in flight still stops it.
-      if (this.cut(packet)) {
-        this.drop(packet, 'partition');
-        return;
-      }
-      const outcome = packet.deliver(duplicate);
-      if (outcome === 'delivered') {
-        this.counters.delivered++;
-        if (duplicate) this.counters.duplicated++;
-      } else {
-        this.counters.dropped[outcome]++;
-      }
-    });
+    if (duplicate) this.scheduler.enqueue(new DuplicateArrival(this, packet), at);
+    else packet.carry(this, this.scheduler, at);
+  }
+
+  /** @internal a copy of `packet` reaches its receiver's node. */
+  arrive(packet: Packet, duplicate: boolean): void {
+    // A partition that started while the packet was in flight still stops it.
+    if (this.cut(packet)) {
+      this.drop(packet, 'partition');
+      return;
+    }
+    const outcome = packet.deliver(duplicate);
+    if (outcome === 'delivered') {
+      this.counters.delivered++;
+      if (duplicate) this.counters.duplicated++;
+    } else {
+      this.counters.dropped[outcome]++;
+    }
   }
 
   private drop(packet: Packet, cause: DropCause): void {

@@ -6,18 +6,14 @@ import type { Rng } from './rng.js';
 import type { Timer } from './scheduler.js';
 import type { RecordFile } from './disk.js';
 import type { DurableStore } from './store.js';
-import { ProcessTimer, type TimerOwner } from './process-timer.js';
-import { AutoResetTrigger, Task } from './task.js';
+import { CallGroup, PendingCall, TIMED_OUT, type CallOwner, type CallWaiter } from './pending-call.js';
+import { CallbackTimer, SleepTimer, TimerList, type ProcessTimer } from './process-timer.js';
+import { AutoResetTrigger, Task, type TaskRunner } from './task.js';
 import type { Duration, VirtualTime } from './time.js';
 import type { TraceEventBase } from './trace.js';
 
 const PENDING: unique symbol = Symbol('pending');
 type Immediate = unknown | typeof PENDING;
-
-interface PendingCall {
-  readonly complete: (result: CallResult) => void;
-  readonly timer: Timer;
-}
 
 /** Something that came due while the process was paused; `m` names a held message. */
 export interface HeldWork {
@@ -31,13 +27,12 @@ interface Receiver {
 }
 
 /** One incarnation of a process. Implements the context its start routine is given. */
-export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implements ProcessContext<E>, TimerOwner {
+export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implements ProcessContext<E>, CallOwner, TaskRunner {
   private live = true;
   private handler: ((incoming: Incoming) => void) | undefined;
   private readonly mailbox: Incoming[] = [];
   private readonly receivers: Receiver[] = [];
-  private readonly pendingCalls = new Map<number, PendingCall>();
-  private readonly timers = new Set<Timer>();
+  private readonly timers = new TimerList();
   private readonly tasks = new Set<Task<unknown>>();
   /** Set while paused: what came due meanwhile, in the order it came due. */
   private held: HeldWork[] | undefined;
@@ -73,7 +68,7 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   }
 
   spawn<R>(body: TaskBody<R>, name = 'task'): TaskHandle {
-    const task = new Task<R>(name, body);
+    const task = new Task<R>(name, body, this);
     if (!this.live) {
       task.done = true;
       return task;
@@ -84,7 +79,7 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   }
 
   timer(delay: Duration, fn: () => void): Timer {
-    const timer = new ProcessTimer(this.kernel.scheduler, delay, this, fn);
+    const timer = new CallbackTimer(this.kernel.scheduler, delay, this, fn);
     this.timers.add(timer);
     return timer;
   }
@@ -98,13 +93,13 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
 
   /** @internal a timer was cancelled. */
   timerCancelled(timer: ProcessTimer): void {
-    this.timers.delete(timer);
+    this.timers.remove(timer);
   }
 
   private runTimer(timer: ProcessTimer): void {
-    this.timers.delete(timer);
+    this.timers.remove(timer);
     // Cancelled after it came due while the process was paused: it must not run.
-    if (!timer.cancelled) timer.callback();
+    if (!timer.cancelled) timer.fire();
   }
 
   trigger(): Trigger {
@@ -140,7 +135,7 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   }
 
   *call<R extends Message = Message>(to: Pid | ProcessAddress, msg: Message, options: CallOptions): TaskBody<CallResult<R>> {
-    return (yield { kind: 'call', request: { to, msg }, timeout: options.timeout }) as CallResult<R>;
+    return (yield { kind: 'call', to, msg, timeout: options.timeout }) as CallResult<R>;
   }
 
   *callAll(requests: readonly CallRequest[], options: CallAllOptions): TaskBody<CallResult[]> {
@@ -235,19 +230,23 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     this.mailbox.push(incoming);
   }
 
-  /** @internal whether call `callId` still waits for its reply. */
-  awaitsReply(callId: number): boolean {
-    return this.pendingCalls.has(callId);
+  /** @internal whether `call` is this process's, and still waits for its reply. */
+  awaitsReply(call: PendingCall): boolean {
+    return call.awaitedBy(this);
   }
 
-  /** @internal a reply arrived for call `callId`; late replies (after a timeout) are ignored. */
-  acceptReply(callId: number, from: Pid, reply: Message): void {
-    const pending = this.pendingCalls.get(callId);
-    if (pending === undefined) return;
-    this.pendingCalls.delete(callId);
-    pending.timer.cancel();
-    this.timers.delete(pending.timer);
-    pending.complete({ ok: true, reply, from });
+  /** @internal a reply to `call` arrived; late replies (after a timeout) are ignored. */
+  acceptReply(call: PendingCall, from: Pid, reply: Message): void {
+    if (!call.awaitedBy(this)) return;
+    call.cancel();
+    call.waiter.callDone(call.slot, { ok: true, reply, from });
+  }
+
+  /** @internal a call's timeout fired. */
+  callTimedOut(call: PendingCall): void {
+    if (!call.waiting) return;
+    call.waiting = false;
+    call.waiter.callDone(call.slot, TIMED_OUT);
   }
 
   /** @internal the process is going down: drop everything volatile. Returns the held messages it never handled. */
@@ -256,10 +255,7 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     this.held = undefined;
     this.live = false;
     this.handler = undefined;
-    for (const timer of this.timers) timer.cancel();
-    this.timers.clear();
-    for (const call of this.pendingCalls.values()) call.timer.cancel();
-    this.pendingCalls.clear();
+    this.timers.cancelAll();
     for (const task of this.tasks) task.cancel();
     this.tasks.clear();
     this.mailbox.length = 0;
@@ -267,8 +263,8 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     return discarded;
   }
 
-  /** Run `task` until it blocks on an effect that does not complete at once. */
-  private advance(task: Task<unknown>, input: unknown): void {
+  /** @internal run `task` until it blocks on an effect that does not complete at once. */
+  advance(task: Task<unknown>, input: unknown): void {
     let value = input;
     for (;;) {
       if (!this.live || task.done) return;
@@ -277,7 +273,7 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
         task.done = true;
         task.result = step.value;
         this.tasks.delete(task);
-        for (const joiner of task.joiners.splice(0)) joiner(step.value);
+        for (const joiner of task.joiners.splice(0)) joiner.resume(step.value);
         return;
       }
       const immediate = this.perform(task, step.value);
@@ -286,30 +282,17 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     }
   }
 
-  private resumeLater(task: Task<unknown>): (value: unknown) => void {
-    return (value) => {
-      task.cleanup = undefined;
-      this.advance(task, value);
-    };
-  }
-
   private perform(task: Task<unknown>, effect: Effect): Immediate {
     switch (effect.kind) {
-      case 'call': {
-        const resume = this.resumeLater(task);
-        const callId = this.issueCall(effect.request, effect.timeout, resume);
-        task.cleanup = () => this.cancelCall(callId);
+      case 'call':
+        task.cleanup = this.issueCall(effect.to, effect.msg, effect.timeout, task, 0);
         return PENDING;
-      }
       case 'call-all':
         return this.performCallAll(task, effect.requests, effect.timeout, effect.until);
       case 'sleep': {
-        const resume = this.resumeLater(task);
-        const timer = this.timer(effect.duration, () => resume(undefined));
-        task.cleanup = () => {
-          timer.cancel();
-          this.timers.delete(timer);
-        };
+        const timer = new SleepTimer(this.kernel.scheduler, effect.duration, this, task);
+        this.timers.add(timer);
+        task.cleanup = timer;
         return PENDING;
       }
       case 'receive':
@@ -319,30 +302,19 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
       case 'join': {
         const target = effect.task as Task<unknown>;
         if (target.done) return target.result;
-        target.joiners.push(this.resumeLater(task));
+        target.joiners.push(task);
         return PENDING;
       }
     }
   }
 
-  private issueCall(request: CallRequest, timeout: Duration, complete: (result: CallResult) => void): number {
+  private issueCall(to: Pid | ProcessAddress, msg: Message, timeout: Duration, waiter: CallWaiter, slot: number): PendingCall {
     const callId = this.kernel.nextCallId();
     // A process timer, so a pause holds the timeout like any other timer.
-    const timer = this.timer(timeout, () => {
-      if (!this.pendingCalls.delete(callId)) return;
-      complete({ ok: false, reason: 'timeout' });
-    });
-    this.pendingCalls.set(callId, { complete, timer });
-    this.kernel.sendEnvelope(this, request.to, request.msg, callId);
-    return callId;
-  }
-
-  private cancelCall(callId: number): void {
-    const pending = this.pendingCalls.get(callId);
-    if (pending === undefined) return;
-    this.pendingCalls.delete(callId);
-    pending.timer.cancel();
-    this.timers.delete(pending.timer);
+    const call = new PendingCall(this.kernel.scheduler, timeout, this, callId, waiter, slot);
+    this.timers.add(call);
+    this.kernel.sendEnvelope(this, to, msg, call);
+    return call;
   }
 
   private performCallAll(
@@ -352,31 +324,12 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     until: ((result: CallResult, index: number) => boolean) | undefined,
   ): Immediate {
     if (requests.length === 0) return [];
-    const results: (CallResult | undefined)[] = new Array<CallResult | undefined>(requests.length).fill(undefined);
-    const callIds: number[] = [];
-    let remaining = requests.length;
-    let finished = false;
-    const resume = this.resumeLater(task);
-    const finish = (): void => {
-      finished = true;
-      for (const id of callIds) this.cancelCall(id);
-      resume(results.map((r) => r ?? { ok: false, reason: 'cancelled' }));
-    };
-    requests.forEach((request, index) => {
-      const id = this.issueCall(request, timeout, (result) => {
-        if (finished) return;
-        results[index] = result;
-        remaining--;
-        // `until` sees every result, the last one too: callers count replies in it.
-        const enough = until !== undefined && until(result, index);
-        if (remaining === 0 || enough) finish();
-      });
-      callIds.push(id);
-    });
-    task.cleanup = () => {
-      finished = true;
-      for (const id of callIds) this.cancelCall(id);
-    };
+    const group = new CallGroup(task, requests.length, until);
+    for (let i = 0; i < requests.length; i++) {
+      const request = requests[i] as CallRequest;
+      group.calls.push(this.issueCall(request.to, request.msg, timeout, group, i));
+    }
+    task.cleanup = group;
     return PENDING;
   }
 
@@ -387,14 +340,13 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   ): Immediate {
     const index = this.mailbox.findIndex((m) => match === undefined || match(m));
     if (index >= 0) return this.mailbox.splice(index, 1)[0];
-    const resume = this.resumeLater(task);
+    const resume = (value: unknown): void => task.resume(value);
     let timer: Timer | undefined;
     const receiver: Receiver = {
       match,
       resume: (incoming) => {
         if (timer !== undefined) {
           timer.cancel();
-          this.timers.delete(timer);
         }
         resume(incoming);
       },
@@ -407,10 +359,12 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
         resume(undefined);
       });
     }
-    task.cleanup = () => {
-      const at = this.receivers.indexOf(receiver);
-      if (at >= 0) this.receivers.splice(at, 1);
-      if (timer !== undefined) timer.cancel();
+    task.cleanup = {
+      undo: () => {
+        const at = this.receivers.indexOf(receiver);
+        if (at >= 0) this.receivers.splice(at, 1);
+        if (timer !== undefined) timer.cancel();
+      },
     };
     return PENDING;
   }
@@ -421,12 +375,11 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
       t.pending = false;
       return 'notified';
     }
-    const resume = this.resumeLater(task);
+    const resume = (value: unknown): void => task.resume(value);
     let timer: Timer | undefined;
     t.waiter = (outcome) => {
       if (timer !== undefined) {
         timer.cancel();
-        this.timers.delete(timer);
       }
       resume(outcome);
     };
@@ -436,9 +389,11 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
         resume('timeout');
       });
     }
-    task.cleanup = () => {
-      t.waiter = undefined;
-      if (timer !== undefined) timer.cancel();
+    task.cleanup = {
+      undo: () => {
+        t.waiter = undefined;
+        if (timer !== undefined) timer.cancel();
+      },
     };
     return PENDING;
   }

@@ -1,49 +1,131 @@
-import type { Scheduler, Timer } from './scheduler.js';
-import type { Duration, VirtualTime } from './time.js';
+import { ScheduledEvent, type Scheduler, type Timer } from './scheduler.js';
+import type { Task, Undo } from './task.js';
+import type { Duration } from './time.js';
 
 /**
- * A timer owned by a process. Its callback goes through the process (`fire`), which holds it
- * while the process is paused; so, unlike a bare scheduler timer, it can come due and still be
- * cancelled before its callback runs, and a cancelled one never runs.
+ * A timer owned by a process. It goes through the process when it comes due (`timerDue`), which
+ * holds it while the process is paused; so, unlike a bare scheduler timer, it can come due and
+ * still be cancelled before it fires, and a cancelled one never fires. It is its own entry in the
+ * scheduler's queue; what firing does is its subclass's (a callback, a task's sleep, a call's
+ * timeout), so none needs a closure.
  */
-export class ProcessTimer implements Timer {
+export abstract class ProcessTimer extends ScheduledEvent implements Timer {
   private due = false;
   private stopped = false;
-  private readonly inner: Timer;
+  /** @internal its place in its owner's `TimerList`. */
+  listed = false;
+  /** @internal */
+  listPrev: ProcessTimer | undefined = undefined;
+  /** @internal */
+  listNext: ProcessTimer | undefined = undefined;
 
   constructor(
-    scheduler: Scheduler,
+    private readonly scheduler: Scheduler,
     delay: Duration,
-    private readonly owner: TimerOwner,
-    /** What the timer does when it fires (run by the owner, never once cancelled). */
-    readonly callback: () => void,
+    protected readonly owner: TimerOwner,
   ) {
-    this.inner = scheduler.after(delay, () => {
-      this.due = true;
-      owner.timerDue(this);
-    });
-  }
-
-  get time(): VirtualTime {
-    return this.inner.time;
+    super();
+    scheduler.enqueue(this, scheduler.now + (delay > 0 ? delay : 0));
   }
 
   get cancelled(): boolean {
     return this.stopped;
   }
 
+  /** @internal the scheduler reached the timer's time. */
+  run(): void {
+    this.due = true;
+    this.owner.timerDue(this);
+  }
+
   cancel(): void {
     if (this.stopped) return;
     this.stopped = true;
-    // A due timer is no longer queued; cancelling it there would miscount the scheduler's queue.
-    if (!this.due) this.inner.cancel();
+    // A due timer is no longer queued.
+    if (!this.due) this.scheduler.dequeue(this);
     this.owner.timerCancelled(this);
+  }
+
+  /** What the timer does (run by its owner when it is due, never once cancelled). */
+  abstract fire(): void;
+}
+
+/**
+ * The timers a process has running, linked through the timers themselves: adding and removing
+ * one allocates nothing (a set of them grew and shrank its table all run long).
+ */
+export class TimerList {
+  private head: ProcessTimer | undefined;
+
+  add(timer: ProcessTimer): void {
+    if (timer.listed) return;
+    timer.listed = true;
+    timer.listPrev = undefined;
+    timer.listNext = this.head;
+    if (this.head !== undefined) this.head.listPrev = timer;
+    this.head = timer;
+  }
+
+  remove(timer: ProcessTimer): void {
+    if (!timer.listed) return;
+    timer.listed = false;
+    const { listPrev: prev, listNext: next } = timer;
+    if (prev !== undefined) prev.listNext = next;
+    else this.head = next;
+    if (next !== undefined) next.listPrev = prev;
+    timer.listPrev = undefined;
+    timer.listNext = undefined;
+  }
+
+  /** Cancel every timer (each takes itself out as it is cancelled). */
+  cancelAll(): void {
+    while (this.head !== undefined) {
+      const timer = this.head;
+      timer.cancel();
+      this.remove(timer);
+    }
   }
 }
 
-/** The process a timer belongs to: it runs the timer's callback, or holds it while paused. */
+/** The process a timer belongs to: it fires the timer, or holds it while paused. */
 export interface TimerOwner {
   timerDue(timer: ProcessTimer): void;
   /** The timer was cancelled: forget it. */
   timerCancelled(timer: ProcessTimer): void;
+}
+
+/** `ctx.timer(delay, fn)`: runs `fn`. */
+export class CallbackTimer extends ProcessTimer {
+  constructor(
+    scheduler: Scheduler,
+    delay: Duration,
+    owner: TimerOwner,
+    private readonly callback: () => void,
+  ) {
+    super(scheduler, delay, owner);
+  }
+
+  fire(): void {
+    this.callback();
+  }
+}
+
+/** A task's `sleep`: resumes the task. Cancelling the task cancels the timer. */
+export class SleepTimer extends ProcessTimer implements Undo {
+  constructor(
+    scheduler: Scheduler,
+    delay: Duration,
+    owner: TimerOwner,
+    private readonly task: Task<unknown>,
+  ) {
+    super(scheduler, delay, owner);
+  }
+
+  fire(): void {
+    this.task.resume(undefined);
+  }
+
+  undo(): void {
+    this.cancel();
+  }
 }

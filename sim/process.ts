@@ -8,6 +8,7 @@ import type { DurableStore } from './store.js';
 import type { Duration, VirtualTime } from './time.js';
 import type { TraceEventBase } from './trace.js';
 import type { ProcessInstance } from './process-instance.js';
+import type { PendingCall } from './pending-call.js';
 
 /** How a process starts: called on every (re)start with a fresh context; volatile state lives in its closure. */
 export type ProcessStart<E extends TraceEventBase = TraceEventBase> = (ctx: ProcessContext<E>) => void;
@@ -72,7 +73,8 @@ export interface ProcessContext<E extends TraceEventBase = TraceEventBase> {
 /** What a process instance needs from the simulation that hosts it. */
 export interface KernelPort<E extends TraceEventBase> {
   readonly scheduler: Scheduler;
-  sendEnvelope(from: { readonly pid: Pid }, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void;
+  /** Send `msg`; `call`: it is a request, and `call` waits for its reply. */
+  sendEnvelope(from: { readonly pid: Pid }, to: Pid | ProcessAddress, msg: Message, call?: PendingCall): void;
   nextCallId(): number;
   monitor(watcher: { readonly pid: Pid }, target: Pid | ProcessAddress): number;
   demonitor(ref: number): void;

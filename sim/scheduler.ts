@@ -11,6 +11,18 @@ export interface Timer {
 /** What a cancelled timer runs: nothing (and it holds on to nothing). */
 const NOTHING = (): void => {};
 
+/**
+ * Something the scheduler runs at its time that is its own queue entry: the kernel's timers and
+ * messages in flight, so scheduling one allocates nothing beside it. `Scheduler.enqueue` sets its
+ * time and place in the order.
+ */
+export abstract class ScheduledEvent implements QueuedEvent {
+  time: VirtualTime = 0;
+  seq = 0;
+  index = OUT_OF_QUEUE;
+  abstract run(): void;
+}
+
 class TimerEvent implements QueuedEvent, Timer {
   cancelled = false;
   index = OUT_OF_QUEUE;
@@ -77,9 +89,21 @@ export class Scheduler {
     return this.at(this.clock + (delay > 0 ? delay : 0), run);
   }
 
+  /** Queue `event` to run at `time` (clamped to now), after every event already queued for that time. */
+  enqueue(event: ScheduledEvent, time: VirtualTime): void {
+    event.time = time < this.clock ? this.clock : time;
+    event.seq = this.nextSeq++;
+    this.queue.push(event);
+  }
+
+  /** Take a queued `event` out (it will not run); nothing if it is not queued. */
+  dequeue(event: ScheduledEvent): void {
+    this.queue.remove(event);
+  }
+
   /** Time of the next event, if any. */
   nextTime(): VirtualTime | undefined {
-    return this.queue.peek()?.time;
+    return this.queue.peekTime();
   }
 
   /** Run exactly one event; false when nothing is left. */
@@ -98,17 +122,17 @@ export class Scheduler {
     let ran = 0;
     for (;;) {
       if (ran >= budget) return 'max-events';
-      const head = this.queue.peek();
-      if (head === undefined) {
+      const time = this.queue.peekTime();
+      if (time === undefined) {
         if (until !== undefined && until > this.clock) this.clock = until;
         return until !== undefined ? 'until' : 'idle';
       }
-      if (until !== undefined && head.time > until) {
+      if (until !== undefined && time > until) {
         this.clock = until;
         return 'until';
       }
-      this.queue.pop();
-      this.clock = head.time;
+      const head = this.queue.pop() as QueuedEvent;
+      this.clock = time;
       this.executed++;
       ran++;
       head.run();

@@ -1,8 +1,10 @@
 import { nodeOf, parseTarget, pidOf, processAddress, type Pid, type ProcessAddress } from './address.js';
-import type { DownMessage, Incoming, Message } from './effects.js';
+import type { DownMessage, Message } from './effects.js';
 import type { KernelEvent } from './kernel-events.js';
 import { NodeDisk, type RecordFile, type RecordFileImpl } from './disk.js';
-import { Network, type DeliveryOutcome, type DropCause, type NetworkConfig, type NodeId, type Packet } from './network.js';
+import { CastIncoming, RequestIncoming } from './incoming.js';
+import type { PendingCall } from './pending-call.js';
+import { Network, Packet, type DeliveryOutcome, type DropCause, type NetworkConfig, type NodeId } from './network.js';
 import { ProcessInstance } from './process-instance.js';
 import type { KernelPort, ProcessStart } from './process.js';
 import { Rng } from './rng.js';
@@ -411,8 +413,8 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     if (refs.length === 0) this.monitorsByTarget.delete(entry.target);
   }
 
-  sendEnvelope(from: ProcessInstance<E>, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
-    this.transmit(from.pid, from.node, from.name, to, msg, call, replyTo);
+  sendEnvelope(from: ProcessInstance<E>, to: Pid | ProcessAddress, msg: Message, call?: PendingCall): void {
+    this.transmit(from.pid, from.node, from.name, to, msg, call?.callId, undefined, call);
   }
 
   // ---- internals ----
@@ -452,11 +454,23 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     this.transmit(target, sender.node, sender.name, watcher, msg);
   }
 
-  /** Send `msg` from pid `from`, which runs as `fromName` on `fromNode` (its sender knows; no parsing per message). */
-  private transmit(from: Pid, fromNode: NodeId, fromName: string, to: Pid | ProcessAddress, msg: Message, call?: number, replyTo?: number): void {
+  /**
+   * Send `msg` from pid `from`, which runs as `fromName` on `fromNode` (its sender knows; no
+   * parsing per message). `pending`: the call a request is, or the call a reply answers.
+   */
+  private transmit(
+    from: Pid,
+    fromNode: NodeId,
+    fromName: string,
+    to: Pid | ProcessAddress,
+    msg: Message,
+    call?: number,
+    replyTo?: number,
+    pending?: PendingCall,
+  ): void {
     const m = this.messageSeq++;
     if (this.traceMessages) this.trace.send(this.now, m, from, to, msg, call, replyTo);
-    this.network.send(new Envelope(this, m, from, fromNode, fromName, to, msg, call, replyTo));
+    this.network.send(new Envelope(this, m, from, fromNode, fromName, to, msg, call, replyTo, pending));
   }
 
   /** @internal the network hands a packet over at its arrival time. */
@@ -478,17 +492,17 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   /** The process takes the message now: record the delivery, hand it over, tell the observers. */
   private handOver(instance: ProcessInstance<E>, e: Envelope<E>, duplicate: boolean): void {
-    const { m, sender: from, msg, call, replyTo } = e;
-    const late = replyTo !== undefined && !instance.awaitsReply(replyTo);
+    const { m, sender: from, msg, call, replyTo, pending } = e;
+    const late = replyTo !== undefined && !instance.awaitsReply(pending as PendingCall);
     if (this.traceMessages) this.trace.deliver(this.now, m, instance.pid, duplicate, late);
-    if (replyTo !== undefined) instance.acceptReply(replyTo, from, msg);
+    if (replyTo !== undefined) instance.acceptReply(pending as PendingCall, from, msg);
     else {
       const outer = this.handling;
       const outerPid = this.handlingPid;
       this.handling = e;
       this.handlingPid = instance.pid;
       try {
-        instance.accept(this.incoming(instance, m, from, msg, call));
+        instance.accept(call === undefined ? new CastIncoming(m, from, msg) : new KernelRequest(this, instance, m, from, msg, pending as PendingCall));
       } finally {
         this.handling = outer;
         this.handlingPid = outerPid;
@@ -500,19 +514,12 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     }
   }
 
-  private incoming(receiver: ProcessInstance<E>, id: number, from: Pid, msg: Message, call: number | undefined): Incoming {
-    if (call === undefined) return { id, from, msg, reply: undefined };
-    let replied = false;
-    return {
-      id,
-      from,
-      msg,
-      reply: (answer: Message) => {
-        if (replied || !receiver.alive()) return;
-        replied = true;
-        this.transmit(receiver.pid, receiver.node, receiver.name, from, answer, undefined, call);
-      },
-    };
+  /** @internal `request`'s receiver answers it. */
+  answer(request: KernelRequest<E>, answer: Message): void {
+    const receiver = request.receiver;
+    if (request.replied || !receiver.alive()) return;
+    request.replied = true;
+    this.transmit(receiver.pid, receiver.node, receiver.name, request.from, answer, undefined, request.call.callId, request.call);
   }
 
   private undeliverable(m: number, cause: 'node-down' | 'no-process'): DeliveryOutcome {
@@ -521,8 +528,29 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   }
 }
 
+/** A request handed to its receiver: its answer goes back through the simulation. */
+class KernelRequest<E extends TraceEventBase> extends RequestIncoming {
+  replied = false;
+
+  constructor(
+    private readonly sim: Simulation<E>,
+    readonly receiver: ProcessInstance<E>,
+    id: number,
+    from: Pid,
+    msg: Message,
+    /** The call it is: the answer goes back to it. */
+    readonly call: PendingCall,
+  ) {
+    super(id, from, msg);
+  }
+
+  protected answer(answer: Message): void {
+    this.sim.answer(this, answer);
+  }
+}
+
 /** A message in flight: what the network carries, and who takes it when it arrives. */
-class Envelope<E extends TraceEventBase> implements Packet {
+class Envelope<E extends TraceEventBase> extends Packet {
   readonly to: NodeId;
   readonly toProcess: string;
 
@@ -536,7 +564,10 @@ class Envelope<E extends TraceEventBase> implements Packet {
     readonly msg: Message,
     readonly call: number | undefined,
     readonly replyTo: number | undefined,
+    /** The call this request is, or the call this reply answers. */
+    readonly pending: PendingCall | undefined,
   ) {
+    super();
     const b = parseTarget(target);
     this.to = b.node;
     this.toProcess = b.name;

@@ -46,6 +46,12 @@ export interface SpeedFigures {
         readonly overheadMsPerSeed?: number;
         /** The mean run's own wall time in the workers, with 2 jobs. */
         readonly runMsPerSeed?: number;
+        /**
+         * Cores the process kept busy (its CPU time over the wall time), with 1 and 2 jobs: beside
+         * each worker, V8's compiler and collector threads run on a spare core if there is one.
+         */
+        readonly oneJobCores?: number;
+        readonly twoJobsCores?: number;
       }
     >
   >;
@@ -106,13 +112,20 @@ function defaultRun(scenario: Scenario, kernelEventsPerSec: number): SpeedFigure
   };
 }
 
-/** Seeds per second, and how the workers' time splits between the runs and everything around them. */
-async function seedsPerSecond(scenario: Scenario, count: number, jobs: number): Promise<{ rate: number; runMs: number; overheadMs: number }> {
+/** Seeds per second, how the workers' time splits between the runs and everything around them, and how many cores were busy. */
+async function seedsPerSecond(scenario: Scenario, count: number, jobs: number): Promise<{ rate: number; runMs: number; overheadMs: number; cores: number }> {
   let inRuns = 0;
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   await sweepSeeds({ scenario, source: scenario.name, count, seedAt: (k) => k + 1, jobs, onResult: (r) => (inRuns += r.wallMs) });
   const wall = elapsedMs(start);
-  return { rate: count / (wall / 1000), runMs: inRuns / count, overheadMs: Math.max(0, wall * jobs - inRuns) / count };
+  const used = process.cpuUsage(cpu);
+  return {
+    rate: count / (wall / 1000),
+    runMs: inRuns / count,
+    overheadMs: Math.max(0, wall * jobs - inRuns) / count,
+    cores: (used.user + used.system) / 1000 / wall,
+  };
 }
 
 async function sweeps(): Promise<SpeedFigures['sweeps']> {
@@ -125,7 +138,16 @@ async function sweeps(): Promise<SpeedFigures['sweeps']> {
     const { scenario } = loadScenario(name);
     const one = await seedsPerSecond(scenario, seeds, 1);
     const two = await seedsPerSecond(scenario, seeds, 2);
-    out[name] = { seeds, oneJob: one.rate, twoJobs: two.rate, scaling: two.rate / one.rate, overheadMsPerSeed: two.overheadMs, runMsPerSeed: two.runMs };
+    out[name] = {
+      seeds,
+      oneJob: one.rate,
+      twoJobs: two.rate,
+      scaling: two.rate / one.rate,
+      overheadMsPerSeed: two.overheadMs,
+      runMsPerSeed: two.runMs,
+      oneJobCores: one.cores,
+      twoJobsCores: two.cores,
+    };
   }
   return out;
 }
@@ -173,6 +195,12 @@ export async function speedSection(): Promise<void> {
     line(`sweep ${name} (${s.seeds} seeds), 1 job`, `${s.oneJob.toFixed(1)} seeds/s`, o ? `${o.oneJob.toFixed(1)} seeds/s` : '', ratio(s.oneJob, o?.oneJob));
     line(`sweep ${name}, 2 jobs`, `${s.twoJobs.toFixed(1)} seeds/s`, o ? `${o.twoJobs.toFixed(1)} seeds/s` : '', ratio(s.twoJobs, o?.twoJobs), `target >= ${TARGETS.sweep[name] ?? '?'} seeds/s`);
     line(`  2 jobs / 1 job`, `${s.scaling.toFixed(2)}x`, o ? `${o.scaling.toFixed(2)}x` : '', '', `target >= ${TARGETS.scaling}x on ${now.cpus} idle cores`);
+    if (s.oneJobCores !== undefined && s.twoJobsCores !== undefined) {
+      // One job's worker leaves a core free for V8's compiler and collector threads; two jobs
+      // share both cores with them, so two jobs can be at most (cores / cores busy with one) faster.
+      const ceiling = now.cpus / s.oneJobCores;
+      line(`  cores busy, 1 job / 2 jobs`, `${s.oneJobCores.toFixed(2)} / ${s.twoJobsCores.toFixed(2)}`, '', '', `2 jobs / 1 job can reach ${ceiling.toFixed(2)}x at most here`);
+    }
     if (s.runMsPerSeed !== undefined && s.overheadMsPerSeed !== undefined) {
       const share = (s.overheadMsPerSeed / (s.overheadMsPerSeed + s.runMsPerSeed)) * 100;
       line(`  per seed, 2 jobs: run / around it`, `${s.runMsPerSeed.toFixed(1)} / ${s.overheadMsPerSeed.toFixed(1)} ms`, '', '', `${share.toFixed(1)} % of worker time outside runs`);

@@ -8,7 +8,7 @@ import { Network, Packet, type DeliveryOutcome, type DropCause, type NetworkConf
 import { ProcessInstance } from './process-instance.js';
 import type { KernelPort, ProcessStart } from './process.js';
 import { Rng } from './rng.js';
-import { Scheduler, type RunLimits, type StopReason } from './scheduler.js';
+import { ScheduledEvent, Scheduler, type RunLimits, type StopReason } from './scheduler.js';
 import { NamespacedStore, type DurableStore } from './store.js';
 import type { Duration, VirtualTime } from './time.js';
 import { Trace, type TraceEventBase, type TraceSink } from './trace.js';
@@ -334,18 +334,18 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   syncOn(nodeId: NodeId, file: RecordFile<unknown>): VirtualTime {
     const disk = this.requireNode(nodeId).disk;
-    const f = file as RecordFileImpl<unknown>;
-    const target = f.records.length;
-    const generation = f.generation;
-    const crashes = disk.crashes;
     const done = disk.syncDoneAt(this.now);
-    this.scheduler.at(done, () => {
-      // A crash or a rewrite since the sync began means these records are not the ones it wrote.
-      if (disk.crashes !== crashes || f.generation !== generation) return;
-      f.synced = Math.max(f.synced, Math.min(target, f.records.length));
-      for (const observer of this.syncObservers) observer(nodeId, f.name);
-    });
+    this.scheduler.enqueue(new SyncDone(this, nodeId, disk, file as RecordFileImpl<unknown>), done);
     return done;
+  }
+
+  /** @internal a sync reached the disk: the records it covered are durable, unless the file changed under it. */
+  syncDone(sync: SyncDone): void {
+    const { disk, file } = sync;
+    // A crash or a rewrite since the sync began means these records are not the ones it wrote.
+    if (disk.crashes !== sync.crashes || file.generation !== sync.generation) return;
+    file.synced = Math.max(file.synced, Math.min(sync.target, file.records.length));
+    for (const observer of this.syncObservers) observer(sync.node, file.name);
   }
 
   whereisOn(node: NodeId, name: string): Pid | undefined {
@@ -525,6 +525,29 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   private undeliverable(m: number, cause: 'node-down' | 'no-process'): DeliveryOutcome {
     this.dropped(m, cause);
     return cause;
+  }
+}
+
+/** A sync on its way to the disk: what it covers, and what must not have changed meanwhile. */
+class SyncDone extends ScheduledEvent {
+  readonly target: number;
+  readonly generation: number;
+  readonly crashes: number;
+
+  constructor(
+    private readonly sim: { syncDone(sync: SyncDone): void },
+    readonly node: NodeId,
+    readonly disk: NodeDisk,
+    readonly file: RecordFileImpl<unknown>,
+  ) {
+    super();
+    this.target = file.records.length;
+    this.generation = file.generation;
+    this.crashes = disk.crashes;
+  }
+
+  run(): void {
+    this.sim.syncDone(this);
   }
 }
 

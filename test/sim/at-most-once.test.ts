@@ -16,8 +16,17 @@ function counter(dedupe: boolean) {
 }
 
 /** Every cross-node message is delivered twice; `a` asks `b` three times. */
-function run(dedupe: boolean): { replies: number[]; acted: number; duplicates: number } {
+function run(dedupe: boolean): { replies: number[]; acted: number; duplicates: number; answered: number[] } {
   const sim = new Simulation({ seed: 1, network: { baseLatency: 1_000, jitter: 500, duplicateRate: 1 } });
+  // Every answer the counter sends, duplicates' answers included.
+  const answered: number[] = [];
+  sim.trace.subscribe(
+    (r) => {
+      const record = r as unknown as { from: string; msg: Message; reply?: number };
+      if (record.from.startsWith('counter@b') && record.reply !== undefined) answered.push(record.msg['n'] as number);
+    },
+    ['send'],
+  );
   sim.addNode('b', (node) => node.spawn('counter', counter(dedupe)));
   const replies: number[] = [];
   sim.addNode('a', (node) =>
@@ -34,7 +43,7 @@ function run(dedupe: boolean): { replies: number[]; acted: number; duplicates: n
     }),
   );
   sim.run();
-  return { replies, acted: sim.disk('b').get('counter/acted') as number, duplicates: sim.network.counters.duplicated };
+  return { replies, acted: sim.disk('b').get('counter/acted') as number, duplicates: sim.network.counters.duplicated, answered };
 }
 
 describe('atMostOnce', () => {
@@ -45,6 +54,8 @@ describe('atMostOnce', () => {
     expect(once.replies).toEqual([1, 3, 5]);
     // three calls and three one-way notes, each delivered twice, acted on once
     expect(once.acted).toBe(6);
+    // each request's second copy is answered with the first copy's reply, not acted on again
+    expect(once.answered).toEqual([1, 1, 3, 3, 5, 5]);
   });
 
   it('without it the same duplicates make the service act twice', () => {

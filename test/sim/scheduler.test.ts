@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { Scheduler } from '../../sim/scheduler.js';
+import { ScheduledEvent, Scheduler } from '../../sim/scheduler.js';
+
+/** An event object that is its own queue entry, as the kernel's timers and messages are. */
+class Mark extends ScheduledEvent {
+  constructor(
+    private readonly seen: string[],
+    private readonly label: string,
+  ) {
+    super();
+  }
+
+  run(): void {
+    this.seen.push(this.label);
+  }
+}
 
 describe('Scheduler', () => {
   it('runs callbacks in time order, equal times in scheduling order', () => {
@@ -72,5 +86,27 @@ describe('Scheduler', () => {
     s.run({ until: 50 });
     const t = s.at(10, () => {});
     expect(t.time).toBe(50);
+  });
+
+  it('runs queued event objects in the same (time, scheduling) order as callbacks, clamps them to now, and takes them out on dequeue', () => {
+    const s = new Scheduler();
+    const seen: string[] = [];
+    s.enqueue(new Mark(seen, 'b'), 20);
+    s.at(10, () => seen.push('a'));
+    s.at(20, () => seen.push('c'));
+    const dropped = new Mark(seen, 'never');
+    s.enqueue(dropped, 15);
+    s.enqueue(new Mark(seen, 'd'), 20);
+    expect(s.pending).toBe(5);
+    s.dequeue(dropped);
+    s.dequeue(dropped);
+    expect(s.pending).toBe(4);
+    s.run({ until: 30 });
+    expect(seen).toEqual(['a', 'b', 'c', 'd']);
+    const late = new Mark(seen, 'late');
+    s.enqueue(late, 5);
+    expect(late.time).toBe(30);
+    s.run();
+    expect(seen.at(-1)).toBe('late');
   });
 });

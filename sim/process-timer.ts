@@ -1,4 +1,5 @@
-import { ScheduledEvent, type Scheduler, type Timer } from './scheduler.js';
+import { OUT_OF_QUEUE } from './event-queue.js';
+import type { ScheduledEvent, Scheduler, Timer } from './scheduler.js';
 import type { Task, Undo } from './task.js';
 import type { Duration } from './time.js';
 
@@ -9,7 +10,10 @@ import type { Duration } from './time.js';
  * scheduler's queue; what firing does is its subclass's (a callback, a task's sleep, a call's
  * timeout), so none needs a closure.
  */
-export abstract class ProcessTimer extends ScheduledEvent implements Timer {
+export abstract class ProcessTimer implements ScheduledEvent, Timer {
+  time = 0;
+  seq = 0;
+  index = OUT_OF_QUEUE;
   private due = false;
   private stopped = false;
   /** @internal its place in its owner's `TimerList`. */
@@ -24,7 +28,6 @@ export abstract class ProcessTimer extends ScheduledEvent implements Timer {
     delay: Duration,
     protected readonly owner: TimerOwner,
   ) {
-    super();
     scheduler.enqueue(this, scheduler.now + (delay > 0 ? delay : 0));
   }
 

@@ -8,7 +8,8 @@ import { Network, Packet, type DeliveryOutcome, type DropCause, type NetworkConf
 import { ProcessInstance } from './process-instance.js';
 import type { KernelPort, ProcessStart } from './process.js';
 import { Rng } from './rng.js';
-import { ScheduledEvent, Scheduler, type RunLimits, type StopReason } from './scheduler.js';
+import { Scheduler, type RunLimits, type ScheduledEvent, type StopReason } from './scheduler.js';
+import { OUT_OF_QUEUE } from './event-queue.js';
 import { NamespacedStore, type DurableStore } from './store.js';
 import type { Duration, VirtualTime } from './time.js';
 import { Trace, type TraceEventBase, type TraceSink } from './trace.js';
@@ -529,7 +530,10 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 }
 
 /** A sync on its way to the disk: what it covers, and what must not have changed meanwhile. */
-class SyncDone extends ScheduledEvent {
+class SyncDone implements ScheduledEvent {
+  time = 0;
+  seq = 0;
+  index = OUT_OF_QUEUE;
   readonly target: number;
   readonly generation: number;
   readonly crashes: number;
@@ -540,7 +544,6 @@ class SyncDone extends ScheduledEvent {
     readonly disk: NodeDisk,
     readonly file: RecordFileImpl<unknown>,
   ) {
-    super();
     this.target = file.records.length;
     this.generation = file.generation;
     this.crashes = disk.crashes;

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ScheduledEvent, Scheduler } from '../../sim/scheduler.js';
+import { OUT_OF_QUEUE } from '../../sim/event-queue.js';
+import { Scheduler, type ScheduledEvent } from '../../sim/scheduler.js';
 
 /** An event object that is its own queue entry, as the kernel's timers and messages are. */
-class Mark extends ScheduledEvent {
+class Mark implements ScheduledEvent {
+  time = 0;
+  seq = 0;
+  index = OUT_OF_QUEUE;
+
   constructor(
     private readonly seen: string[],
     private readonly label: string,
-  ) {
-    super();
-  }
+  ) {}
 
   run(): void {
     this.seen.push(this.label);

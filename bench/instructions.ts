@@ -35,7 +35,7 @@ function count(root: string, scenario: string, seeds: number): Promise<Count> {
  * `npm run bench -- instructions --against=<checkout>`: this build against another one, in
  * instructions executed rather than wall time. Valgrind counts them, with V8 on one thread
  * (`--single-threaded`: no concurrent compiler or collector), so the same build gives the same
- * count to within about half a percent, where wall time on a shared machine drifts by ten times
+ * count to within about one percent, where wall time on a shared machine drifts by ten times
  * that. The count includes the garbage collector's work; it does not see cache misses, so a
  * change that only moves memory about should be confirmed with `paired`.
  */

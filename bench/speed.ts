@@ -197,9 +197,10 @@ export async function speedSection(): Promise<void> {
     line(`  2 jobs / 1 job`, `${s.scaling.toFixed(2)}x`, o ? `${o.scaling.toFixed(2)}x` : '', '', `target >= ${TARGETS.scaling}x on ${now.cpus} idle cores`);
     if (s.oneJobCores !== undefined && s.twoJobsCores !== undefined) {
       // One job's worker leaves a core free for V8's compiler and collector threads; two jobs
-      // share both cores with them, so two jobs can be at most (cores / cores busy with one) faster.
+      // share both cores with them, so as long as those threads' work stays the same, two jobs are
+      // about (cores / cores busy with one) times faster than one, not twice.
       const ceiling = now.cpus / s.oneJobCores;
-      line(`  cores busy, 1 job / 2 jobs`, `${s.oneJobCores.toFixed(2)} / ${s.twoJobsCores.toFixed(2)}`, '', '', `2 jobs / 1 job can reach ${ceiling.toFixed(2)}x at most here`);
+      line(`  cores busy, 1 job / 2 jobs`, `${s.oneJobCores.toFixed(2)} / ${s.twoJobsCores.toFixed(2)}`, '', '', `so 2 jobs / 1 job is about ${ceiling.toFixed(2)}x here, not 2x`);
     }
     if (s.runMsPerSeed !== undefined && s.overheadMsPerSeed !== undefined) {
       const share = (s.overheadMsPerSeed / (s.overheadMsPerSeed + s.runMsPerSeed)) * 100;

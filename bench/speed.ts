@@ -189,7 +189,7 @@ export async function speedSection(): Promise<void> {
   line('  share of the bare kernel loop', `${(d.shareOfKernel * 100).toFixed(1)} %`, b ? `${(b.shareOfKernel * 100).toFixed(1)} %` : '', '', `target >= ${TARGETS.shareOfKernel * 100} %`);
   // The machine's own speed drifts from one minute to the next; the kernel loop measured beside
   // the run drifts with it, so this ratio compares the two commits' code rather than two moments.
-  line('  speed-up relative to the kernel loop', '', '', ratio(d.shareOfKernel, b?.shareOfKernel), 'the figure to compare across benches');
+  line('  speed-up relative to the kernel loop', '', '', ratio(d.shareOfKernel, b?.shareOfKernel), 'moves less with the machine than the rest (docs/speed.md)');
   for (const [name, s] of Object.entries(now.sweeps)) {
     const o = base?.sweeps[name];
     line(`sweep ${name} (${s.seeds} seeds), 1 job`, `${s.oneJob.toFixed(1)} seeds/s`, o ? `${o.oneJob.toFixed(1)} seeds/s` : '', ratio(s.oneJob, o?.oneJob));

@@ -6,12 +6,12 @@ interface Count {
   readonly hashes: string;
 }
 
-/** Instructions of one process running `seeds` seeds of `scenario` with the build at `root` (0 seeds: start-up alone). */
-function count(root: string, scenario: string, seeds: number): Promise<Count> {
+/** Instructions of one process running `warm` seeds of `scenario` and then `seeds` seeds with the build at `root`. */
+function count(root: string, scenario: string, seeds: number, warm: number): Promise<Count> {
   return new Promise((done, fail) => {
     const child = spawn(
       'valgrind',
-      ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', CHILD, root, scenario, String(seeds), '0'],
+      ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', CHILD, root, scenario, String(seeds), String(warm)],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -48,11 +48,15 @@ export async function instructionsSection(): Promise<void> {
     return;
   }
   const seeds = Number(process.env['BENCH_INSTRUCTION_SEEDS'] ?? 8);
-  console.log(`  ${seeds} seeds per process, less a process that runs none (start-up); both builds at once, one core each`);
+  const warm = Number(process.env['BENCH_INSTRUCTION_WARMUP'] ?? 8);
+  // A process that only starts and warms up is taken off, so what is counted is the runs of a
+  // long sweep: in the first few runs of a process, V8's optimising compiler executes about a
+  // third of all instructions, and compiling is not what a sweep of many seeds spends its time on.
+  console.log(`  ${seeds} seeds per process after ${warm} to warm up, less a process that only warms up; both builds at once, one core each`);
   console.log(`  ${'scenario'.padEnd(16)} ${'other'.padStart(12)} ${'this'.padStart(12)} ${'ratio'.padStart(7)}   same trace hashes`);
   for (const scenario of ['log-crash', 'random-faults']) {
-    const [theirStart, myStart] = await Promise.all([count(other, scenario, 0), count(HERE, scenario, 0)]);
-    const [theirs, mine] = await Promise.all([count(other, scenario, seeds), count(HERE, scenario, seeds)]);
+    const [theirStart, myStart] = await Promise.all([count(other, scenario, 0, warm), count(HERE, scenario, 0, warm)]);
+    const [theirs, mine] = await Promise.all([count(other, scenario, seeds, warm), count(HERE, scenario, seeds, warm)]);
     const perRun = (c: Count, start: Count): number => (c.instructions - start.instructions) / seeds;
     const a = perRun(theirs, theirStart);
     const b = perRun(mine, myStart);

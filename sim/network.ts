@@ -1,7 +1,6 @@
 import { PctOrdering } from './pct.js';
 import { matchesProcess } from './process-pattern.js';
 import type { Rng } from './rng.js';
-import { OUT_OF_QUEUE } from './event-queue.js';
 import type { ScheduledEvent, Scheduler } from './scheduler.js';
 import { ms, type Duration, type VirtualTime } from './time.js';
 
@@ -55,9 +54,6 @@ export type DeliveryOutcome = 'delivered' | DropCause;
 
 /** A message in flight. It is its own entry in the scheduler's queue (its first copy's arrival). */
 export abstract class Packet implements ScheduledEvent {
-  time = 0;
-  seq = 0;
-  index = OUT_OF_QUEUE;
   abstract readonly from: NodeId;
   abstract readonly to: NodeId;
   /** The sending and receiving processes' names: partitions with `only` cut by them. */
@@ -84,10 +80,6 @@ export abstract class Packet implements ScheduledEvent {
 
 /** The second copy of a duplicated packet, queued on its own. */
 class DuplicateArrival implements ScheduledEvent {
-  time = 0;
-  seq = 0;
-  index = OUT_OF_QUEUE;
-
   constructor(
     private readonly network: Network,
     private readonly packet: Packet,

@@ -1,4 +1,3 @@
-import { OUT_OF_QUEUE } from './event-queue.js';
 import type { ScheduledEvent, Scheduler, Timer } from './scheduler.js';
 import type { Task, Undo } from './task.js';
 import type { Duration } from './time.js';
@@ -6,16 +5,15 @@ import type { Duration } from './time.js';
 /**
  * A timer owned by a process. It goes through the process when it comes due (`timerDue`), which
  * holds it while the process is paused; so, unlike a bare scheduler timer, it can come due and
- * still be cancelled before it fires, and a cancelled one never fires. It is its own entry in the
- * scheduler's queue; what firing does is its subclass's (a callback, a task's sleep, a call's
+ * still be cancelled before it fires, and a cancelled one never fires. The scheduler runs it as
+ * an event object; what firing does is its subclass's (a callback, a task's sleep, a call's
  * timeout), so none needs a closure.
  */
 export abstract class ProcessTimer implements ScheduledEvent, Timer {
-  time = 0;
-  seq = 0;
-  index = OUT_OF_QUEUE;
   private due = false;
   private stopped = false;
+  /** Its entry in the scheduler's queue. */
+  private readonly entry: Timer;
   /** @internal its place in its owner's `TimerList`. */
   listed = false;
   /** @internal */
@@ -24,11 +22,15 @@ export abstract class ProcessTimer implements ScheduledEvent, Timer {
   listNext: ProcessTimer | undefined = undefined;
 
   constructor(
-    private readonly scheduler: Scheduler,
+    scheduler: Scheduler,
     delay: Duration,
     protected readonly owner: TimerOwner,
   ) {
-    scheduler.enqueue(this, scheduler.now + (delay > 0 ? delay : 0));
+    this.entry = scheduler.enqueue(this, scheduler.now + (delay > 0 ? delay : 0));
+  }
+
+  get time(): number {
+    return this.entry.time;
   }
 
   get cancelled(): boolean {
@@ -45,7 +47,7 @@ export abstract class ProcessTimer implements ScheduledEvent, Timer {
     if (this.stopped) return;
     this.stopped = true;
     // A due timer is no longer queued.
-    if (!this.due) this.scheduler.dequeue(this);
+    if (!this.due) this.entry.cancel();
     this.owner.timerCancelled(this);
   }
 

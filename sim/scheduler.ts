@@ -12,22 +12,23 @@ export interface Timer {
 const NOTHING = (): void => {};
 
 /**
- * Something the scheduler runs at its time that is its own queue entry: the kernel's timers and
- * messages in flight, so scheduling one allocates nothing beside it. `Scheduler.enqueue` sets its
- * time and place in the order; it starts as `time = 0; seq = 0; index = OUT_OF_QUEUE`.
- *
- * Each class declares these fields itself instead of inheriting them from one base class: a base
- * class's field initializer adds the fields to the objects of every subclass, and once more than
- * four classes passed through it V8 added them by its slowest path (a sixth class made a whole
- * run 35 % slower).
+ * An object the scheduler runs at its time (`Scheduler.enqueue`): the kernel's timers, messages
+ * in flight and syncs, so scheduling one needs no closure.
  */
-export interface ScheduledEvent extends QueuedEvent {
-  time: VirtualTime;
-  seq: number;
-  index: number;
+export interface ScheduledEvent {
   run(): void;
 }
 
+/** What an entry made by `enqueue` runs: its event's `run`, called as a method of the entry. */
+function runEvent(this: TimerEvent): void {
+  (this.event as ScheduledEvent).run();
+}
+
+/**
+ * One entry of the queue, whatever it runs: a callback, or an event object. All entries are of
+ * this one class, so the heap's reads and writes of them stay monomorphic (entries of six classes
+ * made them V8's slowest kind).
+ */
 class TimerEvent implements QueuedEvent, Timer {
   cancelled = false;
   index = OUT_OF_QUEUE;
@@ -36,6 +37,7 @@ class TimerEvent implements QueuedEvent, Timer {
     readonly seq: number,
     public run: () => void,
     private readonly queue: EventQueue,
+    public event: ScheduledEvent | undefined,
   ) {}
 
   cancel(): void {
@@ -44,6 +46,7 @@ class TimerEvent implements QueuedEvent, Timer {
     // Out of the queue at once, and what its callback holds (a call's pending state, a process's
     // closures) with it.
     this.run = NOTHING;
+    this.event = undefined;
     this.queue.remove(this);
   }
 }
@@ -85,7 +88,7 @@ export class Scheduler {
 
   /** Schedule `run` at absolute time `time` (clamped to now: the past cannot be scheduled). */
   at(time: VirtualTime, run: () => void): Timer {
-    const event = new TimerEvent(time < this.clock ? this.clock : time, this.nextSeq++, run, this.queue);
+    const event = new TimerEvent(time < this.clock ? this.clock : time, this.nextSeq++, run, this.queue, undefined);
     this.queue.push(event);
     return event;
   }
@@ -94,21 +97,16 @@ export class Scheduler {
     return this.at(this.clock + (delay > 0 ? delay : 0), run);
   }
 
-  /** Queue `event` to run at `time` (clamped to now), after every event already queued for that time. */
-  enqueue(event: ScheduledEvent, time: VirtualTime): void {
-    event.time = time < this.clock ? this.clock : time;
-    event.seq = this.nextSeq++;
-    this.queue.push(event);
-  }
-
-  /** Take a queued `event` out (it will not run); nothing if it is not queued. */
-  dequeue(event: ScheduledEvent): void {
-    this.queue.remove(event);
+  /** Run `event` at `time` (clamped to now), as `at` runs a callback: no closure is made for it. */
+  enqueue(event: ScheduledEvent, time: VirtualTime): Timer {
+    const entry = new TimerEvent(time < this.clock ? this.clock : time, this.nextSeq++, runEvent, this.queue, event);
+    this.queue.push(entry);
+    return entry;
   }
 
   /** Time of the next event, if any. */
   nextTime(): VirtualTime | undefined {
-    return this.queue.peekTime();
+    return this.queue.peek()?.time;
   }
 
   /** Run exactly one event; false when nothing is left. */
@@ -127,17 +125,17 @@ export class Scheduler {
     let ran = 0;
     for (;;) {
       if (ran >= budget) return 'max-events';
-      const time = this.queue.peekTime();
-      if (time === undefined) {
+      const head = this.queue.peek();
+      if (head === undefined) {
         if (until !== undefined && until > this.clock) this.clock = until;
         return until !== undefined ? 'until' : 'idle';
       }
-      if (until !== undefined && time > until) {
+      if (until !== undefined && head.time > until) {
         this.clock = until;
         return 'until';
       }
-      const head = this.queue.pop() as QueuedEvent;
-      this.clock = time;
+      this.queue.pop();
+      this.clock = head.time;
       this.executed++;
       ran++;
       head.run();

@@ -9,7 +9,6 @@ import { ProcessInstance } from './process-instance.js';
 import type { KernelPort, ProcessStart } from './process.js';
 import { Rng } from './rng.js';
 import { Scheduler, type RunLimits, type ScheduledEvent, type StopReason } from './scheduler.js';
-import { OUT_OF_QUEUE } from './event-queue.js';
 import { NamespacedStore, type DurableStore } from './store.js';
 import type { Duration, VirtualTime } from './time.js';
 import { Trace, type TraceEventBase, type TraceSink } from './trace.js';
@@ -531,9 +530,6 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
 /** A sync on its way to the disk: what it covers, and what must not have changed meanwhile. */
 class SyncDone implements ScheduledEvent {
-  time = 0;
-  seq = 0;
-  index = OUT_OF_QUEUE;
   readonly target: number;
   readonly generation: number;
   readonly crashes: number;

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OUT_OF_QUEUE } from '../../sim/event-queue.js';
 import { Scheduler, type ScheduledEvent } from '../../sim/scheduler.js';
 
-/** An event object that is its own queue entry, as the kernel's timers and messages are. */
+/** An event object the scheduler runs without a closure, as the kernel's timers and messages are. */
 class Mark implements ScheduledEvent {
-  time = 0;
-  seq = 0;
-  index = OUT_OF_QUEUE;
-
   constructor(
     private readonly seen: string[],
     private readonly label: string,
@@ -91,23 +86,21 @@ describe('Scheduler', () => {
     expect(t.time).toBe(50);
   });
 
-  it('runs queued event objects in the same (time, scheduling) order as callbacks, clamps them to now, and takes them out on dequeue', () => {
+  it('runs queued event objects in the same (time, scheduling) order as callbacks, clamps them to now, and never runs a cancelled one', () => {
     const s = new Scheduler();
     const seen: string[] = [];
     s.enqueue(new Mark(seen, 'b'), 20);
     s.at(10, () => seen.push('a'));
     s.at(20, () => seen.push('c'));
-    const dropped = new Mark(seen, 'never');
-    s.enqueue(dropped, 15);
+    const dropped = s.enqueue(new Mark(seen, 'never'), 15);
     s.enqueue(new Mark(seen, 'd'), 20);
     expect(s.pending).toBe(5);
-    s.dequeue(dropped);
-    s.dequeue(dropped);
+    dropped.cancel();
+    dropped.cancel();
     expect(s.pending).toBe(4);
     s.run({ until: 30 });
     expect(seen).toEqual(['a', 'b', 'c', 'd']);
-    const late = new Mark(seen, 'late');
-    s.enqueue(late, 5);
+    const late = s.enqueue(new Mark(seen, 'late'), 5);
     expect(late.time).toBe(30);
     s.run();
     expect(seen.at(-1)).toBe('late');

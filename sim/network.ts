@@ -52,7 +52,7 @@ export interface NetworkCounters {
 /** What the receiving side did with a packet: delivered it, or why not. */
 export type DeliveryOutcome = 'delivered' | DropCause;
 
-/** A message in flight. It is its own entry in the scheduler's queue (its first copy's arrival). */
+/** A message in flight. The scheduler runs it, as an event object, when its first copy arrives. */
 export abstract class Packet implements ScheduledEvent {
   abstract readonly from: NodeId;
   abstract readonly to: NodeId;

@@ -12,12 +12,6 @@ export interface CallWaiter {
   callDone(slot: number, result: CallResult): void;
 }
 
-/** The process that made the call: it keeps its pending calls by id. */
-export interface CallOwner extends TimerOwner {
-  /** The call's timeout fired (the reply may still have come first). */
-  callTimedOut(call: PendingCall): void;
-}
-
 /**
  * A call waiting for its reply. It is its own timeout's timer, so a call allocates this and
  * nothing else in the kernel beside its message.
@@ -29,7 +23,7 @@ export class PendingCall extends ProcessTimer implements Undo {
   constructor(
     scheduler: Scheduler,
     timeout: Duration,
-    private readonly caller: CallOwner,
+    private readonly caller: TimerOwner,
     readonly callId: number,
     readonly waiter: CallWaiter,
     readonly slot: number,
@@ -38,12 +32,15 @@ export class PendingCall extends ProcessTimer implements Undo {
   }
 
   /** Whether `caller` still waits for this call's reply. */
-  awaitedBy(caller: CallOwner): boolean {
+  awaitedBy(caller: TimerOwner): boolean {
     return this.waiting && this.caller === caller;
   }
 
+  /** The timeout: unless the reply came first, the call failed. */
   fire(): void {
-    this.caller.callTimedOut(this);
+    if (!this.waiting) return;
+    this.waiting = false;
+    this.waiter.callDone(this.slot, TIMED_OUT);
   }
 
   /** Stop waiting, and stop the timeout. */

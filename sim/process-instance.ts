@@ -6,8 +6,8 @@ import type { Rng } from './rng.js';
 import type { Timer } from './scheduler.js';
 import type { RecordFile } from './disk.js';
 import type { DurableStore } from './store.js';
-import { CallGroup, PendingCall, TIMED_OUT, type CallOwner, type CallWaiter } from './pending-call.js';
-import { CallbackTimer, SleepTimer, TimerList, type ProcessTimer } from './process-timer.js';
+import { CallGroup, PendingCall, type CallWaiter } from './pending-call.js';
+import { CallbackTimer, SleepTimer, TimerList, type ProcessTimer, type TimerOwner } from './process-timer.js';
 import { AutoResetTrigger, Task, type TaskRunner } from './task.js';
 import type { Duration, VirtualTime } from './time.js';
 import type { TraceEventBase } from './trace.js';
@@ -27,7 +27,7 @@ interface Receiver {
 }
 
 /** One incarnation of a process. Implements the context its start routine is given. */
-export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implements ProcessContext<E>, CallOwner, TaskRunner {
+export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implements ProcessContext<E>, TimerOwner, TaskRunner {
   private live = true;
   private handler: ((incoming: Incoming) => void) | undefined;
   private readonly mailbox: Incoming[] = [];
@@ -242,13 +242,6 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
     call.waiter.callDone(call.slot, { ok: true, reply, from });
   }
 
-  /** @internal a call's timeout fired. */
-  callTimedOut(call: PendingCall): void {
-    if (!call.waiting) return;
-    call.waiting = false;
-    call.waiter.callDone(call.slot, TIMED_OUT);
-  }
-
   /** @internal the process is going down: drop everything volatile. Returns the held messages it never handled. */
   teardown(): number[] {
     const discarded = (this.held ?? []).flatMap((w) => (w.m !== undefined ? [w.m] : []));
@@ -340,30 +333,29 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
   ): Immediate {
     const index = this.mailbox.findIndex((m) => match === undefined || match(m));
     if (index >= 0) return this.mailbox.splice(index, 1)[0];
-    const resume = (value: unknown): void => task.resume(value);
     let timer: Timer | undefined;
     const receiver: Receiver = {
       match,
       resume: (incoming) => {
-        if (timer !== undefined) {
-          timer.cancel();
-        }
-        resume(incoming);
+        timer?.cancel();
+        task.resume(incoming);
       },
     };
     this.receivers.push(receiver);
+    const stopReceiving = (): void => {
+      const at = this.receivers.indexOf(receiver);
+      if (at >= 0) this.receivers.splice(at, 1);
+    };
     if (timeout !== undefined) {
       timer = this.timer(timeout, () => {
-        const at = this.receivers.indexOf(receiver);
-        if (at >= 0) this.receivers.splice(at, 1);
-        resume(undefined);
+        stopReceiving();
+        task.resume(undefined);
       });
     }
     task.cleanup = {
       undo: () => {
-        const at = this.receivers.indexOf(receiver);
-        if (at >= 0) this.receivers.splice(at, 1);
-        if (timer !== undefined) timer.cancel();
+        stopReceiving();
+        timer?.cancel();
       },
     };
     return PENDING;
@@ -375,24 +367,21 @@ export class ProcessInstance<E extends TraceEventBase = TraceEventBase> implemen
       t.pending = false;
       return 'notified';
     }
-    const resume = (value: unknown): void => task.resume(value);
     let timer: Timer | undefined;
     t.waiter = (outcome) => {
-      if (timer !== undefined) {
-        timer.cancel();
-      }
-      resume(outcome);
+      timer?.cancel();
+      task.resume(outcome);
     };
     if (timeout !== undefined) {
       timer = this.timer(timeout, () => {
         t.waiter = undefined;
-        resume('timeout');
+        task.resume('timeout');
       });
     }
     task.cleanup = {
       undo: () => {
         t.waiter = undefined;
-        if (timer !== undefined) timer.cancel();
+        timer?.cancel();
       },
     };
     return PENDING;

@@ -1,6 +1,6 @@
 import type { ScheduledEvent, Scheduler, Timer } from './scheduler.js';
 import type { Task, Undo } from './task.js';
-import type { Duration } from './time.js';
+import type { Duration, VirtualTime } from './time.js';
 
 /**
  * A timer owned by a process. It goes through the process when it comes due (`timerDue`), which
@@ -29,7 +29,7 @@ export abstract class ProcessTimer implements ScheduledEvent, Timer {
     this.entry = scheduler.enqueue(this, scheduler.now + (delay > 0 ? delay : 0));
   }
 
-  get time(): number {
+  get time(): VirtualTime {
     return this.entry.time;
   }
 

@@ -414,7 +414,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
   }
 
   sendEnvelope(from: ProcessInstance<E>, to: Pid | ProcessAddress, msg: Message, call?: PendingCall): void {
-    this.transmit(from.pid, from.node, from.name, to, msg, call?.callId, undefined, call);
+    this.transmit(from.pid, from.node, from.name, to, msg, call, false);
   }
 
   // ---- internals ----
@@ -456,21 +456,15 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   /**
    * Send `msg` from pid `from`, which runs as `fromName` on `fromNode` (its sender knows; no
-   * parsing per message). `pending`: the call a request is, or the call a reply answers.
+   * parsing per message). `call`: the call a request is, or, if `isReply`, the call a reply answers.
    */
-  private transmit(
-    from: Pid,
-    fromNode: NodeId,
-    fromName: string,
-    to: Pid | ProcessAddress,
-    msg: Message,
-    call?: number,
-    replyTo?: number,
-    pending?: PendingCall,
-  ): void {
+  private transmit(from: Pid, fromNode: NodeId, fromName: string, to: Pid | ProcessAddress, msg: Message, call?: PendingCall, isReply = false): void {
     const m = this.messageSeq++;
-    if (this.traceMessages) this.trace.send(this.now, m, from, to, msg, call, replyTo);
-    this.network.send(new Envelope(this, m, from, fromNode, fromName, to, msg, call, replyTo, pending));
+    if (this.traceMessages) {
+      const id = call?.callId;
+      this.trace.send(this.now, m, from, to, msg, isReply ? undefined : id, isReply ? id : undefined);
+    }
+    this.network.send(new Envelope(this, m, from, fromNode, fromName, to, msg, call, isReply));
   }
 
   /** @internal the network hands a packet over at its arrival time. */
@@ -492,24 +486,24 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
 
   /** The process takes the message now: record the delivery, hand it over, tell the observers. */
   private handOver(instance: ProcessInstance<E>, e: Envelope<E>, duplicate: boolean): void {
-    const { m, sender: from, msg, call, replyTo, pending } = e;
-    const late = replyTo !== undefined && !instance.awaitsReply(pending as PendingCall);
+    const { m, sender: from, msg, call, isReply } = e;
+    const late = isReply && !instance.awaitsReply(call as PendingCall);
     if (this.traceMessages) this.trace.deliver(this.now, m, instance.pid, duplicate, late);
-    if (replyTo !== undefined) instance.acceptReply(pending as PendingCall, from, msg);
+    if (isReply) instance.acceptReply(call as PendingCall, from, msg);
     else {
       const outer = this.handling;
       const outerPid = this.handlingPid;
       this.handling = e;
       this.handlingPid = instance.pid;
       try {
-        instance.accept(call === undefined ? new CastIncoming(m, from, msg) : new KernelRequest(this, instance, m, from, msg, pending as PendingCall));
+        instance.accept(call === undefined ? new CastIncoming(m, from, msg) : new KernelRequest(this, instance, m, from, msg, call));
       } finally {
         this.handling = outer;
         this.handlingPid = outerPid;
       }
     }
     if (this.deliveryObservers.length > 0) {
-      const delivery: Delivery = { m, from, to: instance.pid, msg, reply: replyTo !== undefined, late, dup: duplicate };
+      const delivery: Delivery = { m, from, to: instance.pid, msg, reply: isReply, late, dup: duplicate };
       for (const observer of this.deliveryObservers) observer(delivery);
     }
   }
@@ -519,7 +513,7 @@ export class Simulation<E extends TraceEventBase = never> implements KernelPort<
     const receiver = request.receiver;
     if (request.replied || !receiver.alive()) return;
     request.replied = true;
-    this.transmit(receiver.pid, receiver.node, receiver.name, request.from, answer, undefined, request.call.callId, request.call);
+    this.transmit(receiver.pid, receiver.node, receiver.name, request.from, answer, request.call, true);
   }
 
   private undeliverable(m: number, cause: 'node-down' | 'no-process'): DeliveryOutcome {
@@ -584,10 +578,9 @@ class Envelope<E extends TraceEventBase> extends Packet {
     readonly fromProcess: string,
     readonly target: Pid | ProcessAddress,
     readonly msg: Message,
-    readonly call: number | undefined,
-    readonly replyTo: number | undefined,
-    /** The call this request is, or the call this reply answers. */
-    readonly pending: PendingCall | undefined,
+    /** The call this request is, or, if `isReply`, the call this reply answers. */
+    readonly call: PendingCall | undefined,
+    readonly isReply: boolean,
   ) {
     super();
     const b = parseTarget(target);

@@ -4,11 +4,14 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../src/runner/run.js';
-import { sweepSeeds } from '../src/cli/sweep-pool.js';
+import { engineFlagsFor } from '../src/cli/engine-flags.js';
 import { loadScenario } from '../src/scenario/load.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { kernelLoop } from './kernel.js';
 import { bestOf, elapsedMs, format } from './measure.js';
+import type { SweepMeasure } from './sweep-child.js';
+
+const SWEEP_CHILD = join(dirname(fileURLToPath(import.meta.url)), 'sweep-child.js');
 
 /**
  * The speed figures, measured in one process so their ratios mean something: the default scenario
@@ -52,6 +55,8 @@ export interface SpeedFigures {
          */
         readonly oneJobCores?: number;
         readonly twoJobsCores?: number;
+        /** How V8 ran its compiler and collector in the 2-job sweep, as the CLI chose (`src/cli/engine-flags.ts`). */
+        readonly twoJobsEngine?: string;
       }
     >
   >;
@@ -112,19 +117,22 @@ function defaultRun(scenario: Scenario, kernelEventsPerSec: number): SpeedFigure
   };
 }
 
-/** Seeds per second, how the workers' time splits between the runs and everything around them, and how many cores were busy. */
-async function seedsPerSecond(scenario: Scenario, count: number, jobs: number): Promise<{ rate: number; runMs: number; overheadMs: number; cores: number }> {
-  let inRuns = 0;
-  const cpu = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  await sweepSeeds({ scenario, source: scenario.name, count, seedAt: (k) => k + 1, jobs, onResult: (r) => (inRuns += r.wallMs) });
-  const wall = elapsedMs(start);
-  const used = process.cpuUsage(cpu);
+/**
+ * Seeds per second, how the workers' time splits between the runs and everything around them, and
+ * how many cores were busy. The sweep runs as the CLI runs it: in a process of its own, with the
+ * V8 flags the CLI starts a sweep of that many jobs with.
+ */
+function seedsPerSecond(scenario: Scenario, count: number, jobs: number): { rate: number; runMs: number; overheadMs: number; cores: number; engine: string } {
+  const choice = engineFlagsFor(['sweep', '--seeds', `1..${count}`, '--jobs', String(jobs)], availableParallelism(), process.env);
+  const flags = 'flags' in choice ? choice.flags : [];
+  const out = execFileSync(process.execPath, [...flags, SWEEP_CHILD, scenario.name, String(count), String(jobs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const m = JSON.parse(out.trim().split('\n').pop() as string) as SweepMeasure;
   return {
-    rate: count / (wall / 1000),
-    runMs: inRuns / count,
-    overheadMs: Math.max(0, wall * jobs - inRuns) / count,
-    cores: (used.user + used.system) / 1000 / wall,
+    rate: count / (m.wallMs / 1000),
+    runMs: m.inRunsMs / count,
+    overheadMs: Math.max(0, m.wallMs * jobs - m.inRunsMs) / count,
+    cores: m.cpuMs / m.wallMs,
+    engine: flags.includes('--single-threaded') ? 'V8 single-threaded' : 'V8 threads',
   };
 }
 
@@ -136,8 +144,8 @@ async function sweeps(): Promise<SpeedFigures['sweeps']> {
   const out: Record<string, SpeedFigures['sweeps'][string]> = {};
   for (const [name, seeds] of Object.entries(counts)) {
     const { scenario } = loadScenario(name);
-    const one = await seedsPerSecond(scenario, seeds, 1);
-    const two = await seedsPerSecond(scenario, seeds, 2);
+    const one = seedsPerSecond(scenario, seeds, 1);
+    const two = seedsPerSecond(scenario, seeds, 2);
     out[name] = {
       seeds,
       oneJob: one.rate,
@@ -147,6 +155,7 @@ async function sweeps(): Promise<SpeedFigures['sweeps']> {
       runMsPerSeed: two.runMs,
       oneJobCores: one.cores,
       twoJobsCores: two.cores,
+      twoJobsEngine: two.engine,
     };
   }
   return out;
@@ -193,12 +202,13 @@ export async function speedSection(): Promise<void> {
   for (const [name, s] of Object.entries(now.sweeps)) {
     const o = base?.sweeps[name];
     line(`sweep ${name} (${s.seeds} seeds), 1 job`, `${s.oneJob.toFixed(1)} seeds/s`, o ? `${o.oneJob.toFixed(1)} seeds/s` : '', ratio(s.oneJob, o?.oneJob));
-    line(`sweep ${name}, 2 jobs`, `${s.twoJobs.toFixed(1)} seeds/s`, o ? `${o.twoJobs.toFixed(1)} seeds/s` : '', ratio(s.twoJobs, o?.twoJobs), `target >= ${TARGETS.sweep[name] ?? '?'} seeds/s`);
+    line(`sweep ${name}, 2 jobs${s.twoJobsEngine !== undefined ? ` (${s.twoJobsEngine})` : ''}`, `${s.twoJobs.toFixed(1)} seeds/s`, o ? `${o.twoJobs.toFixed(1)} seeds/s` : '', ratio(s.twoJobs, o?.twoJobs), `target >= ${TARGETS.sweep[name] ?? '?'} seeds/s`);
     line(`  2 jobs / 1 job`, `${s.scaling.toFixed(2)}x`, o ? `${o.scaling.toFixed(2)}x` : '', '', `target >= ${TARGETS.scaling}x on ${now.cpus} idle cores`);
     if (s.oneJobCores !== undefined && s.twoJobsCores !== undefined) {
-      // One job's worker leaves a core free for V8's compiler and collector threads; two jobs
-      // share both cores with them, so as long as those threads' work stays the same, two jobs are
-      // about (cores / cores busy with one) times faster than one, not twice.
+      // One job's worker leaves a core free for V8's compiler and collector threads; with two jobs
+      // that work falls on the workers' own cores (each does its own when V8 runs single-threaded),
+      // so as long as it stays the same, two jobs are about (cores / cores busy with one) times
+      // faster than one, not twice.
       const ceiling = now.cpus / s.oneJobCores;
       line(`  cores busy, 1 job / 2 jobs`, `${s.oneJobCores.toFixed(2)} / ${s.twoJobsCores.toFixed(2)}`, '', '', `so 2 jobs / 1 job is about ${ceiling.toFixed(2)}x here, not 2x`);
     }

@@ -6,6 +6,7 @@ import { SweepTally, sweepLabel, sweepSummaryLines } from '../../report/sweep-su
 import { bundledScenarioNames } from '../../scenario/load.js';
 import { DEFAULT_SCENARIO, type Cli } from '../context.js';
 import { formatDuration, parseDuration } from '../duration.js';
+import { engineNote } from '../engine-flags.js';
 import { EXIT } from '../errors.js';
 import { parseJobs, parseMutations, parseOrdering, parseSeedRange, parseShard, shardSeeds } from '../options.js';
 import { Progress } from '../progress.js';
@@ -85,7 +86,7 @@ export async function sweepAction(cli: Cli, name: string, flags: SweepFlags): Pr
     tally,
     {
       label,
-      ...(flags.timings ? { timing: { note: `${threads} job${threads === 1 ? '' : 's'} · ${(wallMs / 1000).toFixed(1)} s wall`, wallMs } } : {}),
+      ...(flags.timings ? { timing: { note: `${threads} job${threads === 1 ? '' : 's'}${engineNote()} · ${(wallMs / 1000).toFixed(1)} s wall`, wallMs } } : {}),
       ...(stopped !== undefined ? { notes: [{ label: 'stopped', text: stopped }] } : {}),
     },
     io.chalk,

@@ -16,14 +16,15 @@ export interface CallWaiter {
  * A call waiting for its reply. It is its own timeout's timer, so a call allocates this and
  * nothing else in the kernel beside its message.
  */
-export class PendingCall extends ProcessTimer implements Undo {
+export class PendingCall extends ProcessTimer {
   /** Neither answered, nor timed out, nor forgotten. */
   waiting = true;
 
   constructor(
     scheduler: Scheduler,
     timeout: Duration,
-    private readonly caller: TimerOwner,
+    /** The calling process (the timer's owner). */
+    caller: TimerOwner,
     readonly callId: number,
     readonly waiter: CallWaiter,
     readonly slot: number,
@@ -33,7 +34,7 @@ export class PendingCall extends ProcessTimer implements Undo {
 
   /** Whether `caller` still waits for this call's reply. */
   awaitedBy(caller: TimerOwner): boolean {
-    return this.waiting && this.caller === caller;
+    return this.waiting && this.owner === caller;
   }
 
   /** The timeout: unless the reply came first, the call failed. */
@@ -43,15 +44,10 @@ export class PendingCall extends ProcessTimer implements Undo {
     this.waiter.callDone(this.slot, TIMED_OUT);
   }
 
-  /** Stop waiting, and stop the timeout. */
+  /** Stop waiting, and stop the timeout (also when the task waiting for it is cancelled: a reply, if one comes, is late). */
   override cancel(): void {
     this.waiting = false;
     super.cancel();
-  }
-
-  /** The task waiting for it was cancelled: its reply, if one comes, is late. */
-  undo(): void {
-    this.cancel();
   }
 }
 

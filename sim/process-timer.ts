@@ -9,7 +9,7 @@ import type { Duration, VirtualTime } from './time.js';
  * an event object; what firing does is its subclass's (a callback, a task's sleep, a call's
  * timeout), so none needs a closure.
  */
-export abstract class ProcessTimer implements ScheduledEvent, Timer {
+export abstract class ProcessTimer implements ScheduledEvent, Timer, Undo {
   private due = false;
   private stopped = false;
   /** Its entry in the scheduler's queue. */
@@ -49,6 +49,11 @@ export abstract class ProcessTimer implements ScheduledEvent, Timer {
     // A due timer is no longer queued.
     if (!this.due) this.entry.cancel();
     this.owner.timerCancelled(this);
+  }
+
+  /** The task waiting on it was cancelled (a sleep's timer, a call's timeout): cancel it. */
+  undo(): void {
+    this.cancel();
   }
 
   /** What the timer does (run by its owner when it is due, never once cancelled). */
@@ -116,7 +121,7 @@ export class CallbackTimer extends ProcessTimer {
 }
 
 /** A task's `sleep`: resumes the task. Cancelling the task cancels the timer. */
-export class SleepTimer extends ProcessTimer implements Undo {
+export class SleepTimer extends ProcessTimer {
   constructor(
     scheduler: Scheduler,
     delay: Duration,
@@ -128,9 +133,5 @@ export class SleepTimer extends ProcessTimer implements Undo {
 
   fire(): void {
     this.task.resume(undefined);
-  }
-
-  undo(): void {
-    this.cancel();
   }
 }

@@ -1,3 +1,6 @@
+import { UsageError } from './errors.js';
+import { parseJobs, parseSeedRange, parseShard, shardSeeds } from './options.js';
+
 /** The commands that run ranges of seeds in a pool of worker threads (`--jobs`, default: one per core). */
 const POOL_COMMANDS: ReadonlySet<string> = new Set(['sweep', 'power']);
 
@@ -37,30 +40,20 @@ export function engineFlagsFor(argv: readonly string[], cores: number, env: Node
   return { flags: wanted === 'single-threaded' ? ['--single-threaded'] : [] };
 }
 
-/** Whether the command runs a pool with a worker on every core, over enough seeds. (A value the command will refuse is its to report, with V8's defaults.) */
+/** Whether the command runs a pool with a worker on every core, over enough seeds, read as the command reads its flags. */
 function fillsTheCores(argv: readonly string[], cores: number): boolean {
   const command = argv.find((arg) => !arg.startsWith('-'));
   if (command === undefined || !POOL_COMMANDS.has(command)) return false;
-  const jobs = optionValue(argv, '--jobs');
-  // One worker per core unless told otherwise.
-  if (jobs !== undefined && !(/^\d+$/.test(jobs) && Number(jobs) >= cores)) return false;
-  const seeds = seedCount(optionValue(argv, '--seeds'), optionValue(argv, '--shard'));
-  return seeds !== undefined && seeds >= SINGLE_THREADED_FROM_SEEDS;
-}
-
-/** How many seeds `--seeds` (and `--shard I/N`) name: unbounded for an open range or none (a budget), undefined when unreadable. */
-function seedCount(seeds: string | undefined, shard: string | undefined): number | undefined {
-  let count = Number.POSITIVE_INFINITY;
-  if (seeds !== undefined) {
-    const m = /^\s*(\d+)\s*(?:\.\.\s*(\d*)\s*)?$/.exec(seeds);
-    if (m === null) return undefined;
-    const first = Number(m[1]);
-    if (m[2] === undefined) count = 1;
-    else if (m[2] !== '') count = Number(m[2]) - first + 1;
+  try {
+    // `parseJobs` caps a value above the cores at the cores; the command warns of it itself.
+    if (parseJobs(optionValue(argv, '--jobs'), cores, () => undefined) < cores) return false;
+    const seeds = shardSeeds(parseSeedRange(optionValue(argv, '--seeds'), true), parseShard(optionValue(argv, '--shard')));
+    return seeds.count >= SINGLE_THREADED_FROM_SEEDS;
+  } catch (e) {
+    // A value the command will refuse is its to report, with V8's defaults.
+    if (e instanceof UsageError) return false;
+    throw e;
   }
-  const blocks = shard === undefined ? null : /^\s*\d+\s*\/\s*(\d+)\s*$/.exec(shard);
-  if (blocks === null) return shard === undefined ? count : undefined;
-  return count / Math.max(1, Number(blocks[1]));
 }
 
 /** The value of `--name V` or `--name=V`, the last one given (as the parser takes it). */

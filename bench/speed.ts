@@ -4,14 +4,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../src/runner/run.js';
-import { engineFlagsFor } from '../src/cli/engine-flags.js';
 import { loadScenario } from '../src/scenario/load.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { kernelLoop } from './kernel.js';
 import { bestOf, elapsedMs, format } from './measure.js';
-import type { SweepMeasure } from './sweep-child.js';
-
-const SWEEP_CHILD = join(dirname(fileURLToPath(import.meta.url)), 'sweep-child.js');
+import { sweepAsTheCliRunsIt } from './sweep-process.js';
 
 /**
  * The speed figures, measured in one process so their ratios mean something: the default scenario
@@ -117,35 +114,15 @@ function defaultRun(scenario: Scenario, kernelEventsPerSec: number): SpeedFigure
   };
 }
 
-/**
- * Seeds per second, how the workers' time splits between the runs and everything around them, and
- * how many cores were busy. The sweep runs as the CLI runs it: in a process of its own, with the
- * V8 flags the CLI starts a sweep of that many jobs with.
- */
-function seedsPerSecond(scenario: Scenario, count: number, jobs: number): { rate: number; runMs: number; overheadMs: number; cores: number; engine: string } {
-  const choice = engineFlagsFor(['sweep', '--seeds', `1..${count}`, '--jobs', String(jobs)], availableParallelism(), process.env);
-  const flags = 'flags' in choice ? choice.flags : [];
-  const out = execFileSync(process.execPath, [...flags, SWEEP_CHILD, scenario.name, String(count), String(jobs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const m = JSON.parse(out.trim().split('\n').pop() as string) as SweepMeasure;
-  return {
-    rate: count / (m.wallMs / 1000),
-    runMs: m.inRunsMs / count,
-    overheadMs: Math.max(0, m.wallMs * jobs - m.inRunsMs) / count,
-    cores: m.cpuMs / m.wallMs,
-    engine: flags.includes('--single-threaded') ? 'V8 single-threaded' : 'V8 threads',
-  };
-}
-
-async function sweeps(): Promise<SpeedFigures['sweeps']> {
+function sweeps(): SpeedFigures['sweeps'] {
   const counts: Record<string, number> = {
     'log-crash': Number(process.env['BENCH_SPEED_SWEEP_SEEDS'] ?? 400),
     'random-faults': Number(process.env['BENCH_SPEED_FAULT_SEEDS'] ?? 200),
   };
   const out: Record<string, SpeedFigures['sweeps'][string]> = {};
   for (const [name, seeds] of Object.entries(counts)) {
-    const { scenario } = loadScenario(name);
-    const one = seedsPerSecond(scenario, seeds, 1);
-    const two = seedsPerSecond(scenario, seeds, 2);
+    const one = sweepAsTheCliRunsIt(name, seeds, 1);
+    const two = sweepAsTheCliRunsIt(name, seeds, 2);
     out[name] = {
       seeds,
       oneJob: one.rate,
@@ -161,7 +138,7 @@ async function sweeps(): Promise<SpeedFigures['sweeps']> {
   return out;
 }
 
-export async function measureSpeed(): Promise<SpeedFigures> {
+export function measureSpeed(): SpeedFigures {
   const kernel = bestOf(3, () => kernelLoop(1_000, 3_000_000));
   const { scenario } = loadScenario('log-crash');
   return {
@@ -170,7 +147,7 @@ export async function measureSpeed(): Promise<SpeedFigures> {
     cpus: availableParallelism(),
     kernelEventsPerSec: kernel.value,
     defaultRun: defaultRun(scenario, kernel.value),
-    sweeps: await sweeps(),
+    sweeps: sweeps(),
   };
 }
 
@@ -183,7 +160,7 @@ export async function speedSection(): Promise<void> {
   const save = process.argv.includes('--save-baseline');
   const base = readBaseline();
   console.log(`\nSpeed, measured in this one process${base === undefined ? '' : `, against the baseline of commit ${base.commit} (bench/baseline.json)`}`);
-  const now = await measureSpeed();
+  const now = measureSpeed();
   const ratio = (a: number, b: number | undefined, higherIsBetter = true): string =>
     b === undefined ? '' : `${(higherIsBetter ? a / b : b / a).toFixed(2)}x`;
   line('figure', 'now', 'baseline', 'speed-up');

@@ -3,8 +3,8 @@ import { loadScenario } from '../src/scenario/load.js';
 import { resolveScenario } from '../src/scenario/resolve.js';
 import type { Scenario } from '../src/scenario/types.js';
 import type { NodeSpec } from '../src/cluster/cluster.js';
-import { sweepSeeds } from '../src/cli/sweep-pool.js';
 import { elapsedMs, format } from './measure.js';
+import { sweepAsTheCliRunsIt } from './sweep-process.js';
 
 /**
  * Sweep throughput (seeds per second with one and two worker threads) and how one run's wall
@@ -12,14 +12,6 @@ import { elapsedMs, format } from './measure.js';
  */
 function line(label: string, value: string, note = ''): void {
   console.log(`  ${label.padEnd(44)} ${value.padStart(16)}   ${note}`);
-}
-
-async function seedsPerSecond(scenario: Scenario, count: number, jobs: number): Promise<{ rate: number; events: number }> {
-  let events = 0;
-  const start = process.hrtime.bigint();
-  await sweepSeeds({ scenario, source: scenario.name, count, seedAt: (k) => k + 1, jobs, onResult: (r) => (events += r.events) });
-  const seconds = elapsedMs(start) / 1000;
-  return { rate: count / seconds, events: events / seconds };
 }
 
 /** The default scenario's shape, repeated: half coordination+storage nodes, half log nodes. */
@@ -50,11 +42,11 @@ function bestWallMs(scenario: Scenario, runs = 3): { wallMs: number; events: num
 export async function sweepSection(): Promise<void> {
   const { scenario } = loadScenario('log-crash');
   const count = Number(process.env['BENCH_SWEEP_SEEDS'] ?? 1000);
-  console.log(`\nSweep: ${count} seeds of the default scenario (log-crash) in worker threads`);
-  const one = await seedsPerSecond(scenario, count, 1);
-  line('1 job', `${one.rate.toFixed(1)} seeds/s`, `${format(one.events)} events/s`);
-  const two = await seedsPerSecond(scenario, count, 2);
-  line('2 jobs', `${two.rate.toFixed(1)} seeds/s`, `${format(two.events)} events/s`);
+  console.log(`\nSweep: ${count} seeds of the default scenario (log-crash) in worker threads, as the CLI runs them`);
+  const one = sweepAsTheCliRunsIt(scenario.name, count, 1);
+  line('1 job', `${one.rate.toFixed(1)} seeds/s`, `${format(one.eventsPerSec)} events/s; ${one.engine}`);
+  const two = sweepAsTheCliRunsIt(scenario.name, count, 2);
+  line('2 jobs', `${two.rate.toFixed(1)} seeds/s`, `${format(two.eventsPerSec)} events/s; ${two.engine}`);
   line('speed-up 2 jobs / 1 job', `${(two.rate / one.rate).toFixed(2)}x`, 'ideal 2x on 2 idle cores');
 
   console.log('\nOne run of the default scenario as the cluster doubles (seed 1, best of 3 after a warm-up)');

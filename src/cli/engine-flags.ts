@@ -33,7 +33,7 @@ export function engineFlagsFor(argv: readonly string[], cores: number, env: Node
   const mode = env[ENGINE_ENV] ?? 'auto';
   if (!(ENGINE_MODES as readonly string[]).includes(mode)) {
     return {
-      error: `${ENGINE_ENV} must be auto, threads or single-threaded, got "${mode.slice(0, 40)}": it says how V8 runs its compiler and collector (auto: on their own threads unless every core runs a worker). Unset it, or set for example ${ENGINE_ENV}=threads.`,
+      error: `${ENGINE_ENV} must be auto, threads or single-threaded, got "${mode.slice(0, 40)}": it says how V8 runs its compiler and collector (auto: on their own threads unless a sweep of ${SINGLE_THREADED_FROM_SEEDS} seeds or more runs a worker on every core). Unset it, or set for example ${ENGINE_ENV}=threads.`,
     };
   }
   const wanted = (mode as EngineMode) === 'auto' ? (fillsTheCores(argv, cores) ? 'single-threaded' : 'threads') : mode;
